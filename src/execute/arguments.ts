@@ -1,0 +1,78 @@
+import { EinsumError } from "../einsum-error.js";
+import { writeInvalidOperand, writeSublistLabel } from "../messages.js";
+import type { SublistLabel } from "../parse/sublists.js";
+import { isTensorLike } from "./operand.js";
+
+/**
+ * The options every einsum call takes.
+ *
+ * @example
+ * const options: EinsumOptions = { optimize: "greedy", memoryLimit: 1e6 };
+ */
+export interface EinsumOptions {
+  /**
+   * How to order the pairwise contractions: a method name (`"auto"` by default), `false` for left to right, or an
+   * explicit path in opt_einsum's format.
+   */
+  readonly optimize?: "auto" | "optimal" | "dp" | "greedy" | "branch" | false | readonly (readonly number[])[];
+  /** The largest intermediate allowed, in elements. */
+  readonly memoryLimit?: number;
+}
+
+
+/** An einsum call's arguments, sorted out: the equation or the sublists, the operands, the options. */
+export type EinsumCall =
+  | { readonly form: "equation"; readonly equation: string; readonly operands: readonly unknown[]; readonly options: EinsumOptions }
+  | {
+      readonly form: "sublists";
+      readonly operands: readonly unknown[];
+      readonly sublists: readonly (readonly SublistLabel[])[];
+      readonly output: readonly SublistLabel[] | undefined;
+      readonly options: EinsumOptions;
+    };
+
+/**
+ * Sorts out the three call forms: `einsum(equation, ...operands, options?)`, `einsum(equation, operands,
+ * options?)` and NumPy's sublist form `einsum(a, [0, 1], b, [1, 2], [0, 2], options?)`.
+ *
+ * @example
+ * readArguments(["ij->ji", [a]]).form; //=> "equation"
+ */
+export function readArguments(args: readonly unknown[]): EinsumCall {
+  const rest = [...args];
+  const options = isOptions(rest[rest.length - 1]) ? (rest.pop() as EinsumOptions) : {};
+  const first = rest[0];
+  if (typeof first === "string") {
+    const operands = rest.length === 2 && Array.isArray(rest[1]) ? (rest[1] as unknown[]) : rest.slice(1);
+    return { form: "equation", equation: first, operands, options };
+  }
+  const operands: unknown[] = [];
+  const sublists: SublistLabel[][] = [];
+  let index = 0;
+  while (index + 1 < rest.length && !Array.isArray(rest[index])) {
+    const operand = operands.length;
+    if (!isTensorLike(rest[index])) throw new EinsumError("INVALID_OPERAND", writeInvalidOperand(operand));
+    operands.push(rest[index]);
+    sublists.push(checkSublist(rest[index + 1], operand));
+    index += 2;
+  }
+  if (index < rest.length - 1 || (index === rest.length - 1 && !Array.isArray(rest[index]))) {
+    throw new EinsumError("INVALID_OPERAND", writeInvalidOperand(operands.length));
+  }
+  const output = index === rest.length - 1 ? checkSublist(rest[index], operands.length) : undefined;
+  return { form: "sublists", operands, sublists, output, options };
+}
+
+function isOptions(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isTensorLike(value);
+}
+
+function checkSublist(value: unknown, operand: number): SublistLabel[] {
+  if (!Array.isArray(value)) throw new EinsumError("INVALID_OPERAND", writeInvalidOperand(operand));
+  return value.map((label: unknown) => {
+    if (label === "..." || (typeof label === "number" && Number.isSafeInteger(label) && label >= 0)) {
+      return label;
+    }
+    throw new EinsumError("SUBLIST_LABEL", writeSublistLabel(operand, typeof label === "string" ? `'${label}'` : String(label)));
+  });
+}

@@ -1,0 +1,9 @@
+export { einsum } from "./einsum.js";
+export { EinsumError } from "./einsum-error.js";
+export type { EinsumErrorCode } from "./messages.js";
+export type { EinsumOptions } from "./execute/arguments.js";
+export type { TensorLike } from "./execute/operand.js";
+export type { SublistLabel } from "./parse/sublists.js";
+export { Tensor } from "./tensor/tensor.js";
+export { tensor, zeros, ones, arange, randn } from "./tensor/constructors.js";
+export type { DTypeName } from "./tensor/dtype.js";

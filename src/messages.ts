@@ -1,0 +1,402 @@
+/**
+ * Every message typed-einsum shows, once. Each message is a template-literal type and a writer function side by
+ * side: the run time throws what the writer returns, the type level shows the type, and the compiler checks that
+ * the writer's text is the type's text.
+ */
+
+/**
+ * The codes an {@link EinsumError} can carry, one per kind of mistake.
+ *
+ * @example
+ * const code: EinsumErrorCode = "SIZE_MISMATCH";
+ */
+export type EinsumErrorCode =
+  | "OPERAND_COUNT"
+  | "RANK_MISMATCH"
+  | "SIZE_MISMATCH"
+  | "DIAGONAL_SIZE_MISMATCH"
+  | "ELLIPSIS_BROADCAST"
+  | "OUTPUT_LABEL_UNKNOWN"
+  | "OUTPUT_LABEL_REPEATED"
+  | "INVALID_CHARACTER"
+  | "MULTIPLE_ARROWS"
+  | "MALFORMED_ARROW"
+  | "MALFORMED_ELLIPSIS"
+  | "REPEATED_ELLIPSIS"
+  | "OUTPUT_ELLIPSIS_MISSING"
+  | "DATA_LENGTH"
+  | "INVALID_SHAPE"
+  | "RESHAPE_SIZE"
+  | "NOT_SCALAR"
+  | "RAGGED_ARRAY"
+  | "NOT_A_NUMBER"
+  | "INVALID_DTYPE"
+  | "INVALID_OPERAND"
+  | "SUBLIST_LABEL"
+  | "INVALID_OPTION";
+
+/** Joins the numbers of a shape with `", "`, as the messages print shapes. */
+export type JoinShape<Shape extends readonly number[], Joined extends string = ""> = Shape extends readonly [
+  infer First extends number,
+  ...infer Rest extends readonly number[],
+]
+  ? JoinShape<Rest, Joined extends "" ? `${First}` : `${Joined}, ${First}`>
+  : Joined;
+
+/** The run-time twin of {@link JoinShape}. */
+export function joinShape<Shape extends readonly number[]>(shape: Shape): JoinShape<Shape> {
+  return shape.join(", ") as JoinShape<Shape>;
+}
+
+// ---- the equation's grammar ------------------------------------------------------------------------------------
+
+export type WriteInvalidCharacter<Character extends string, Position extends number> =
+  `invalid character '${Character}' at position ${Position}: labels are the letters a-z and A-Z`;
+/**
+ * @example
+ * writeInvalidCharacter("1", 1); //=> "invalid character '1' at position 1: labels are the letters a-z and A-Z"
+ */
+export function writeInvalidCharacter<Character extends string, Position extends number>(
+  character: Character,
+  position: Position,
+): WriteInvalidCharacter<Character, Position> {
+  return `invalid character '${character}' at position ${position}: labels are the letters a-z and A-Z`;
+}
+
+export type WriteSecondArrow<Position extends number> = `the equation has a second '->' at position ${Position}`;
+/**
+ * @example
+ * writeSecondArrow(5); //=> "the equation has a second '->' at position 5"
+ */
+export function writeSecondArrow<Position extends number>(position: Position): WriteSecondArrow<Position> {
+  return `the equation has a second '->' at position ${position}`;
+}
+
+export type WriteMalformedArrow<Position extends number> =
+  `the arrow at position ${Position} is malformed: write '->'`;
+/**
+ * @example
+ * writeMalformedArrow(2); //=> "the arrow at position 2 is malformed: write '->'"
+ */
+export function writeMalformedArrow<Position extends number>(position: Position): WriteMalformedArrow<Position> {
+  return `the arrow at position ${position} is malformed: write '->'`;
+}
+
+export type WriteMalformedEllipsis<Position extends number> =
+  `the '.' at position ${Position} is not part of an ellipsis '...'`;
+/**
+ * @example
+ * writeMalformedEllipsis(1); //=> "the '.' at position 1 is not part of an ellipsis '...'"
+ */
+export function writeMalformedEllipsis<Position extends number>(position: Position): WriteMalformedEllipsis<Position> {
+  return `the '.' at position ${position} is not part of an ellipsis '...'`;
+}
+
+export type WriteRepeatedEllipsis<Term extends string, Position extends number> =
+  `${Term} has a second ellipsis '...' at position ${Position}`;
+/**
+ * @example
+ * writeRepeatedEllipsis("operand 0", 4); //=> "operand 0 has a second ellipsis '...' at position 4"
+ * writeRepeatedEllipsis("the output", 9); //=> "the output has a second ellipsis '...' at position 9"
+ */
+export function writeRepeatedEllipsis<Term extends string, Position extends number>(
+  term: Term,
+  position: Position,
+): WriteRepeatedEllipsis<Term, Position> {
+  return `${term} has a second ellipsis '...' at position ${position}`;
+}
+
+// ---- the output ------------------------------------------------------------------------------------------------
+
+export type WriteUnknownOutputLabel<Label extends string> = `output label '${Label}' does not appear in any input`;
+/**
+ * @example
+ * writeUnknownOutputLabel("k"); //=> "output label 'k' does not appear in any input"
+ */
+export function writeUnknownOutputLabel<Label extends string>(label: Label): WriteUnknownOutputLabel<Label> {
+  return `output label '${label}' does not appear in any input`;
+}
+
+export type WriteDidYouMean<Message extends string, Suggestion extends string> =
+  `${Message}; did you mean '${Suggestion}'?`;
+/**
+ * Adds a suggestion to a message.
+ *
+ * @example
+ * writeDidYouMean(writeUnknownOutputLabel("K"), "k");
+ * //=> "output label 'K' does not appear in any input; did you mean 'k'?"
+ */
+export function writeDidYouMean<Message extends string, Suggestion extends string>(
+  message: Message,
+  suggestion: Suggestion,
+): WriteDidYouMean<Message, Suggestion> {
+  return `${message}; did you mean '${suggestion}'?`;
+}
+
+export type WriteRepeatedOutputLabel<Label extends string> = `output label '${Label}' appears more than once`;
+/**
+ * @example
+ * writeRepeatedOutputLabel("i"); //=> "output label 'i' appears more than once"
+ */
+export function writeRepeatedOutputLabel<Label extends string>(label: Label): WriteRepeatedOutputLabel<Label> {
+  return `output label '${label}' appears more than once`;
+}
+
+export type WriteOutputEllipsisMissing<Count extends number> =
+  `the ellipsis stands for ${Count} dimensions but the output has no '...' to place them`;
+/**
+ * @example
+ * writeOutputEllipsisMissing(2); //=> "the ellipsis stands for 2 dimensions but the output has no '...' to place them"
+ */
+export function writeOutputEllipsisMissing<Count extends number>(count: Count): WriteOutputEllipsisMissing<Count> {
+  return `the ellipsis stands for ${count} dimensions but the output has no '...' to place them`;
+}
+
+// ---- operands against the equation -----------------------------------------------------------------------------
+
+export type WriteOperandCount<Expected extends number, Received extends number> =
+  `the equation has ${Expected} operand terms but ${Received} operands were given`;
+/**
+ * @example
+ * writeOperandCount(2, 1); //=> "the equation has 2 operand terms but 1 operands were given"
+ */
+export function writeOperandCount<Expected extends number, Received extends number>(
+  expected: Expected,
+  received: Received,
+): WriteOperandCount<Expected, Received> {
+  return `the equation has ${expected} operand terms but ${received} operands were given`;
+}
+
+export type WriteRankMismatch<Operand extends number, Rank extends number, Term extends string, Count extends number> =
+  `operand ${Operand} has rank ${Rank} but its term '${Term}' names ${Count} dimensions`;
+/**
+ * @example
+ * writeRankMismatch(0, 2, "ijk", 3); //=> "operand 0 has rank 2 but its term 'ijk' names 3 dimensions"
+ */
+export function writeRankMismatch<Operand extends number, Rank extends number, Term extends string, Count extends number>(
+  operand: Operand,
+  rank: Rank,
+  term: Term,
+  count: Count,
+): WriteRankMismatch<Operand, Rank, Term, Count> {
+  return `operand ${operand} has rank ${rank} but its term '${term}' names ${count} dimensions`;
+}
+
+export type WriteRankBelowEllipsis<
+  Operand extends number,
+  Rank extends number,
+  Term extends string,
+  Count extends number,
+> = `operand ${Operand} has rank ${Rank} but its term '${Term}' needs at least ${Count} dimensions`;
+/**
+ * @example
+ * writeRankBelowEllipsis(1, 1, "...ij", 2); //=> "operand 1 has rank 1 but its term '...ij' needs at least 2 dimensions"
+ */
+export function writeRankBelowEllipsis<
+  Operand extends number,
+  Rank extends number,
+  Term extends string,
+  Count extends number,
+>(operand: Operand, rank: Rank, term: Term, count: Count): WriteRankBelowEllipsis<Operand, Rank, Term, Count> {
+  return `operand ${operand} has rank ${rank} but its term '${term}' needs at least ${count} dimensions`;
+}
+
+export type WriteSizeMismatch<
+  Label extends string,
+  Operand0 extends number,
+  Size0 extends number,
+  Operand1 extends number,
+  Size1 extends number,
+> = `label '${Label}' has size ${Size0} in operand ${Operand0} but ${Size1} in operand ${Operand1}`;
+/**
+ * @example
+ * writeSizeMismatch("j", 0, 3, 1, 4); //=> "label 'j' has size 3 in operand 0 but 4 in operand 1"
+ */
+export function writeSizeMismatch<
+  Label extends string,
+  Operand0 extends number,
+  Size0 extends number,
+  Operand1 extends number,
+  Size1 extends number,
+>(
+  label: Label,
+  operand0: Operand0,
+  size0: Size0,
+  operand1: Operand1,
+  size1: Size1,
+): WriteSizeMismatch<Label, Operand0, Size0, Operand1, Size1> {
+  return `label '${label}' has size ${size0} in operand ${operand0} but ${size1} in operand ${operand1}`;
+}
+
+export type WriteDiagonalSizeMismatch<
+  Label extends string,
+  Operand extends number,
+  Size0 extends number,
+  Size1 extends number,
+> = `label '${Label}' repeats in operand ${Operand} with unequal sizes ${Size0} and ${Size1}`;
+/**
+ * @example
+ * writeDiagonalSizeMismatch("i", 0, 2, 3); //=> "label 'i' repeats in operand 0 with unequal sizes 2 and 3"
+ */
+export function writeDiagonalSizeMismatch<
+  Label extends string,
+  Operand extends number,
+  Size0 extends number,
+  Size1 extends number,
+>(label: Label, operand: Operand, size0: Size0, size1: Size1): WriteDiagonalSizeMismatch<Label, Operand, Size0, Size1> {
+  return `label '${label}' repeats in operand ${operand} with unequal sizes ${size0} and ${size1}`;
+}
+
+export type WriteEllipsisBroadcast<
+  Operand0 extends number,
+  Size0 extends number,
+  Operand1 extends number,
+  Size1 extends number,
+> = `the ellipsis dimensions do not broadcast: size ${Size0} in operand ${Operand0} against ${Size1} in operand ${Operand1}`;
+/**
+ * @example
+ * writeEllipsisBroadcast(0, 2, 1, 3);
+ * //=> "the ellipsis dimensions do not broadcast: size 2 in operand 0 against 3 in operand 1"
+ */
+export function writeEllipsisBroadcast<
+  Operand0 extends number,
+  Size0 extends number,
+  Operand1 extends number,
+  Size1 extends number,
+>(
+  operand0: Operand0,
+  size0: Size0,
+  operand1: Operand1,
+  size1: Size1,
+): WriteEllipsisBroadcast<Operand0, Size0, Operand1, Size1> {
+  return `the ellipsis dimensions do not broadcast: size ${size0} in operand ${operand0} against ${size1} in operand ${operand1}`;
+}
+
+export type WriteInvalidOperand<Operand extends number> =
+  `operand ${Operand} is not a tensor: pass a Tensor or a { shape, data } object`;
+/**
+ * @example
+ * writeInvalidOperand(1); //=> "operand 1 is not a tensor: pass a Tensor or a { shape, data } object"
+ */
+export function writeInvalidOperand<Operand extends number>(operand: Operand): WriteInvalidOperand<Operand> {
+  return `operand ${operand} is not a tensor: pass a Tensor or a { shape, data } object`;
+}
+
+export type WriteSublistLabel<Operand extends number, Value extends string> =
+  `sublist of operand ${Operand} has the label ${Value}: labels are whole numbers from 0, or '...'`;
+/**
+ * @example
+ * writeSublistLabel(0, "-1"); //=> "sublist of operand 0 has the label -1: labels are whole numbers from 0, or '...'"
+ */
+export function writeSublistLabel<Operand extends number, Value extends string>(
+  operand: Operand,
+  value: Value,
+): WriteSublistLabel<Operand, Value> {
+  return `sublist of operand ${operand} has the label ${value}: labels are whole numbers from 0, or '...'`;
+}
+
+export type WriteInvalidOption<Option extends string, Value extends string, Expected extends string> =
+  `option ${Option} cannot be ${Value}: expected ${Expected}`;
+/**
+ * @example
+ * writeInvalidOption("optimize", "'fast'", "a method name, false or a path");
+ * //=> "option optimize cannot be 'fast': expected a method name, false or a path"
+ */
+export function writeInvalidOption<Option extends string, Value extends string, Expected extends string>(
+  option: Option,
+  value: Value,
+  expected: Expected,
+): WriteInvalidOption<Option, Value, Expected> {
+  return `option ${option} cannot be ${value}: expected ${expected}`;
+}
+
+// ---- tensors ---------------------------------------------------------------------------------------------------
+
+export type WriteDataLength<Length extends number, Shape extends readonly number[], Expected extends number> =
+  `data has ${Length} elements but shape [${JoinShape<Shape>}] needs ${Expected}`;
+/**
+ * @example
+ * writeDataLength(5, [2, 3], 6); //=> "data has 5 elements but shape [2, 3] needs 6"
+ */
+export function writeDataLength<Length extends number, Shape extends readonly number[], Expected extends number>(
+  length: Length,
+  shape: Shape,
+  expected: Expected,
+): WriteDataLength<Length, Shape, Expected> {
+  return `data has ${length} elements but shape [${joinShape(shape)}] needs ${expected}`;
+}
+
+export type WriteInvalidShape<Shape extends string, Dimension extends number> =
+  `shape [${Shape}] has an invalid size at dimension ${Dimension}: sizes are whole numbers from 0`;
+/**
+ * @example
+ * writeInvalidShape("2, -1", 1); //=> "shape [2, -1] has an invalid size at dimension 1: sizes are whole numbers from 0"
+ */
+export function writeInvalidShape<Shape extends string, Dimension extends number>(
+  shape: Shape,
+  dimension: Dimension,
+): WriteInvalidShape<Shape, Dimension> {
+  return `shape [${shape}] has an invalid size at dimension ${dimension}: sizes are whole numbers from 0`;
+}
+
+export type WriteReshapeSize<
+  From extends readonly number[],
+  FromSize extends number,
+  To extends readonly number[],
+  ToSize extends number,
+> = `cannot reshape [${JoinShape<From>}] (${FromSize} elements) into [${JoinShape<To>}] (${ToSize} elements)`;
+/**
+ * @example
+ * writeReshapeSize([2, 3], 6, [4, 2], 8); //=> "cannot reshape [2, 3] (6 elements) into [4, 2] (8 elements)"
+ */
+export function writeReshapeSize<
+  From extends readonly number[],
+  FromSize extends number,
+  To extends readonly number[],
+  ToSize extends number,
+>(from: From, fromSize: FromSize, to: To, toSize: ToSize): WriteReshapeSize<From, FromSize, To, ToSize> {
+  return `cannot reshape [${joinShape(from)}] (${fromSize} elements) into [${joinShape(to)}] (${toSize} elements)`;
+}
+
+export type WriteNotScalar<Shape extends readonly number[]> =
+  `item() needs a tensor of one element, not one of shape [${JoinShape<Shape>}]`;
+/**
+ * @example
+ * writeNotScalar([2, 3]); //=> "item() needs a tensor of one element, not one of shape [2, 3]"
+ */
+export function writeNotScalar<Shape extends readonly number[]>(shape: Shape): WriteNotScalar<Shape> {
+  return `item() needs a tensor of one element, not one of shape [${joinShape(shape)}]`;
+}
+
+export type WriteRaggedArray<Depth extends number, Expected extends number, Found extends number> =
+  `nested array is ragged at depth ${Depth}: expected ${Expected} elements but found ${Found}`;
+/**
+ * @example
+ * writeRaggedArray(1, 3, 2); //=> "nested array is ragged at depth 1: expected 3 elements but found 2"
+ */
+export function writeRaggedArray<Depth extends number, Expected extends number, Found extends number>(
+  depth: Depth,
+  expected: Expected,
+  found: Found,
+): WriteRaggedArray<Depth, Expected, Found> {
+  return `nested array is ragged at depth ${depth}: expected ${expected} elements but found ${found}`;
+}
+
+export type WriteInvalidDType<DType extends string> =
+  `unknown dtype '${DType}': expected 'float64', 'float32' or 'int32'`;
+/**
+ * @example
+ * writeInvalidDType("int64"); //=> "unknown dtype 'int64': expected 'float64', 'float32' or 'int32'"
+ */
+export function writeInvalidDType<DType extends string>(dtype: DType): WriteInvalidDType<DType> {
+  return `unknown dtype '${dtype}': expected 'float64', 'float32' or 'int32'`;
+}
+
+export type WriteNotANumber<Value extends string> = `tensor data must be numbers, not ${Value}`;
+/**
+ * @example
+ * writeNotANumber("'a'"); //=> "tensor data must be numbers, not 'a'"
+ */
+export function writeNotANumber<Value extends string>(value: Value): WriteNotANumber<Value> {
+  return `tensor data must be numbers, not ${value}`;
+}

@@ -1,0 +1,134 @@
+import { EinsumError } from "../einsum-error.js";
+import { writeInvalidDType } from "../messages.js";
+import { allocate, dtypeNames, dtypeOfData, type DataArrayOf, type DTypeName } from "./dtype.js";
+import { flattenNested, type NestedNumbers, type ShapeOfNested } from "./nested.js";
+import { normalSource } from "./random.js";
+import { checkShape, sizeOf, type WritableShape } from "./shape.js";
+import { Tensor } from "./tensor.js";
+
+/** The dtype a typed array stores, `"float64"` for plain numbers. */
+type DTypeOfData<Data> = Data extends Float32Array ? "float32" : Data extends Int32Array ? "int32" : "float64";
+
+/**
+ * Makes a tensor from nested arrays (the shape is read from them), or from flat numbers or a typed array and a
+ * shape. The data are copied. A typed array keeps its dtype; plain numbers become float64 unless `dtype` says.
+ *
+ * @example
+ * tensor([[1, 2], [3, 4]]); // Tensor<[2, 2], "float64">
+ * tensor(new Int32Array([1, 2, 3, 4, 5, 6]), [2, 3]); // Tensor<[2, 3], "int32">
+ * tensor([1, 2, 3], [3], "float32"); // Tensor<[3], "float32">
+ */
+export function tensor<const Data extends NestedNumbers>(data: Data): Tensor<ShapeOfNested<Data>, "float64">;
+export function tensor<const Data extends NestedNumbers, DType extends DTypeName>(
+  data: Data,
+  options: { dtype: DType },
+): Tensor<ShapeOfNested<Data>, DType>;
+export function tensor<
+  Data extends readonly number[] | Float64Array | Float32Array | Int32Array,
+  const Shape extends readonly number[],
+>(data: Data, shape: Shape): Tensor<WritableShape<Shape>, DTypeOfData<Data>>;
+export function tensor<const Shape extends readonly number[], DType extends DTypeName>(
+  data: readonly number[] | Float64Array | Float32Array | Int32Array,
+  shape: Shape,
+  dtype: DType,
+): Tensor<WritableShape<Shape>, DType>;
+export function tensor(
+  data: NestedNumbers | Float64Array | Float32Array | Int32Array,
+  shapeOrOptions?: readonly number[] | { dtype: DTypeName },
+  dtype?: DTypeName,
+): Tensor<readonly number[], DTypeName> {
+  if (shapeOrOptions === undefined || !Array.isArray(shapeOrOptions)) {
+    const { shape, values } = flattenNested(data);
+    const options = shapeOrOptions as { dtype?: DTypeName } | undefined;
+    return fromValues(values, shape, checkDType(options?.dtype ?? "float64"));
+  }
+  const chosen = checkDType(dtype ?? dtypeOfData(data) ?? "float64");
+  const values = typeof data === "number" ? [data] : (data as ArrayLike<number>);
+  return fromValues(values, shapeOrOptions, chosen);
+}
+
+function fromValues(values: ArrayLike<number>, shape: readonly number[], dtype: DTypeName): Tensor<readonly number[], DTypeName> {
+  const checked = checkShape(shape);
+  const storage = allocate(dtype, values.length);
+  storage.set(Array.isArray(values) ? values : Array.from(values));
+  return new Tensor(checked, dtype, storage);
+}
+
+/**
+ * Checks a dtype name given at run time.
+ *
+ * @example
+ * checkDType("float32"); //=> "float32"
+ * checkDType("int64"); // throws INVALID_DTYPE
+ */
+export function checkDType<DType extends DTypeName>(dtype: DType): DType {
+  if (!dtypeNames.includes(dtype)) throw new EinsumError("INVALID_DTYPE", writeInvalidDType(String(dtype)));
+  return dtype;
+}
+
+/**
+ * A tensor of zeros.
+ *
+ * @example
+ * zeros([2, 3]); // Tensor<[2, 3], "float64">
+ * zeros([4], "int32"); // Tensor<[4], "int32">
+ */
+export function zeros<const Shape extends readonly number[], DType extends DTypeName = "float64">(
+  shape: Shape,
+  dtype?: DType,
+): Tensor<WritableShape<Shape>, DType> {
+  const checked = checkShape(shape);
+  const chosen = checkDType(dtype ?? ("float64" as DType));
+  return new Tensor(checked as WritableShape<Shape>, chosen, allocate(chosen, sizeOf(checked)));
+}
+
+/**
+ * A tensor of ones.
+ *
+ * @example
+ * ones([2]).toArray(); //=> [1, 1]
+ */
+export function ones<const Shape extends readonly number[], DType extends DTypeName = "float64">(
+  shape: Shape,
+  dtype?: DType,
+): Tensor<WritableShape<Shape>, DType> {
+  const result = zeros(shape, dtype);
+  result.data.fill(1);
+  return result;
+}
+
+/**
+ * The integers from `start` (0 when omitted) up to but not including `stop`, as int32 like PyTorch's `arange`.
+ *
+ * @example
+ * arange(6); // Tensor<[6], "int32">
+ * arange(3, 6).toArray(); //=> [3, 4, 5]
+ */
+export function arange<const Stop extends number>(stop: Stop): Tensor<[Stop], "int32">;
+export function arange(start: number, stop: number): Tensor<[number], "int32">;
+export function arange(first: number, second?: number): Tensor<[number], "int32"> {
+  const start = second === undefined ? 0 : first;
+  const stop = second === undefined ? first : second;
+  const length = Math.max(0, Math.ceil(stop - start));
+  checkShape([length]);
+  const data = new Int32Array(length);
+  for (let index = 0; index < length; index++) data[index] = start + index;
+  return new Tensor([length], "int32", data);
+}
+
+/**
+ * A tensor of standard normal samples. The same `seed` gives the same numbers everywhere.
+ *
+ * @example
+ * randn([3, 2, 5], { seed: 7 }); // Tensor<[3, 2, 5], "float64">
+ */
+export function randn<const Shape extends readonly number[], DType extends "float64" | "float32" = "float64">(
+  shape: Shape,
+  options: { seed?: number; dtype?: DType } = {},
+): Tensor<WritableShape<Shape>, DType> {
+  const result = zeros(shape, options.dtype);
+  const next = normalSource(options.seed ?? 0);
+  const data: DataArrayOf[DType] = result.data;
+  for (let index = 0; index < data.length; index++) data[index] = next();
+  return result;
+}
