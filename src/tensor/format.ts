@@ -64,7 +64,7 @@ function formatBlock(
   const stride = shape.slice(depth + 1).reduce((product, dimension) => product * dimension, 1);
   const indices = shownIndices(size, summarize);
   if (depth === shape.length - 1) {
-    const items = indices.map((index) => (index < 0 ? "..." : formatValue(data[offset + index] ?? 0)));
+    const items = indices.map((index) => (index < 0 ? " ..." : formatValue(data[offset + index] ?? 0)));
     return `[${wrapItems(items, indent + 1)}]`;
   }
   const rows = indices.map((index) =>
