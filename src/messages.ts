@@ -48,6 +48,24 @@ export function joinShape<Shape extends readonly number[]>(shape: Shape): JoinSh
   return shape.join(", ") as JoinShape<Shape>;
 }
 
+/**
+ * A noun agreeing with a count: `Plural<1, "operand">` is `"operand"`, any other count `"operands"`.
+ *
+ * @example
+ * type Word = Plural<2, "term">; //=> "terms"
+ */
+export type Plural<Count extends number, Word extends string> = Count extends 1 ? Word : `${Word}s`;
+
+/**
+ * The run-time twin of {@link Plural}.
+ *
+ * @example
+ * plural(1, "dimension"); //=> "dimension"
+ */
+export function plural<Count extends number, Word extends string>(count: Count, word: Word): Plural<Count, Word> {
+  return (count === 1 ? word : `${word}s`) as Plural<Count, Word>;
+}
+
 // ---- the equation's grammar ------------------------------------------------------------------------------------
 
 export type WriteInvalidCharacter<Character extends string, Position extends number> =
@@ -143,32 +161,32 @@ export function writeRepeatedOutputLabel<Label extends string>(label: Label): Wr
 }
 
 export type WriteOutputEllipsisMissing<Count extends number> =
-  `the ellipsis stands for ${Count} dimensions but the output has no '...' to place them`;
+  `the ellipsis stands for ${Count} ${Plural<Count, "dimension">} but the output has no '...'`;
 /**
  * @example
- * writeOutputEllipsisMissing(2); //=> "the ellipsis stands for 2 dimensions but the output has no '...' to place them"
+ * writeOutputEllipsisMissing(2); //=> "the ellipsis stands for 2 dimensions but the output has no '...'"
  */
 export function writeOutputEllipsisMissing<Count extends number>(count: Count): WriteOutputEllipsisMissing<Count> {
-  return `the ellipsis stands for ${count} dimensions but the output has no '...' to place them`;
+  return `the ellipsis stands for ${count} ${plural(count, "dimension")} but the output has no '...'`;
 }
 
 // ---- operands against the equation -----------------------------------------------------------------------------
 
 export type WriteOperandCount<Expected extends number, Received extends number> =
-  `the equation has ${Expected} operand terms but ${Received} operands were given`;
+  `the equation has ${Expected} input ${Plural<Expected, "term">} but the call gives ${Received} ${Plural<Received, "operand">}`;
 /**
  * @example
- * writeOperandCount(2, 1); //=> "the equation has 2 operand terms but 1 operands were given"
+ * writeOperandCount(2, 1); //=> "the equation has 2 input terms but the call gives 1 operand"
  */
 export function writeOperandCount<Expected extends number, Received extends number>(
   expected: Expected,
   received: Received,
 ): WriteOperandCount<Expected, Received> {
-  return `the equation has ${expected} operand terms but ${received} operands were given`;
+  return `the equation has ${expected} input ${plural(expected, "term")} but the call gives ${received} ${plural(received, "operand")}`;
 }
 
 export type WriteRankMismatch<Operand extends number, Rank extends number, Term extends string, Count extends number> =
-  `operand ${Operand} has rank ${Rank} but its term '${Term}' names ${Count} dimensions`;
+  `operand ${Operand} has rank ${Rank} but its term '${Term}' names ${Count} ${Plural<Count, "dimension">}`;
 /**
  * @example
  * writeRankMismatch(0, 2, "ijk", 3); //=> "operand 0 has rank 2 but its term 'ijk' names 3 dimensions"
@@ -179,7 +197,7 @@ export function writeRankMismatch<Operand extends number, Rank extends number, T
   term: Term,
   count: Count,
 ): WriteRankMismatch<Operand, Rank, Term, Count> {
-  return `operand ${operand} has rank ${rank} but its term '${term}' names ${count} dimensions`;
+  return `operand ${operand} has rank ${rank} but its term '${term}' names ${count} ${plural(count, "dimension")}`;
 }
 
 export type WriteRankBelowEllipsis<
@@ -187,7 +205,7 @@ export type WriteRankBelowEllipsis<
   Rank extends number,
   Term extends string,
   Count extends number,
-> = `operand ${Operand} has rank ${Rank} but its term '${Term}' needs at least ${Count} dimensions`;
+> = `operand ${Operand} has rank ${Rank} but its term '${Term}' needs at least ${Count} ${Plural<Count, "dimension">}`;
 /**
  * @example
  * writeRankBelowEllipsis(1, 1, "...ij", 2); //=> "operand 1 has rank 1 but its term '...ij' needs at least 2 dimensions"
@@ -198,7 +216,7 @@ export function writeRankBelowEllipsis<
   Term extends string,
   Count extends number,
 >(operand: Operand, rank: Rank, term: Term, count: Count): WriteRankBelowEllipsis<Operand, Rank, Term, Count> {
-  return `operand ${operand} has rank ${rank} but its term '${term}' needs at least ${count} dimensions`;
+  return `operand ${operand} has rank ${rank} but its term '${term}' needs at least ${count} ${plural(count, "dimension")}`;
 }
 
 export type WriteSizeMismatch<
@@ -313,7 +331,7 @@ export function writeInvalidOption<Option extends string, Value extends string, 
 // ---- tensors ---------------------------------------------------------------------------------------------------
 
 export type WriteDataLength<Length extends number, Shape extends readonly number[], Expected extends number> =
-  `data has ${Length} elements but shape [${JoinShape<Shape>}] needs ${Expected}`;
+  `data has ${Length} ${Plural<Length, "element">} but shape [${JoinShape<Shape>}] needs ${Expected}`;
 /**
  * @example
  * writeDataLength(5, [2, 3], 6); //=> "data has 5 elements but shape [2, 3] needs 6"
@@ -323,7 +341,7 @@ export function writeDataLength<Length extends number, Shape extends readonly nu
   shape: Shape,
   expected: Expected,
 ): WriteDataLength<Length, Shape, Expected> {
-  return `data has ${length} elements but shape [${joinShape(shape)}] needs ${expected}`;
+  return `data has ${length} ${plural(length, "element")} but shape [${joinShape(shape)}] needs ${expected}`;
 }
 
 export type WriteInvalidShape<Shape extends string, Dimension extends number> =
@@ -344,7 +362,7 @@ export type WriteReshapeSize<
   FromSize extends number,
   To extends readonly number[],
   ToSize extends number,
-> = `cannot reshape [${JoinShape<From>}] (${FromSize} elements) into [${JoinShape<To>}] (${ToSize} elements)`;
+> = `cannot reshape [${JoinShape<From>}] (${FromSize} ${Plural<FromSize, "element">}) into [${JoinShape<To>}] (${ToSize} ${Plural<ToSize, "element">})`;
 /**
  * @example
  * writeReshapeSize([2, 3], 6, [4, 2], 8); //=> "cannot reshape [2, 3] (6 elements) into [4, 2] (8 elements)"
@@ -355,7 +373,7 @@ export function writeReshapeSize<
   To extends readonly number[],
   ToSize extends number,
 >(from: From, fromSize: FromSize, to: To, toSize: ToSize): WriteReshapeSize<From, FromSize, To, ToSize> {
-  return `cannot reshape [${joinShape(from)}] (${fromSize} elements) into [${joinShape(to)}] (${toSize} elements)`;
+  return `cannot reshape [${joinShape(from)}] (${fromSize} ${plural(fromSize, "element")}) into [${joinShape(to)}] (${toSize} ${plural(toSize, "element")})`;
 }
 
 export type WriteNotScalar<Shape extends readonly number[]> =
@@ -369,7 +387,7 @@ export function writeNotScalar<Shape extends readonly number[]>(shape: Shape): W
 }
 
 export type WriteRaggedArray<Depth extends number, Expected extends number, Found extends number> =
-  `nested array is ragged at depth ${Depth}: expected ${Expected} elements but found ${Found}`;
+  `nested array is ragged at depth ${Depth}: expected ${Expected} ${Plural<Expected, "element">} but found ${Found}`;
 /**
  * @example
  * writeRaggedArray(1, 3, 2); //=> "nested array is ragged at depth 1: expected 3 elements but found 2"
@@ -379,7 +397,7 @@ export function writeRaggedArray<Depth extends number, Expected extends number, 
   expected: Expected,
   found: Found,
 ): WriteRaggedArray<Depth, Expected, Found> {
-  return `nested array is ragged at depth ${depth}: expected ${expected} elements but found ${found}`;
+  return `nested array is ragged at depth ${depth}: expected ${expected} ${plural(expected, "element")} but found ${found}`;
 }
 
 export type WriteInvalidDType<DType extends string> =

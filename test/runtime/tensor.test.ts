@@ -72,7 +72,7 @@ describe("printing like PyTorch", () => {
     expect(String(arange(15).reshape([3, 5]))).toBe(
       "tensor([[ 0,  1,  2,  3,  4],\n        [ 5,  6,  7,  8,  9],\n        [10, 11, 12, 13, 14]])",
     );
-    expect(String(tensor(5, [], "int32"))).toBe("tensor(5)");
+    expect(String(tensor([5], [], "int32"))).toBe("tensor(5)");
   });
 
   it("prints floats with 4 decimals, whole floats with a point, and scientific notation for wide ranges", () => {
