@@ -1,0 +1,319 @@
+/**
+ * Kernel benchmarks: each case times typed-einsum and a plain loop doing the same work in the same run, and
+ * reports both with the ratio (plain loop time / our time). Like einsum, each plain loop allocates its result,
+ * except in the GEMM-alone cases, where both write into one preallocated matrix. Results go to stdout, bench/results/kernels.json
+ * and docs/kernels-chart.svg. Run with `npm run bench:kernels`.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { einsum } from "../src/index.js";
+import { gemm, activeGemmBackend } from "../src/kernels/gemm.js";
+import { stridedOffsets } from "../src/kernels/offset-table.js";
+import { renderChart, type BenchResult } from "./kernels-chart.js";
+
+const root = new URL("../../", import.meta.url);
+
+/** The best of several timed runs, in milliseconds, after one warm-up run. */
+function time(run: () => void, budgetMs = 400, minRuns = 5): number {
+  run();
+  let best = Infinity;
+  const start = performance.now();
+  for (let runs = 0; runs < minRuns || performance.now() - start < budgetMs; runs++) {
+    const before = performance.now();
+    run();
+    best = Math.min(best, performance.now() - before);
+    if (runs > 2000) break;
+  }
+  return best;
+}
+
+function random(length: number, seed: number): Float64Array {
+  const data = new Float64Array(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) | 0;
+    data[i] = (state >>> 8) / 16777216 - 0.5;
+  }
+  return data;
+}
+
+/** `c = a·b` for row-major m×k and k×n, as anyone would write it (i-k-j order, so the inner loop is contiguous). */
+function plainMatmul(a: ArrayLike<number>, b: ArrayLike<number>, c: Float64Array | Float32Array, m: number, k: number, n: number, aAt = 0, bAt = 0, cAt = 0): void {
+  c.fill(0, cAt, cAt + m * n);
+  for (let i = 0; i < m; i++) {
+    for (let p = 0; p < k; p++) {
+      const x = a[aAt + i * k + p]!;
+      const row = bAt + p * n;
+      const out = cAt + i * n;
+      for (let j = 0; j < n; j++) c[out + j] = c[out + j]! + x * b[row + j]!;
+    }
+  }
+}
+
+interface Case {
+  name: string;
+  /** Work per run: floating-point operations, or bytes moved for memory-bound cases. */
+  work: number;
+  unit: "GFLOP/s" | "GB/s";
+  ours: () => void;
+  plain: () => void;
+}
+
+function matmulCase(size: number): Case {
+  const a = random(size * size, 1);
+  const b = random(size * size, 2);
+  const x = { shape: [size, size], data: a };
+  const y = { shape: [size, size], data: b };
+  return {
+    name: `ik,kj->ij ${size}`,
+    work: 2 * size ** 3,
+    unit: "GFLOP/s",
+    ours: () => void einsum("ik,kj->ij", x, y),
+    plain: () => plainMatmul(a, b, new Float64Array(size * size), size, size, size),
+  };
+}
+
+function gemmCase(size: number, dtype: "float64" | "float32"): Case {
+  const make = (seed: number): Float64Array | Float32Array =>
+    dtype === "float64" ? random(size * size, seed) : Float32Array.from(random(size * size, seed));
+  const a = make(3);
+  const b = make(4);
+  const c = dtype === "float64" ? new Float64Array(size * size) : new Float32Array(size * size);
+  const view = (data: Float64Array | Float32Array) => ({
+    data,
+    batch: Int32Array.of(0),
+    rows: stridedOffsets(size, size),
+    cols: stridedOffsets(size, 1),
+  });
+  return {
+    name: `GEMM ${dtype} ${size}`,
+    work: 2 * size ** 3,
+    unit: "GFLOP/s",
+    ours: () => gemm(view(a), view(b), view(c)),
+    plain: () => plainMatmul(a, b, c, size, size, size),
+  };
+}
+
+function batchedCase(): Case {
+  const [batch, i, j, k] = [32, 128, 128, 128];
+  const a = random(batch * i * j, 5);
+  const b = random(batch * j * k, 6);
+  return {
+    name: "bij,bjk->bik 32×128³",
+    work: 2 * batch * i * j * k,
+    unit: "GFLOP/s",
+    ours: () => void einsum("bij,bjk->bik", { shape: [batch, i, j], data: a }, { shape: [batch, j, k], data: b }),
+    plain: () => {
+      const c = new Float64Array(batch * i * k);
+      for (let t = 0; t < batch; t++) plainMatmul(a, b, c, i, j, k, t * i * j, t * j * k, t * i * k);
+    },
+  };
+}
+
+function attentionCase(): Case {
+  const [batch, q, k, d] = [8, 256, 256, 64];
+  const a = random(batch * q * d, 7);
+  const b = random(batch * k * d, 8);
+  return {
+    name: "bqd,bkd->bqk 8×256×256×64",
+    work: 2 * batch * q * k * d,
+    unit: "GFLOP/s",
+    ours: () => void einsum("bqd,bkd->bqk", { shape: [batch, q, d], data: a }, { shape: [batch, k, d], data: b }),
+    plain: () => {
+      const c = new Float64Array(batch * q * k);
+      for (let t = 0; t < batch; t++) {
+        for (let i = 0; i < q; i++) {
+          for (let j = 0; j < k; j++) {
+            let sum = 0;
+            const x = (t * q + i) * d;
+            const y = (t * k + j) * d;
+            for (let p = 0; p < d; p++) sum += a[x + p]! * b[y + p]!;
+            c[(t * q + i) * k + j] = sum;
+          }
+        }
+      }
+    },
+  };
+}
+
+function outerCase(): Case {
+  const n = 2000;
+  const a = random(n, 9);
+  const b = random(n, 10);
+  return {
+    name: "i,j->ij 2000",
+    work: 8 * n * n,
+    unit: "GB/s",
+    ours: () => void einsum("i,j->ij", { shape: [n], data: a }, { shape: [n], data: b }),
+    plain: () => {
+      const c = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) {
+        const x = a[i]!;
+        for (let j = 0; j < n; j++) c[i * n + j] = x * b[j]!;
+      }
+    },
+  };
+}
+
+function fullSumCase(): Case {
+  const shape = [100, 100, 1000];
+  const a = random(1e7, 11);
+  let sink = 0;
+  return {
+    name: "ijk-> 100×100×1000",
+    work: 8 * a.length,
+    unit: "GB/s",
+    ours: () => void einsum("ijk->", { shape, data: a }),
+    plain: () => {
+      let sum = 0;
+      for (let i = 0; i < a.length; i++) sum += a[i]!;
+      sink += sum;
+    },
+  };
+}
+
+function transposeCase(): Case {
+  const n = 200;
+  const a = random(n ** 3, 12);
+  return {
+    name: "ijk->kji 200³",
+    work: 16 * n ** 3,
+    unit: "GB/s",
+    ours: () => void einsum("ijk->kji", { shape: [n, n, n], data: a }),
+    plain: () => {
+      const c = new Float64Array(n ** 3);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) c[(k * n + j) * n + i] = a[(i * n + j) * n + k]!;
+    },
+  };
+}
+
+function traceCase(): Case {
+  const n = 2000;
+  const a = random(n * n, 13);
+  let sink = 0;
+  return {
+    name: "ii-> 2000",
+    work: 8 * n,
+    unit: "GB/s",
+    ours: () => void einsum("ii->", { shape: [n, n], data: a }),
+    plain: () => {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += a[i * n + i]!;
+      sink += sum;
+    },
+  };
+}
+
+function threeOperandCase(): Case {
+  const n = 48;
+  const a = random(n * n, 14);
+  const b = random(n ** 3, 15);
+  const c = random(n * n, 16);
+  return {
+    name: `ik,jkl,il->ij ${n}`,
+    work: 3 * n ** 4,
+    unit: "GFLOP/s",
+    ours: () =>
+      void einsum("ik,jkl,il->ij", { shape: [n, n], data: a }, { shape: [n, n, n], data: b }, { shape: [n, n], data: c }),
+    plain: () => {
+      const out = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          let sum = 0;
+          for (let k = 0; k < n; k++) {
+            const x = a[i * n + k]!;
+            for (let l = 0; l < n; l++) sum += x * b[(j * n + k) * n + l]! * c[i * n + l]!;
+          }
+          out[i * n + j] = sum;
+        }
+      }
+    },
+  };
+}
+
+function chainCase(): Case {
+  const dims = [100, 300, 20, 200, 50, 400, 10];
+  const matrices = dims.slice(0, -1).map((rows, index) => random(rows * dims[index + 1]!, 20 + index));
+  const operands = matrices.map((data, index) => ({ shape: [dims[index]!, dims[index + 1]!], data }));
+  let flops = 0;
+  for (let index = 1; index < matrices.length; index++) flops += 2 * dims[0]! * dims[index]! * dims[index + 1]!;
+  return {
+    name: "6-matrix chain ab,bc,cd,de,ef,fg->ag",
+    work: flops,
+    unit: "GFLOP/s",
+    ours: () => void einsum("ab,bc,cd,de,ef,fg->ag", operands),
+    plain: () => {
+      let left = matrices[0]!;
+      for (let index = 1; index < matrices.length; index++) {
+        const next = new Float64Array(dims[0]! * dims[index + 1]!);
+        plainMatmul(left, matrices[index]!, next, dims[0]!, dims[index]!, dims[index + 1]!);
+        left = next;
+      }
+    },
+  };
+}
+
+function smallCase(): Case {
+  const size = 64;
+  const a = random(size * size, 30);
+  const b = random(size * size, 31);
+  return {
+    name: "ik,kj->ij 64 (per call)",
+    work: 2 * size ** 3,
+    unit: "GFLOP/s",
+    ours: () => void einsum("ik,kj->ij", { shape: [size, size], data: a }, { shape: [size, size], data: b }),
+    plain: () => plainMatmul(a, b, new Float64Array(size * size), size, size, size),
+  };
+}
+
+const cases: Case[] = [
+  smallCase(),
+  matmulCase(256),
+  matmulCase(512),
+  gemmCase(512, "float64"),
+  gemmCase(512, "float32"),
+  batchedCase(),
+  attentionCase(),
+  outerCase(),
+  fullSumCase(),
+  transposeCase(),
+  traceCase(),
+  threeOperandCase(),
+  chainCase(),
+];
+
+const results: BenchResult[] = [];
+console.log(`GEMM backend: ${activeGemmBackend()}; ratio = plain loop time / typed-einsum time (higher is better)\n`);
+console.log(`${"case".padEnd(40)} ${"ours".padStart(10)} ${"plain".padStart(10)}   ${"ours".padStart(14)} ${"plain".padStart(14)}  ratio`);
+for (const benchCase of cases) {
+  const oursMs = time(benchCase.ours);
+  const plainMs = time(benchCase.plain);
+  const rate = (ms: number): number => benchCase.work / ms / 1e6;
+  const result: BenchResult = {
+    name: benchCase.name,
+    unit: benchCase.unit,
+    oursMs,
+    plainMs,
+    oursRate: rate(oursMs),
+    plainRate: rate(plainMs),
+    ratio: plainMs / oursMs,
+  };
+  results.push(result);
+  console.log(
+    `${result.name.padEnd(40)} ${oursMs.toFixed(3).padStart(8)}ms ${plainMs.toFixed(3).padStart(8)}ms   ` +
+      `${result.oursRate.toFixed(2).padStart(7)} ${result.unit.padEnd(7)}${result.plainRate.toFixed(2).padStart(7)} ${result.unit.padEnd(7)} ${result.ratio.toFixed(2)}×`,
+  );
+}
+
+const report = {
+  date: new Date().toISOString(),
+  machine: `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores`,
+  node: process.version,
+  gemmBackend: activeGemmBackend(),
+  results,
+};
+mkdirSync(fileURLToPath(new URL("bench/results/", root)), { recursive: true });
+writeFileSync(fileURLToPath(new URL("bench/results/kernels.json", root)), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(fileURLToPath(new URL("docs/kernels-chart.svg", root)), renderChart(report));
+console.log("\nwrote bench/results/kernels.json and docs/kernels-chart.svg");

@@ -1,0 +1,67 @@
+/**
+ * The batched GEMM entry point: `C[b] = A[b]·B[b]` over strided views (see {@link MatrixBatch}), C overwritten.
+ * It picks the kernel: plain loops for tiny products, the exact wrapping TypeScript kernel for int32, and for
+ * float64/float32 the WebAssembly SIMD kernel, or the TypeScript one where WebAssembly SIMD is unavailable or
+ * when {@link setGemmBackend} asks for it.
+ */
+import { gemmDirect } from "./gemm-direct.js";
+import { gemmInt32 } from "./gemm-int32.js";
+import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
+import { gemmTypeScript } from "./gemm-typescript.js";
+import { gemmWasm, type FloatData } from "./gemm-wasm.js";
+import { loadGemmWasm } from "./wasm/gemm-instance.js";
+
+/** Which float kernel {@link gemm} prefers. */
+export type GemmBackend = "wasm" | "typescript";
+
+/** Products of at most this many multiply-adds per matrix run as plain loops. */
+const directLimit = 2048;
+let preferred: GemmBackend = "wasm";
+
+/**
+ * Chooses the float kernel; `"wasm"` (the default) still falls back to TypeScript where WebAssembly SIMD is
+ * unavailable.
+ *
+ * @example
+ * setGemmBackend("typescript"); // every float product now runs in the TypeScript kernel
+ */
+export function setGemmBackend(backend: GemmBackend): void {
+  preferred = backend;
+}
+
+/**
+ * The float kernel {@link gemm} uses now: the preferred one, if this engine can run it.
+ *
+ * @example
+ * activeGemmBackend(); //=> "wasm" on Node 20
+ */
+export function activeGemmBackend(): GemmBackend {
+  return preferred === "wasm" && loadGemmWasm() !== undefined ? "wasm" : "typescript";
+}
+
+/**
+ * Computes `c[b] = a[b]·b[b]` for every matrix of the batch; all three share one dtype.
+ *
+ * @example
+ * // C = A·B for row-major A (2×3), B (3×4), C (2×4)
+ * gemm(
+ *   { data: a, batch: Int32Array.of(0), rows: stridedOffsets(2, 3), cols: stridedOffsets(3, 1) },
+ *   { data: b, batch: Int32Array.of(0), rows: stridedOffsets(3, 4), cols: stridedOffsets(4, 1) },
+ *   { data: c, batch: Int32Array.of(0), rows: stridedOffsets(2, 4), cols: stridedOffsets(4, 1) },
+ * );
+ */
+export function gemm(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch): void {
+  const { batch, m, n, k } = gemmSizes(a, b);
+  if (batch === 0 || m === 0 || n === 0) return;
+  if (m * n * k <= directLimit) {
+    gemmDirect(a, b, c);
+  } else if (c.data instanceof Int32Array) {
+    gemmInt32(a as MatrixBatch<Int32Array>, b as MatrixBatch<Int32Array>, c as MatrixBatch<Int32Array>);
+  } else {
+    const floatA = a as MatrixBatch<FloatData>;
+    const floatB = b as MatrixBatch<FloatData>;
+    const floatC = c as MatrixBatch<FloatData>;
+    const wasm = preferred === "wasm" ? loadGemmWasm() : undefined;
+    if (wasm === undefined || !gemmWasm(wasm, floatA, floatB, floatC)) gemmTypeScript(floatA, floatB, floatC);
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The unary step: diagonal, sum-out and permutation of one operand in a single strided pass, with no temporary.
+ * Each distinct label becomes one loop axis whose input stride is the sum of the strides of the dimensions it
+ * names (that is the diagonal) and whose output stride is zero when the label is summed away. Axes are ordered
+ * so that the innermost reads memory in order, merged where they are contiguous, and a summed innermost axis
+ * accumulates in a local.
+ */
+import type { DataArray } from "../tensor/dtype.js";
+import { allocateLike, type LabelledData } from "./labelled-data.js";
+import { rowMajorStrides } from "./offset-table.js";
+
+interface LoopAxis {
+  extent: number;
+  inStride: number;
+  outStride: number;
+}
+
+/**
+ * Sums every label of a row-major operand that is not in `keep`, taking the diagonal of repeated labels; the
+ * result holds the labels `keep` in that order (each of size `sizes[label]`). A dimension of size 1 whose label
+ * is larger elsewhere is constant along that label: it is read once, never multiplied by the label's size.
+ *
+ * @example
+ * // trace of [[1, 2], [3, 4]]
+ * reduceStrided(Float64Array.of(1, 2, 3, 4), [2, 2], [0, 0], [], [2]).data; //=> Float64Array [5]
+ * // transpose
+ * reduceStrided(Float64Array.of(1, 2, 3, 4), [2, 2], [0, 1], [1, 0], [2, 2]).data; //=> Float64Array [1, 3, 2, 4]
+ */
+export function reduceStrided<Data extends DataArray>(
+  data: Data,
+  shape: readonly number[],
+  labels: readonly number[],
+  keep: readonly number[],
+  sizes: readonly number[],
+): LabelledData<Data> {
+  const outShape = keep.map((label) => sizes[label] ?? 1);
+  const outStrides = rowMajorStrides(outShape);
+  let outSize = 1;
+  for (const extent of outShape) outSize *= extent;
+  const out = allocateLike(data, outSize);
+  const result = { data: out, labels: keep.slice() };
+  if (outSize === 0) return result;
+
+  const axes = loopAxes(shape, labels, keep, outShape, outStrides);
+  if (axes === undefined) return result;
+  const reduces = axes.some((axis) => axis.outStride === 0);
+  if (!reduces && isScatteredCopy(axes)) runTiledCopy(data, out, axes);
+  else runLoops(data, out, axes, reduces);
+  return result;
+}
+
+/** The loop axes, innermost first and merged; `undefined` when the operand is empty. */
+function loopAxes(
+  shape: readonly number[],
+  labels: readonly number[],
+  keep: readonly number[],
+  outShape: readonly number[],
+  outStrides: readonly number[],
+): LoopAxis[] | undefined {
+  const inStrides = rowMajorStrides(shape);
+  const byLabel = new Map<number, LoopAxis>();
+  for (let dim = 0; dim < labels.length; dim++) {
+    const label = labels[dim]!;
+    const extent = shape[dim] ?? 1;
+    const axis = byLabel.get(label) ?? { extent: 1, inStride: 0, outStride: 0 };
+    byLabel.set(label, axis);
+    if (extent === 1) continue;
+    axis.extent = extent;
+    axis.inStride += inStrides[dim]!;
+  }
+  for (let position = 0; position < keep.length; position++) {
+    const label = keep[position]!;
+    const axis = byLabel.get(label) ?? { extent: 1, inStride: 0, outStride: 0 };
+    byLabel.set(label, axis);
+    // A kept label the operand holds with size 1 (or not at all) is broadcast along the output.
+    if (axis.extent === 1) axis.extent = outShape[position]!;
+    axis.outStride = outStrides[position]!;
+  }
+  const axes: LoopAxis[] = [];
+  for (const axis of byLabel.values()) {
+    if (axis.extent === 0) return undefined;
+    if (axis.extent > 1) axes.push(axis);
+  }
+  axes.sort((x, y) => x.inStride - y.inStride || x.outStride - y.outStride);
+  const merged: LoopAxis[] = [];
+  for (const axis of axes) {
+    const inner = merged[merged.length - 1];
+    if (
+      inner !== undefined &&
+      axis.inStride === inner.inStride * inner.extent &&
+      axis.outStride === inner.outStride * inner.extent
+    ) {
+      inner.extent *= axis.extent;
+    } else {
+      merged.push({ ...axis });
+    }
+  }
+  return merged;
+}
+
+const tile = 16;
+
+/** A copy whose innermost (read-ordered) axis writes far apart, while another axis writes in order. */
+function isScatteredCopy(axes: readonly LoopAxis[]): boolean {
+  const inner = axes[0];
+  return inner !== undefined && axes.length >= 2 && inner.outStride > tile && axes.some((axis) => axis.outStride === 1);
+}
+
+/**
+ * A permutation copy in tiles of the read-ordered axis × the write-ordered axis, so that both the reads and the
+ * writes of a tile stay within a few cache lines.
+ */
+function runTiledCopy(input: DataArray, out: DataArray, axes: readonly LoopAxis[]): void {
+  const reader = axes[0]!;
+  const writerIndex = axes.findIndex((axis) => axis.outStride === 1);
+  const writer = axes[writerIndex]!;
+  const outer = axes.filter((_, index) => index !== 0 && index !== writerIndex);
+  const counters = new Array<number>(outer.length).fill(0);
+  let outerCount = 1;
+  for (const axis of outer) outerCount *= axis.extent;
+  const { extent: er, inStride: isr, outStride: osr } = reader;
+  const { extent: ew, inStride: isw } = writer;
+  let inBase = 0;
+  let outBase = 0;
+  for (let t = 0; t < outerCount; t++) {
+    for (let w0 = 0; w0 < ew; w0 += tile) {
+      const w1 = Math.min(ew, w0 + tile);
+      for (let r0 = 0; r0 < er; r0 += tile) {
+        const r1 = Math.min(er, r0 + tile);
+        for (let w = w0; w < w1; w++) {
+          let read = inBase + w * isw + r0 * isr;
+          let write = outBase + w + r0 * osr;
+          for (let r = r0; r < r1; r++, read += isr, write += osr) out[write] = input[read]!;
+        }
+      }
+    }
+    for (let a = 0; a < outer.length; a++) {
+      const axis = outer[a]!;
+      inBase += axis.inStride;
+      outBase += axis.outStride;
+      if (++counters[a]! < axis.extent) break;
+      counters[a] = 0;
+      inBase -= axis.inStride * axis.extent;
+      outBase -= axis.outStride * axis.extent;
+    }
+  }
+}
+
+function runLoops(input: DataArray, out: DataArray, axes: readonly LoopAxis[], reduces: boolean): void {
+  const wraps = input instanceof Int32Array;
+  const inner = axes[0] ?? { extent: 1, inStride: 0, outStride: 0 };
+  const middle = axes[1] ?? { extent: 1, inStride: 0, outStride: 0 };
+  const outer = axes.slice(2);
+  const counters = new Array<number>(outer.length).fill(0);
+  let outerCount = 1;
+  for (const axis of outer) outerCount *= axis.extent;
+  const { extent: e0, inStride: is0, outStride: os0 } = inner;
+  const { extent: e1, inStride: is1, outStride: os1 } = middle;
+  let inBase = 0;
+  let outBase = 0;
+  for (let t = 0; t < outerCount; t++) {
+    for (let i1 = 0, read1 = inBase, write1 = outBase; i1 < e1; i1++, read1 += is1, write1 += os1) {
+      let read = read1;
+      if (os0 === 0) {
+        let sum = 0;
+        if (wraps) for (let i0 = 0; i0 < e0; i0++, read += is0) sum = (sum + input[read]!) | 0;
+        else for (let i0 = 0; i0 < e0; i0++, read += is0) sum += input[read]!;
+        out[write1] = out[write1]! + sum;
+      } else if (reduces) {
+        for (let i0 = 0, write = write1; i0 < e0; i0++, read += is0, write += os0) out[write] = out[write]! + input[read]!;
+      } else {
+        for (let i0 = 0, write = write1; i0 < e0; i0++, read += is0, write += os0) out[write] = input[read]!;
+      }
+    }
+    for (let a = 0; a < outer.length; a++) {
+      const axis = outer[a]!;
+      inBase += axis.inStride;
+      outBase += axis.outStride;
+      if (++counters[a]! < axis.extent) break;
+      counters[a] = 0;
+      inBase -= axis.inStride * axis.extent;
+      outBase -= axis.outStride * axis.extent;
+    }
+  }
+}
