@@ -33,7 +33,9 @@ export type EinsumErrorCode =
   | "INVALID_DTYPE"
   | "INVALID_OPERAND"
   | "SUBLIST_LABEL"
-  | "INVALID_OPTION";
+  | "INVALID_OPTION"
+  | "INVALID_PATH"
+  | "INVALID_NETWORK";
 
 /** Joins the numbers of a shape with `", "`, as the messages print shapes. */
 export type JoinShape<Shape extends readonly number[], Joined extends string = ""> = Shape extends readonly [
@@ -417,4 +419,64 @@ export type WriteNotANumber<Value extends string> = `tensor data must be numbers
  */
 export function writeNotANumber<Value extends string>(value: Value): WriteNotANumber<Value> {
   return `tensor data must be numbers, not ${value}`;
+}
+
+// ---- contraction paths -----------------------------------------------------------------------------------------
+
+export type WritePathPosition<Step extends number, Position extends string, Count extends number> =
+  `path step ${Step} names position ${Position}, but ${Count} operands are left: positions are whole numbers below ${Count}`;
+/**
+ * @example
+ * writePathPosition(1, "3", 2);
+ * //=> "path step 1 names position 3, but 2 operands are left: positions are whole numbers below 2"
+ */
+export function writePathPosition<Step extends number, Position extends string, Count extends number>(
+  step: Step,
+  position: Position,
+  count: Count,
+): WritePathPosition<Step, Position, Count> {
+  return `path step ${step} names position ${position}, but ${count} operands are left: positions are whole numbers below ${count}`;
+}
+
+export type WritePathRepeat<Step extends number, Position extends number> =
+  `path step ${Step} names position ${Position} twice`;
+/**
+ * @example
+ * writePathRepeat(0, 1); //=> "path step 0 names position 1 twice"
+ */
+export function writePathRepeat<Step extends number, Position extends number>(
+  step: Step,
+  position: Position,
+): WritePathRepeat<Step, Position> {
+  return `path step ${step} names position ${position} twice`;
+}
+
+export type WritePathStep<Step extends number> = `path step ${Step} is not a non-empty list of positions`;
+/**
+ * @example
+ * writePathStep(2); //=> "path step 2 is not a non-empty list of positions"
+ */
+export function writePathStep<Step extends number>(step: Step): WritePathStep<Step> {
+  return `path step ${step} is not a non-empty list of positions`;
+}
+
+export type WritePathIncomplete<Count extends number> =
+  `the path leaves ${Count} operands: it must contract them down to one`;
+/**
+ * @example
+ * writePathIncomplete(2); //=> "the path leaves 2 operands: it must contract them down to one"
+ */
+export function writePathIncomplete<Count extends number>(count: Count): WritePathIncomplete<Count> {
+  return `the path leaves ${count} operands: it must contract them down to one`;
+}
+
+export type WriteInvalidNetwork<Detail extends string> =
+  `invalid network: ${Detail}`;
+/**
+ * @example
+ * writeInvalidNetwork("inputs[1][0] is 5 but sizes has 3 labels");
+ * //=> "invalid network: inputs[1][0] is 5 but sizes has 3 labels"
+ */
+export function writeInvalidNetwork<Detail extends string>(detail: Detail): WriteInvalidNetwork<Detail> {
+  return `invalid network: ${detail}`;
 }

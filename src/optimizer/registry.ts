@@ -1,0 +1,53 @@
+import { autoSsa } from "./auto.js";
+import { branchSsa } from "./branch.js";
+import { dpSsa } from "./dp.js";
+import { greedySsa } from "./greedy.js";
+import type { SsaPath } from "./network.js";
+import { optimalSsa } from "./optimal.js";
+import type { Problem } from "./problem.js";
+
+/**
+ * A path search: a pure function from a prepared network (with its memory limit) to an SSA path.
+ *
+ * @example
+ * const leftToRight: PathSearch = (problem) => problem.inputs.slice(1).map((_, step) => [step === 0 ? 0 : problem.operandCount + step - 1, step + 1]);
+ */
+export type PathSearch = (problem: Problem) => SsaPath;
+
+/** Without a memory limit, opt_einsum's greedy; with one, the greedy bound search (one branch), as opt_einsum does. */
+function greedyWithLimit(problem: Problem): SsaPath {
+  return Number.isFinite(problem.memoryLimit) ? branchSsa(problem, { branches: 1 }) : greedySsa(problem);
+}
+
+/**
+ * The path searches by name.
+ *
+ * @example
+ * pathSearches.greedy(prepareProblem({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] }));
+ */
+export const pathSearches = {
+  auto: autoSsa,
+  optimal: optimalSsa,
+  dp: (problem: Problem): SsaPath => dpSsa(problem) ?? greedyWithLimit(problem),
+  greedy: greedyWithLimit,
+  branch: (problem: Problem): SsaPath => branchSsa(problem, { branches: 2 }),
+} as const satisfies Record<string, PathSearch>;
+
+/**
+ * The name of a registered path search.
+ *
+ * @example
+ * const method: PathSearchName = "dp";
+ */
+export type PathSearchName = keyof typeof pathSearches;
+
+/**
+ * Whether a value names a registered path search.
+ *
+ * @example
+ * isPathSearchName("dp"); //=> true
+ * isPathSearchName("fast"); //=> false
+ */
+export function isPathSearchName(value: unknown): value is PathSearchName {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(pathSearches, value);
+}

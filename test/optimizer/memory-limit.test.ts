@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { contractPath } from "../../src/contract-path.js";
+import type { OptimizeOption } from "../../src/optimizer/choose-path.js";
+import { cheapestReference, networkFromEquation, referenceData } from "./fixtures.js";
+import { isNoCostlier, recomputeCost } from "./recompute.js";
+
+const ourMethod: Readonly<Record<string, OptimizeOption>> = {
+  optimal: "optimal",
+  "branch-2": "branch",
+  dp: "dp",
+  greedy: "greedy",
+  auto: "auto",
+};
+
+describe("memory limits, against opt_einsum under the same limit", () => {
+  const cases = referenceData().memory_limit_cases;
+  it.each(cases.map((reference) => [`${reference.name} @ ${reference.memory_limit}`, reference] as const))(
+    "%s",
+    (_, reference) => {
+      const network = networkFromEquation(reference.eq, reference.shapes);
+      const inputSizes = network.inputs.map((labels) =>
+        [...new Set(labels)].reduce((size, label) => size * (network.sizes[label] as number), 1),
+      );
+      const limit =
+        reference.memory_limit === "max_input"
+          ? Math.max(...inputSizes)
+          : reference.memory_limit === -1
+            ? undefined
+            : Number(reference.memory_limit);
+      const results: Record<string, number> = {};
+      for (const [theirs, ours] of Object.entries(ourMethod)) {
+        const info = contractPath(network, limit === undefined ? { optimize: ours } : { optimize: ours, memoryLimit: limit });
+        const recomputed = recomputeCost(network, info.path);
+        expect(info.flops).toBe(recomputed.flops);
+        if (limit !== undefined) {
+          // every step but the last (which may be the all-remaining fallback) fits the limit
+          for (const size of recomputed.stepSizes.slice(0, -1)) expect(size).toBeLessThanOrEqual(limit);
+        }
+        results[theirs] = info.flops;
+        const reference_ = reference.methods[theirs];
+        if (reference_?.status === "ok") expect(isNoCostlier(info.flops, reference_.opt_cost ?? Infinity)).toBe(true);
+      }
+      expect(isNoCostlier(results["auto"] ?? Infinity, cheapestReference(reference.methods))).toBe(true);
+    },
+  );
+
+  it("contracts everything in one step when nothing fits", () => {
+    const info = contractPath("ab,bc,cd->ad", [4, 4], [4, 4], [4, 4], { memoryLimit: 1 });
+    expect(info.path).toEqual([[0, 1, 2]]);
+    expect(info.flops).toBe(4 ** 4 * (2 + 1));
+  });
+
+  it("keeps every intermediate under a limit below the unlimited order's largest", () => {
+    const shapes = [[2, 3, 4], [3, 5, 4, 3], [3, 2, 6, 4], [4, 4, 5], [5, 6, 3], [2, 4, 3]];
+    const equation = "abc,bdef,fghj,cem,mhk,ljk->adgl";
+    const free = recomputeCost(networkFromEquation(equation, shapes), contractPath(equation, ...shapes).path);
+    const largest = Math.max(...free.stepSizes.slice(0, -1));
+    const limited = contractPath(equation, ...shapes, { memoryLimit: largest - 1 });
+    const sizes = recomputeCost(networkFromEquation(equation, shapes), limited.path).stepSizes;
+    for (const size of sizes.slice(0, -1)) expect(size).toBeLessThan(largest);
+  });
+});
