@@ -7,3 +7,11 @@ export type { SublistLabel } from "./parse/sublists.js";
 export { Tensor } from "./tensor/tensor.js";
 export { tensor, zeros, ones, arange, randn } from "./tensor/constructors.js";
 export type { DTypeName } from "./tensor/dtype.js";
+export { contractPath } from "./contract-path.js";
+export type {
+  PathInfo,
+  ContractionStep,
+  ContractPathOptions,
+  ContractionNetwork,
+  OptimizeOption,
+} from "./contract-path.js";

@@ -1,5 +1,6 @@
 import { EinsumError } from "../einsum-error.js";
 import { writeInvalidOperand, writeSublistLabel } from "../messages.js";
+import type { OptimizeOption } from "../optimizer/choose-path.js";
 import type { SublistLabel } from "../parse/sublists.js";
 import { isTensorLike } from "./operand.js";
 
@@ -14,9 +15,14 @@ export interface EinsumOptions {
    * How to order the pairwise contractions: a method name (`"auto"` by default), `false` for left to right, or an
    * explicit path in opt_einsum's format.
    */
-  readonly optimize?: "auto" | "optimal" | "dp" | "greedy" | "branch" | false | readonly (readonly number[])[];
+  readonly optimize?: OptimizeOption;
   /** The largest intermediate allowed, in elements. */
   readonly memoryLimit?: number;
+  /**
+   * How many threads large products may use (1 by default). Threads need `SharedArrayBuffer` and a worker API:
+   * Node's `worker_threads`, or a Web Worker context in browsers; elsewhere the call runs on one thread.
+   */
+  readonly threads?: number;
 }
 
 

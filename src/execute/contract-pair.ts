@@ -15,7 +15,8 @@ export interface LabelledArray {
 
 /**
  * One pairwise step: `result[keep] = Σ left[left.labels] · right[right.labels]` over every label not in `keep`.
- * Both sides share one dtype, and the result has it too; int32 wraps like PyTorch's int32. The step runs as one
+ * Both sides share one dtype, and the result has it too; int32 wraps like PyTorch's int32. `threads` caps
+ * the threads a large product may use. The step runs as one
  * batched product over strided views of the inputs (see `kernels/contract-pair.ts`), writing the result
  * directly in `keep`'s order.
  *
@@ -28,6 +29,7 @@ export function contractPair(
   right: LabelledArray,
   keep: readonly number[],
   sizes: readonly number[],
+  threads = 1,
 ): LabelledArray {
-  return contractLabelled(left, right, keep, sizes);
+  return contractLabelled(left, right, keep, sizes, threads);
 }

@@ -7,6 +7,7 @@ import { readArguments, type EinsumOptions } from "./arguments.js";
 import { toOperand } from "./operand.js";
 import { planPath } from "./plan.js";
 import { runPath } from "./run-path.js";
+import { checkThreads } from "./threads-option.js";
 
 /**
  * The run-time einsum behind every call form: sorts out the arguments, checks the operands, normalizes the
@@ -23,7 +24,7 @@ export function runEinsum(args: readonly unknown[]): Tensor<number[], DTypeName>
     call.form === "equation"
       ? normalizeEquation(call.equation, shapes)
       : normalizeSublists(call.sublists, call.output, shapes);
-  return runPath(spec, operands, planPath(spec, call.options));
+  return runPath(spec, operands, planPath(spec, call.options), checkThreads(call.options.threads));
 }
 
 export type { EinsumOptions };

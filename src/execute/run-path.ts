@@ -18,6 +18,7 @@ export function runPath(
   spec: NormalizedSpec,
   operands: readonly Operand[],
   path: readonly (readonly number[])[],
+  threads = 1,
 ): Tensor<number[], DTypeName> {
   const dtype = operands.map((operand) => operand.dtype).reduce(promoteTypes, "int32" as DTypeName);
   const resultDType = operands.length === 0 ? "float64" : dtype;
@@ -48,7 +49,7 @@ export function runPath(
         later.length === 0
           ? keepOf([merged, next])
           : [...new Set([...merged.labels, ...next.labels])].filter((label) => stillNeeded.has(label));
-      merged = contractPair(merged, next, keep, spec.sizes);
+      merged = contractPair(merged, next, keep, spec.sizes, threads);
     }
     if (merged !== undefined && chosen.length === 1) {
       merged = reduceOperand(merged.data, merged.labels.map((label) => spec.sizes[label] ?? 0), merged.labels, keepOf([merged]), spec.sizes);

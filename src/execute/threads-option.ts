@@ -1,0 +1,15 @@
+import { EinsumError } from "../einsum-error.js";
+import { writeInvalidOption } from "../messages.js";
+
+/**
+ * Checks `options.threads`: a whole number from 1, and 1 when omitted.
+ *
+ * @example
+ * checkThreads(undefined); //=> 1
+ * checkThreads(0); // throws INVALID_OPTION
+ */
+export function checkThreads(threads: number | undefined): number {
+  if (threads === undefined) return 1;
+  if (Number.isSafeInteger(threads) && threads >= 1) return threads;
+  throw new EinsumError("INVALID_OPTION", writeInvalidOption("threads", String(threads), "a whole number from 1"));
+}
