@@ -20,52 +20,70 @@ export function runPath(
   path: readonly (readonly number[])[],
   threads = 1,
 ): Tensor<number[], DTypeName> {
-  const dtype = operands.map((operand) => operand.dtype).reduce(promoteTypes, "int32" as DTypeName);
-  const resultDType = operands.length === 0 ? "float64" : dtype;
-  let pending: LabelledArray[] = operands.map((operand, index) => {
-    const labels = spec.inputs[index] ?? [];
-    const wanted = new Set([...spec.output, ...spec.inputs.filter((_, other) => other !== index).flat()]);
-    const keep = [...new Set(labels)].filter(
-      (label) => wanted.has(label) && operand.shape[labels.indexOf(label)] === spec.sizes[label],
-    );
-    const ordered = operands.length === 1 ? [...spec.output] : keep;
-    return reduceOperand(castData(operand.data, resultDType), operand.shape, labels, ordered, spec.sizes);
-  });
-
-  for (const step of path) {
-    const chosen = step.map((position) => pending[position]).filter((item) => item !== undefined);
-    const rest = pending.filter((_, position) => !step.includes(position));
-    const needed = new Set([...spec.output, ...rest.flatMap((item) => item.labels)]);
-    const isLast = rest.length === 0;
-    const keepOf = (items: readonly LabelledArray[]): number[] =>
-      isLast ? [...spec.output] : [...new Set(items.flatMap((item) => item.labels))].filter((label) => needed.has(label));
-    let merged = chosen[0];
-    for (let index = 1; index < chosen.length && merged !== undefined; index++) {
-      const next = chosen[index];
-      if (next === undefined) break;
-      const later = chosen.slice(index + 1);
-      const stillNeeded = new Set([...needed, ...later.flatMap((item) => item.labels)]);
-      const keep =
-        later.length === 0
-          ? keepOf([merged, next])
-          : [...new Set([...merged.labels, ...next.labels])].filter((label) => stillNeeded.has(label));
-      merged = contractPair(merged, next, keep, spec.sizes, threads);
-    }
-    if (merged !== undefined && chosen.length === 1) {
-      merged = reduceOperand(merged.data, merged.labels.map((label) => spec.sizes[label] ?? 0), merged.labels, keepOf([merged]), spec.sizes);
-    }
-    pending = merged === undefined ? rest : [...rest, merged];
-  }
-
-  const result = pending[0];
+  const dtype = operands.map((operand) => operand.dtype).reduce(promoteTypes);
+  let pending = operands.map((operand, index) => prepareOperand(spec, operand, index, dtype));
+  for (const step of path) pending = runStep(spec, pending, step, threads);
   const shape = spec.output.map((label) => spec.sizes[label] ?? 0);
-  if (result === undefined) return new Tensor(shape, resultDType, castData(new Float64Array(1), resultDType));
-  const ordered = sameLabels(result.labels, spec.output)
-    ? result
-    : reduceOperand(result.data, result.labels.map((label) => spec.sizes[label] ?? 0), result.labels, spec.output, spec.sizes);
-  return new Tensor(shape, resultDType, ordered.data);
+  return new Tensor(shape, dtype, inOrder(spec, pending, spec.output).data);
 }
 
-function sameLabels(left: readonly number[], right: readonly number[]): boolean {
-  return left.length === right.length && left.every((label, index) => label === right[index]);
+/**
+ * Casts an operand to the result dtype and reduces it on its own: it keeps only the labels that the output or
+ * another operand needs, and drops the size-1 dimensions that broadcast (the operand is constant along them).
+ * A lone operand is laid out in the output's order straight away.
+ */
+function prepareOperand(spec: NormalizedSpec, operand: Operand, index: number, dtype: DTypeName): LabelledArray {
+  const labels = spec.inputs[index] ?? [];
+  const data = castData(operand.data, dtype);
+  if (spec.inputs.length === 1) return reduceOperand(data, operand.shape, labels, spec.output, spec.sizes);
+  const wanted = new Set([...spec.output, ...spec.inputs.filter((_, other) => other !== index).flat()]);
+  const keep = [...new Set(labels)].filter(
+    (label) => wanted.has(label) && operand.shape[labels.indexOf(label)] === spec.sizes[label],
+  );
+  return reduceOperand(data, operand.shape, labels, keep, spec.sizes);
+}
+
+/**
+ * One step of the path: contracts the operands at `step`'s positions, pairwise from the left, and appends the
+ * result. Each contraction keeps the labels still needed by the output, the operands outside the step, or the
+ * step's operands not yet contracted. The last step produces the output's labels in the output's order.
+ */
+function runStep(
+  spec: NormalizedSpec,
+  pending: readonly LabelledArray[],
+  step: readonly number[],
+  threads: number,
+): LabelledArray[] {
+  const chosen = step.map((position) => pending[position]).filter((item) => item !== undefined);
+  const rest = pending.filter((_, position) => !step.includes(position));
+  const isLast = rest.length === 0;
+  const keepFor = (merged: readonly LabelledArray[], later: readonly LabelledArray[]): number[] => {
+    if (isLast && later.length === 0) return [...spec.output];
+    const needed = new Set([...spec.output, ...[...rest, ...later].flatMap((item) => item.labels)]);
+    return [...new Set(merged.flatMap((item) => item.labels))].filter((label) => needed.has(label));
+  };
+  const [first, ...others] = chosen;
+  if (first === undefined) return [...rest];
+  let merged = others.length === 0 ? reduceLabelled(spec, first, keepFor([first], [])) : first;
+  others.forEach((next, index) => {
+    const keep = keepFor([merged, next], others.slice(index + 1));
+    merged = contractPair(merged, next, keep, spec.sizes, threads);
+  });
+  return [...rest, merged];
+}
+
+/** Reduces an intermediate to `keep`'s labels in `keep`'s order. */
+function reduceLabelled(spec: NormalizedSpec, item: LabelledArray, keep: readonly number[]): LabelledArray {
+  const shape = item.labels.map((label) => spec.sizes[label] ?? 0);
+  return reduceOperand(item.data, shape, item.labels, keep, spec.sizes);
+}
+
+/** The one operand a complete path leaves, laid out in the output's order. */
+function inOrder(spec: NormalizedSpec, pending: readonly LabelledArray[], output: readonly number[]): LabelledArray {
+  const [result] = pending;
+  if (result === undefined || pending.length !== 1) {
+    throw new RangeError(`a complete path leaves one operand, not ${pending.length}`);
+  }
+  const ordered = result.labels.length === output.length && result.labels.every((label, at) => label === output[at]);
+  return ordered ? result : reduceLabelled(spec, result, output);
 }
