@@ -1,30 +1,62 @@
 import type { EinsumOptions } from "./execute/arguments.js";
 import type { TensorLike } from "./execute/operand.js";
 import { runEinsum } from "./execute/run-einsum.js";
+import type { SublistLabel } from "./parse/sublists.js";
 import type { DTypeName } from "./tensor/dtype.js";
 import type { Tensor } from "./tensor/tensor.js";
+import type { EinsumShape } from "./types/einsum-shape.js";
+import type { IsAny } from "./types/guards.js";
+import type { EinsumArguments, OperandsOf, ResultDType, ShapesOf } from "./types/operands.js";
+import type { ValidateEquation } from "./types/validate.js";
+
+/** What may follow the first operand in NumPy's sublist form: sublists, more operands, a trailing options object. */
+type SublistArguments = readonly (TensorLike | readonly SublistLabel[] | EinsumOptions)[];
+
+/** The parameter types after the first argument: those of the equation forms, or of the sublist form. */
+type ArgumentsAfter<First> = [First] extends [never] ? EinsumArguments : First extends string ? EinsumArguments : SublistArguments;
+
+/** The first parameter: the equation, checked against the operands, or the sublist form's first operand. */
+type CheckedFirst<First, Arguments extends readonly unknown[]> = IsAny<First> extends true
+  ? First
+  : First extends string
+    ? ValidateEquation<First, ShapesOf<OperandsOf<Arguments>>>
+    : First;
+
+/**
+ * The result: its exact shape and dtype in the equation forms, loosely typed in the sublist form. An equation typed
+ * `any` or `never` gives `Tensor<number[], …>` with the operands' dtype.
+ */
+type EinsumResult<First, Arguments extends readonly unknown[]> = IsAny<First> extends true
+  ? Tensor<number[], ResultDType<OperandsOf<Arguments>>>
+  : [First] extends [never]
+    ? Tensor<number[], ResultDType<OperandsOf<Arguments>>>
+    : First extends string
+      ? Tensor<KnownShape<EinsumShape<First, ShapesOf<OperandsOf<Arguments>>>>, ResultDType<OperandsOf<Arguments>>>
+      : Tensor<number[], DTypeName>;
+
+/** A refused call already shows its error on the equation; its result is then typed loosely. */
+type KnownShape<Shape extends readonly number[]> = [Shape] extends [never] ? number[] : Shape;
 
 /**
  * Einstein summation with NumPy's semantics: `einsum(equation, ...operands)`, `einsum(equation, operands)` (the
  * operand-list form), or NumPy's sublist form `einsum(a, [0, 1], b, [1, 2], [0, 2])`, each with an optional
  * trailing options object.
  *
+ * In the equation forms the compiler parses the equation: the result has its exact shape and dtype, and an equation
+ * the run time would refuse is a type error on the equation, in the run time's words.
+ *
  * @example
  * const a = arange(6).reshape([2, 3]);
+ * einsum("ij->ji", a); //=> Tensor<[3, 2], "int32">
  * einsum("ij->ji", a).toArray(); //=> [[0, 3], [1, 4], [2, 5]]
  * einsum("ik,kj->ij", [a, arange(15).reshape([3, 5])]).toArray(); //=> [[25, 28, 31, 34, 37], [70, 82, 94, 106, 118]]
+ * einsum("ij,jk->ik", a, zeros([4, 5])); // error: label 'j' has size 3 in operand 0 but 4 in operand 1
  * einsum(a, [0, 1], [1, 0]).shape; //=> [3, 2]
  */
-export function einsum(
-  equation: string,
-  ...operandsAndOptions: [...TensorLike[], EinsumOptions] | TensorLike[]
-): Tensor<number[], DTypeName>;
-export function einsum(
-  equation: string,
-  operands: readonly TensorLike[],
-  options?: EinsumOptions,
-): Tensor<number[], DTypeName>;
-export function einsum(...sublistArguments: unknown[]): Tensor<number[], DTypeName>;
+export function einsum<const First extends string | TensorLike, const Arguments extends ArgumentsAfter<First>>(
+  first: CheckedFirst<First, Arguments>,
+  ...rest: Arguments
+): EinsumResult<First, Arguments>;
 export function einsum(...args: unknown[]): Tensor<number[], DTypeName> {
   return runEinsum(args);
 }

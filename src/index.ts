@@ -15,3 +15,5 @@ export type {
   ContractionNetwork,
   OptimizeOption,
 } from "./contract-path.js";
+export type { EinsumShape } from "./types/einsum-shape.js";
+export type { ValidateEquation } from "./types/validate.js";

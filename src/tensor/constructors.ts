@@ -5,6 +5,7 @@ import { flattenNested, type NestedNumbers, type ShapeOfNested } from "./nested.
 import { normalSource } from "./random.js";
 import { checkShape, sizeOf, type WritableShape } from "./shape.js";
 import { Tensor } from "./tensor.js";
+import type { ArangeRangeShape, ArangeShape } from "../types/arange.js";
 
 /** The dtype a typed array stores, `"float64"` for plain numbers. */
 type DTypeOfData<Data> = Data extends Float32Array ? "float32" : Data extends Int32Array ? "int32" : "float64";
@@ -99,13 +100,18 @@ export function ones<const Shape extends readonly number[], DType extends DTypeN
 
 /**
  * The integers from `start` (0 when omitted) up to but not including `stop`, as int32 like PyTorch's `arange`.
+ * With whole-number literals the length is part of the type.
  *
  * @example
  * arange(6); // Tensor<[6], "int32">
+ * arange(3, 6); // Tensor<[3], "int32">
  * arange(3, 6).toArray(); //=> [3, 4, 5]
  */
-export function arange<const Stop extends number>(stop: Stop): Tensor<[Stop], "int32">;
-export function arange(start: number, stop: number): Tensor<[number], "int32">;
+export function arange<const Stop extends number>(stop: Stop): Tensor<ArangeShape<Stop>, "int32">;
+export function arange<const Start extends number, const Stop extends number>(
+  start: Start,
+  stop: Stop,
+): Tensor<ArangeRangeShape<Start, Stop>, "int32">;
 export function arange(first: number, second?: number): Tensor<[number], "int32"> {
   const start = second === undefined ? 0 : first;
   const stop = second === undefined ? first : second;

@@ -4,6 +4,7 @@ import type { DataArrayOf, DTypeName } from "./dtype.js";
 import { formatTensor } from "./format.js";
 import { nest, type NestedArrayOf } from "./nested.js";
 import { checkShape, sizeOf, type WritableShape } from "./shape.js";
+import type { ValidateReshape } from "../types/reshape.js";
 
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
 
@@ -16,7 +17,7 @@ const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
  * a.shape; //=> [2, 3]
  * String(a); //=> "tensor([[1., 2., 3.],\n        [4., 5., 6.]])"
  */
-export class Tensor<Shape extends readonly number[] = number[], DType extends DTypeName = "float64"> {
+export class Tensor<out Shape extends readonly number[] = number[], DType extends DTypeName = "float64"> {
   /** The size of each dimension. */
   readonly shape: Shape;
   /** The element type. */
@@ -63,12 +64,17 @@ export class Tensor<Shape extends readonly number[] = number[], DType extends DT
   }
 
   /**
-   * The same data under another shape of the same size. The data are shared, not copied.
+   * The same data under another shape of the same size. The data are shared, not copied. When both shapes are
+   * literal, the compiler checks the sizes too: a mismatch is a type error with the run time's message.
    *
    * @example
+   * arange(6).reshape([2, 3]); //=> Tensor<[2, 3], "int32">
    * arange(6).reshape([2, 3]).shape; //=> [2, 3]
+   * arange(6).reshape([4, 2]); // error: cannot reshape [6] (6 elements) into [4, 2] (8 elements)
    */
-  reshape<const NewShape extends readonly number[]>(shape: NewShape): Tensor<WritableShape<NewShape>, DType> {
+  reshape<const NewShape extends readonly number[]>(
+    shape: ValidateReshape<Shape, NewShape>,
+  ): Tensor<WritableShape<NewShape>, DType> {
     const checked = checkShape(shape);
     const size = sizeOf(checked);
     if (size !== this.size) {

@@ -1,0 +1,159 @@
+import type {
+  WriteInvalidCharacter,
+  WriteMalformedArrow,
+  WriteMalformedEllipsis,
+  WriteRepeatedEllipsis,
+  WriteSecondArrow,
+} from "../messages.js";
+import type { Label, ScanCharacter } from "./characters.js";
+import type { Failure } from "./failure.js";
+import type { StringLength } from "./length.js";
+import type { ParsedTerm, TermMistake, TermOf } from "./parse-state.js";
+
+/**
+ * An equation split into its input terms and its output term (`undefined` in implicit mode).
+ *
+ * @example
+ * type Parsed = ParseEquation<"ij->j">;
+ * //=> { inputs: [{ before: "ij"; after: undefined }]; output: { before: "j"; after: undefined } }
+ */
+export interface ParsedEquation {
+  readonly inputs: readonly ParsedTerm[];
+  readonly output: ParsedTerm | undefined;
+}
+
+/**
+ * The type-level twin of `parseEquation` in `src/parse/parse.ts`: the equation's grammar, with no shapes yet.
+ * Gives a {@link ParsedEquation}, or the `Failure` with the run time's message for the first mistake.
+ *
+ * @example
+ * type Parsed = ParseEquation<"bk,aki->bai">; // three terms, an explicit output
+ * type Refused = ParseEquation<"i1->i">; //=> Failure<"invalid character '1' at position 1: labels are the letters a-z and A-Z">
+ */
+export type ParseEquation<Equation extends string> =
+  SplitArrow<Equation> extends [infer Inputs extends string, infer Output extends string | undefined]
+    ? ParseInputs<SplitTerms<Inputs>, "", []> extends infer Terms
+      ? Terms extends readonly ParsedTerm[]
+        ? Output extends string
+          ? ParseOutput<Terms, Output, `${Inputs}->`>
+          : { inputs: Terms; output: undefined }
+        : Terms
+      : never
+    : SplitArrow<Equation>;
+
+/**
+ * Splits an equation at its first `->` into `[inputs, output]` (`output` is `undefined` without an arrow). A second
+ * `->` is a `Failure`.
+ *
+ * @example
+ * type Split = SplitArrow<"ij->ji">; //=> ["ij", "ji"]
+ * type Implicit = SplitArrow<"ij">; //=> ["ij", undefined]
+ */
+export type SplitArrow<Equation extends string> = Equation extends `${infer Inputs}->${infer Output}`
+  ? Output extends `${infer Between}->${string}`
+    ? Failure<WriteSecondArrow<StringLength<`${Inputs}->${Between}`>>>
+    : [Inputs, Output]
+  : [Equation, undefined];
+
+/**
+ * Splits the input side of an equation at its commas.
+ *
+ * @example
+ * type Terms = SplitTerms<"ij, jk">; //=> ["ij", " jk"]
+ */
+export type SplitTerms<Inputs extends string, Terms extends string[] = []> = Inputs extends `${infer Term},${infer Rest}`
+  ? SplitTerms<Rest, [...Terms, Term]>
+  : [...Terms, Inputs];
+
+/** Parses the input terms in order; `Prefix` is the equation before the current term, for positions. */
+type ParseInputs<Texts extends string[], Prefix extends string, Terms extends ParsedTerm[]> = Texts extends [
+  infer Text extends string,
+  ...infer Rest extends string[],
+]
+  ? ParseTerm<Text> extends infer Term
+    ? Term extends ParsedTerm
+      ? ParseInputs<Rest, `${Prefix}${Text},`, [...Terms, Term]>
+      : Term extends TermMistake
+        ? Failure<WriteTermMistake<Term, Text, Prefix, `operand ${Terms["length"]}`>>
+        : never
+    : never
+  : Terms;
+
+/** Parses the output term. */
+type ParseOutput<Inputs extends readonly ParsedTerm[], Text extends string, Prefix extends string> =
+  ParseTerm<Text> extends infer Term
+    ? Term extends ParsedTerm
+      ? { inputs: Inputs; output: Term }
+      : Term extends TermMistake
+        ? Failure<WriteTermMistake<Term, Text, Prefix, "the output">>
+        : never
+    : never;
+
+/**
+ * The type-level twin of `parseTerm`: reads one term character by character, labels, spaces and one ellipsis.
+ * Gives a {@link ParsedTerm}, or a {@link TermMistake} that the caller places in the equation. It depends on the
+ * term's text alone, so the same term is parsed once however many equations hold it.
+ *
+ * @example
+ * type Term = ParseTerm<" i...j">; //=> { before: "i"; after: "j" }
+ */
+export type ParseTerm<Text extends string> = ScanTerm<Text, false> extends infer Mistake extends TermMistake
+  ? Mistake
+  : TermOf<Text>;
+
+/**
+ * Checks the next characters: four labels at once when it can, else one character by its kind. The scan's state
+ * is the text left to read and whether the ellipsis has been read; it collects nothing, since a valid term's labels
+ * are its text without spaces.
+ */
+type ScanTerm<Unscanned extends string, EllipsisRead extends boolean> =
+  Unscanned extends `${infer A}${infer B}${infer C}${infer D}${infer Rest}`
+    ? A extends Label
+      ? B extends Label
+        ? C extends Label
+          ? D extends Label
+            ? ScanTerm<Rest, EllipsisRead>
+            : ScanNext<Unscanned, EllipsisRead>
+          : ScanNext<Unscanned, EllipsisRead>
+        : ScanNext<Unscanned, EllipsisRead>
+      : ScanNext<Unscanned, EllipsisRead>
+    : ScanNext<Unscanned, EllipsisRead>;
+
+/** Reads the next character (a label most often, so that case comes first), or ends the scan when none is left. */
+type ScanNext<Unscanned extends string, EllipsisRead extends boolean> = Unscanned extends `${infer Character}${infer Rest}`
+  ? Character extends Label
+    ? ScanTerm<Rest, EllipsisRead>
+    : ReadCharacter<ScanCharacter<Character>, Character, Rest, Unscanned, EllipsisRead>
+  : true;
+
+/** One case per kind of character. */
+type ReadCharacter<Kind, Character extends string, Rest extends string, Unscanned extends string, EllipsisRead extends boolean> =
+  Kind extends "space" ? ScanTerm<Rest, EllipsisRead>
+  : Kind extends "dot" ? ReadEllipsis<Rest, Unscanned, EllipsisRead>
+  : Kind extends "dash" | "greater" ? TermMistake<"malformed arrow", Character, Unscanned>
+  : TermMistake<"invalid character", Character, Unscanned>;
+
+/** A `.` must start a `...`, and a term holds at most one. */
+type ReadEllipsis<Rest extends string, Unscanned extends string, EllipsisRead extends boolean> =
+  Rest extends `..${infer AfterEllipsis}`
+    ? EllipsisRead extends true
+      ? TermMistake<"repeated ellipsis", ".", Unscanned>
+      : ScanTerm<AfterEllipsis, true>
+    : TermMistake<"malformed ellipsis", ".", Unscanned>;
+
+/** A term's mistake as the run time's message, at its index in the equation. */
+type WriteTermMistake<
+  Mistake extends TermMistake,
+  Text extends string,
+  Prefix extends string,
+  Owner extends string,
+> = Text extends `${infer Before}${Mistake["unscanned"]}`
+  ? StringLength<`${Prefix}${Before}`> extends infer Position extends number
+    ? {
+        "invalid character": WriteInvalidCharacter<Mistake["character"], Position>;
+        "malformed arrow": WriteMalformedArrow<Position>;
+        "malformed ellipsis": WriteMalformedEllipsis<Position>;
+        "repeated ellipsis": WriteRepeatedEllipsis<Owner, Position>;
+      }[Mistake["mistake"]]
+    : never
+  : never;
