@@ -1,6 +1,7 @@
 /**
  * Kernel benchmarks: each case times typed-einsum and a plain loop doing the same work in the same run, and
- * reports both with the ratio (plain loop time / our time). Like einsum, each plain loop allocates its result,
+ * reports both with the ratio (plain loop time / our time). The two threads rows time einsum with `threads: 2`
+ * against the same call with `threads: 1` instead of a plain loop. Like einsum, each plain loop allocates its result,
  * except in the GEMM-alone cases, where both write into one preallocated matrix. Results go to stdout, bench/results/kernels.json
  * and docs/kernels-chart.svg. Run with `npm run bench:kernels`.
  */
@@ -206,26 +207,26 @@ function traceCase(): Case {
 }
 
 function threeOperandCase(): Case {
-  const n = 48;
-  const a = random(n * n, 14);
-  const b = random(n ** 3, 15);
-  const c = random(n * n, 16);
+  const [ni, nj, nk, nl] = [64, 64, 128, 128];
+  const a = random(ni * nk, 14);
+  const b = random(nj * nk * nl, 15);
+  const c = random(ni * nl, 16);
   return {
-    name: `ik,jkl,il->ij ${n}`,
-    work: 3 * n ** 4,
+    name: "ik,jkl,il->ij 64,64,128,128",
+    work: 2 * ni * nj * nk * nl,
     unit: "GFLOP/s",
     ours: () =>
-      void einsum("ik,jkl,il->ij", { shape: [n, n], data: a }, { shape: [n, n, n], data: b }, { shape: [n, n], data: c }),
+      void einsum("ik,jkl,il->ij", { shape: [ni, nk], data: a }, { shape: [nj, nk, nl], data: b }, { shape: [ni, nl], data: c }),
     plain: () => {
-      const out = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
+      const out = new Float64Array(ni * nj);
+      for (let i = 0; i < ni; i++) {
+        for (let j = 0; j < nj; j++) {
           let sum = 0;
-          for (let k = 0; k < n; k++) {
-            const x = a[i * n + k]!;
-            for (let l = 0; l < n; l++) sum += x * b[(j * n + k) * n + l]! * c[i * n + l]!;
+          for (let k = 0; k < nk; k++) {
+            const x = a[i * nk + k]!;
+            for (let l = 0; l < nl; l++) sum += x * b[(j * nk + k) * nl + l]! * c[i * nl + l]!;
           }
-          out[i * n + j] = sum;
+          out[i * nj + j] = sum;
         }
       }
     },
@@ -233,13 +234,14 @@ function threeOperandCase(): Case {
 }
 
 function chainCase(): Case {
-  const dims = [100, 300, 20, 200, 50, 400, 10];
+  const dims = [250, 250, 250, 250, 250, 250, 2];
   const matrices = dims.slice(0, -1).map((rows, index) => random(rows * dims[index + 1]!, 20 + index));
   const operands = matrices.map((data, index) => ({ shape: [dims[index]!, dims[index + 1]!], data }));
+  // Work as the best order does it (right to left), for the rate; the plain loop goes left to right.
   let flops = 0;
-  for (let index = 1; index < matrices.length; index++) flops += 2 * dims[0]! * dims[index]! * dims[index + 1]!;
+  for (let index = 0; index < matrices.length - 1; index++) flops += 2 * dims[index]! * dims[index + 1]! * dims[6]!;
   return {
-    name: "6-matrix chain ab,bc,cd,de,ef,fg->ag",
+    name: "6-matrix chain ab,…,fg->ag 250s, g=2",
     work: flops,
     unit: "GFLOP/s",
     ours: () => void einsum("ab,bc,cd,de,ef,fg->ag", operands),
@@ -251,6 +253,22 @@ function chainCase(): Case {
         left = next;
       }
     },
+  };
+}
+
+/** `ik,kj->ij` at 512 on two threads; the baseline is the same call on one thread, in the same run. */
+function threadsCase(dtype: "float64" | "float32"): Case {
+  const size = 512;
+  const make = (seed: number): Float64Array | Float32Array =>
+    dtype === "float64" ? random(size * size, seed) : Float32Array.from(random(size * size, seed));
+  const x = { shape: [size, size], data: make(40) };
+  const y = { shape: [size, size], data: make(41) };
+  return {
+    name: `ik,kj->ij 512 ${dtype}, 2 threads vs 1`,
+    work: 2 * size ** 3,
+    unit: "GFLOP/s",
+    ours: () => void einsum("ik,kj->ij", x, y, { threads: 2 }),
+    plain: () => void einsum("ik,kj->ij", x, y, { threads: 1 }),
   };
 }
 
@@ -281,6 +299,8 @@ const cases: Case[] = [
   traceCase(),
   threeOperandCase(),
   chainCase(),
+  threadsCase("float64"),
+  threadsCase("float32"),
 ];
 
 const results: BenchResult[] = [];

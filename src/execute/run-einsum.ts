@@ -1,4 +1,3 @@
-import { normalizeEquation } from "../parse/normalize.js";
 import { normalizeSublists } from "../parse/sublists.js";
 import type { NormalizedSpec } from "../parse/spec.js";
 import type { DTypeName } from "../tensor/dtype.js";
@@ -7,6 +6,7 @@ import { readArguments, type EinsumOptions } from "./arguments.js";
 import { toOperand } from "./operand.js";
 import { planPath } from "./plan.js";
 import { runPath } from "./run-path.js";
+import { cachedNormalizeEquation } from "./spec-cache.js";
 import { checkThreads } from "./threads-option.js";
 
 /**
@@ -22,7 +22,7 @@ export function runEinsum(args: readonly unknown[]): Tensor<number[], DTypeName>
   const shapes = operands.map((operand) => operand.shape);
   const spec: NormalizedSpec =
     call.form === "equation"
-      ? normalizeEquation(call.equation, shapes)
+      ? cachedNormalizeEquation(call.equation, shapes)
       : normalizeSublists(call.sublists, call.output, shapes);
   return runPath(spec, operands, planPath(spec, call.options), checkThreads(call.options.threads));
 }

@@ -16,7 +16,7 @@ import { reduceStrided } from "./strided-reduce.js";
 
 /**
  * Contracts two labelled row-major arrays of one dtype; the result holds the labels `keep` in that order.
- * The inputs are never written.
+ * The inputs are never written. A large float GEMM may use up to `threads` threads (1 by default).
  *
  * @example
  * // matrix product "ik,kj->ij" with i = 2, k = 3, j = 4 (labels i = 0, k = 1, j = 2)
@@ -28,6 +28,7 @@ export function contractLabelled<Data extends DataArray>(
   right: LabelledData<Data>,
   keep: readonly number[],
   sizes: readonly number[],
+  threads = 1,
 ): LabelledData<Data> {
   const out = allocateLike(left.data, labelledSize(keep, sizes));
   const result = { data: out, labels: keep.slice() };
@@ -76,7 +77,7 @@ export function contractLabelled<Data extends DataArray>(
   } else if (contracted.length === 0) {
     outerLoop(aView, bView, cView);
   } else {
-    gemm(aView, bView, cView);
+    gemm(aView, bView, cView, threads);
   }
   return result;
 }

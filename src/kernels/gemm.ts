@@ -2,13 +2,15 @@
  * The batched GEMM entry point: `C[b] = A[b]·B[b]` over strided views (see {@link MatrixBatch}), C overwritten.
  * It picks the kernel: plain loops for tiny products, the exact wrapping TypeScript kernel for int32, and for
  * float64/float32 the WebAssembly SIMD kernel, or the TypeScript one where WebAssembly SIMD is unavailable or
- * when {@link setGemmBackend} asks for it.
+ * when {@link setGemmBackend} asks for it. Large float products may run on several threads (see
+ * `threads/parallel-gemm.ts`) when the caller allows it.
  */
 import { gemmDirect } from "./gemm-direct.js";
 import { gemmInt32 } from "./gemm-int32.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import { gemmTypeScript } from "./gemm-typescript.js";
 import { gemmWasm, type FloatData } from "./gemm-wasm.js";
+import { gemmParallel } from "./threads/parallel-gemm.js";
 import { loadGemmWasm } from "./wasm/gemm-instance.js";
 
 /** Which float kernel {@link gemm} prefers. */
@@ -40,7 +42,8 @@ export function activeGemmBackend(): GemmBackend {
 }
 
 /**
- * Computes `c[b] = a[b]·b[b]` for every matrix of the batch; all three share one dtype.
+ * Computes `c[b] = a[b]·b[b]` for every matrix of the batch; all three share one dtype. A float product with
+ * the WebAssembly backend may use up to `threads` threads (1 by default) when it is large enough.
  *
  * @example
  * // C = A·B for row-major A (2×3), B (3×4), C (2×4)
@@ -50,7 +53,7 @@ export function activeGemmBackend(): GemmBackend {
  *   { data: c, batch: Int32Array.of(0), rows: stridedOffsets(2, 4), cols: stridedOffsets(4, 1) },
  * );
  */
-export function gemm(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch): void {
+export function gemm(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch, threads = 1): void {
   const { batch, m, n, k } = gemmSizes(a, b);
   if (batch === 0 || m === 0 || n === 0) return;
   if (m * n * k <= directLimit) {
@@ -62,6 +65,7 @@ export function gemm(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch): void {
     const floatB = b as MatrixBatch<FloatData>;
     const floatC = c as MatrixBatch<FloatData>;
     const wasm = preferred === "wasm" ? loadGemmWasm() : undefined;
+    if (wasm !== undefined && threads > 1 && gemmParallel(floatA, floatB, floatC, threads)) return;
     if (wasm === undefined || !gemmWasm(wasm, floatA, floatB, floatC)) gemmTypeScript(floatA, floatB, floatC);
   }
 }

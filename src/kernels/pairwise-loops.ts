@@ -75,7 +75,7 @@ export function outerLoop(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch): void 
         if (wraps) {
           for (let j = 0; j < n; j++, read += bStride, write += cStride) out[write] = Math.imul(x, bData[read]!);
         } else if (bStride === 1 && cStride === 1) {
-          for (let j = 0; j < n; j++) out[write + j] = x * bData[read + j]! + 0;
+          scaleRow(out, write, x, bData, read, n);
         } else {
           for (let j = 0; j < n; j++, read += bStride, write += cStride) out[write] = x * bData[read]! + 0;
         }
@@ -87,6 +87,15 @@ export function outerLoop(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch): void 
       }
     }
   }
+}
+
+/**
+ * `out[write + j] = x · source[read + j] + 0` for `j < count`. A function of its own, so that the engine compiles
+ * this loop alone, as tightly as a hand-written one (inside `outerLoop` it ran about 1.4 times slower).
+ */
+function scaleRow(out: DataArray, write: number, x: number, source: DataArray, read: number, count: number): void {
+  const end = write + count;
+  for (; write < end; write++, read++) out[write] = x * source[read]! + 0;
 }
 
 /**

@@ -44,7 +44,8 @@ export function reduceStrided<Data extends DataArray>(
   const axes = loopAxes(shape, labels, keep, outShape, outStrides);
   if (axes === undefined) return result;
   const reduces = axes.some((axis) => axis.outStride === 0);
-  if (!reduces && isScatteredCopy(axes)) runTiledCopy(data, out, axes);
+  if (!reduces && isContiguousCopy(axes)) out.set(data.subarray(0, outSize));
+  else if (!reduces && isScatteredCopy(axes)) runTiledCopy(data, out, axes);
   else runLoops(data, out, axes, reduces);
   return result;
 }
@@ -58,26 +59,33 @@ function loopAxes(
   outStrides: readonly number[],
 ): LoopAxis[] | undefined {
   const inStrides = rowMajorStrides(shape);
-  const byLabel = new Map<number, LoopAxis>();
+  // Labels are small integers: an array indexed by label is cheaper than a Map on this per-call path.
+  const byLabel: (LoopAxis | undefined)[] = [];
+  const inOrder: LoopAxis[] = [];
+  const axisOf = (label: number): LoopAxis => {
+    let axis = byLabel[label];
+    if (axis === undefined) {
+      axis = { extent: 1, inStride: 0, outStride: 0 };
+      byLabel[label] = axis;
+      inOrder.push(axis);
+    }
+    return axis;
+  };
   for (let dim = 0; dim < labels.length; dim++) {
-    const label = labels[dim]!;
     const extent = shape[dim] ?? 1;
-    const axis = byLabel.get(label) ?? { extent: 1, inStride: 0, outStride: 0 };
-    byLabel.set(label, axis);
+    const axis = axisOf(labels[dim]!);
     if (extent === 1) continue;
     axis.extent = extent;
     axis.inStride += inStrides[dim]!;
   }
   for (let position = 0; position < keep.length; position++) {
-    const label = keep[position]!;
-    const axis = byLabel.get(label) ?? { extent: 1, inStride: 0, outStride: 0 };
-    byLabel.set(label, axis);
+    const axis = axisOf(keep[position]!);
     // A kept label the operand holds with size 1 (or not at all) is broadcast along the output.
     if (axis.extent === 1) axis.extent = outShape[position]!;
     axis.outStride = outStrides[position]!;
   }
   const axes: LoopAxis[] = [];
-  for (const axis of byLabel.values()) {
+  for (const axis of inOrder) {
     if (axis.extent === 0) return undefined;
     if (axis.extent > 1) axes.push(axis);
   }
@@ -99,6 +107,12 @@ function loopAxes(
 }
 
 const tile = 16;
+
+/** A copy in the same order on both sides (the merged axes are one unit-stride run): a block copy. */
+function isContiguousCopy(axes: readonly LoopAxis[]): boolean {
+  const only = axes[0];
+  return axes.length === 1 && only !== undefined && only.inStride === 1 && only.outStride === 1;
+}
 
 /** A copy whose innermost (read-ordered) axis writes far apart, while another axis writes in order. */
 function isScatteredCopy(axes: readonly LoopAxis[]): boolean {
@@ -164,7 +178,7 @@ function runLoops(input: DataArray, out: DataArray, axes: readonly LoopAxis[], r
       if (os0 === 0) {
         let sum = 0;
         if (wraps) for (let i0 = 0; i0 < e0; i0++, read += is0) sum = (sum + input[read]!) | 0;
-        else for (let i0 = 0; i0 < e0; i0++, read += is0) sum += input[read]!;
+        else sum = stridedSum(input, read, is0, e0);
         out[write1] = out[write1]! + sum;
       } else if (reduces) {
         for (let i0 = 0, write = write1; i0 < e0; i0++, read += is0, write += os0) out[write] = out[write]! + input[read]!;
@@ -182,4 +196,21 @@ function runLoops(input: DataArray, out: DataArray, axes: readonly LoopAxis[], r
       outBase -= axis.outStride * axis.extent;
     }
   }
+}
+
+/**
+ * `Σ input[at + i·stride]` for `i < count`, in four interleaved sums: one running sum waits on the latency of
+ * each addition, four keep the adder busy.
+ */
+function stridedSum(input: DataArray, at: number, stride: number, count: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (const step = 4 * stride; i + 4 <= count; i += 4, at += step) {
+    s0 += input[at]!;
+    s1 += input[at + stride]!;
+    s2 += input[at + 2 * stride]!;
+    s3 += input[at + 3 * stride]!;
+  }
+  for (; i < count; i++, at += stride) s0 += input[at]!;
+  return s0 + s1 + (s2 + s3);
 }

@@ -87,3 +87,28 @@ describe("reduceStrided: diagonal, sum-out and permutation against a naive refer
     expect(result.data[0]).toBe((2147483647 + 2147483647 + 3) | 0);
   });
 });
+
+describe("reduceStrided's block copy and interleaved sums", () => {
+  it("copies an operand already in the kept order into new storage", () => {
+    const data = Float64Array.from({ length: 24 }, (_, i) => i * 1.5 - 7);
+    const result = reduceStrided(data, [2, 3, 4], [0, 1, 2], [0, 1, 2], [2, 3, 4]);
+    expect(result.data).toEqual(data);
+    expect(result.data).not.toBe(data);
+    result.data[0] = 99;
+    expect(data[0]).toBe(-7);
+  });
+
+  it("sums runs of every length around the four-way unrolling, contiguous and strided, exactly on integers", () => {
+    for (let length = 0; length <= 11; length++) {
+      const data = Float64Array.from({ length: length * 3 }, (_, i) => (i * 7919) % 101 - 50);
+      let whole = 0;
+      for (const value of data) whole += value;
+      expect(reduceStrided(data, [length * 3], [0], [], [length * 3]).data[0], `sum of ${length * 3}`).toBe(whole);
+      // The middle column of a length × 3 matrix: a stride of 3.
+      let column = 0;
+      for (let row = 0; row < length; row++) column += data[row * 3 + 1]!;
+      const columns = reduceStrided(data, [length, 3], [0, 1], [1], [length, 3]).data;
+      expect(columns[1], `column of ${length}`).toBe(column);
+    }
+  });
+});

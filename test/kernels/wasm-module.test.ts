@@ -1,20 +1,44 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { compileWat, moduleSource } from "../../scripts/build-wasm.mjs";
+import { compileWat, moduleSource, sharedVariant, workerSource } from "../../scripts/build-wasm.mjs";
 import { decodeBase64 } from "../../src/kernels/base64.js";
-import { gemmWasmBase64 } from "../../src/kernels/wasm/gemm-module.js";
+import { gemmWasmBase64, sharedGemmWasmBase64 } from "../../src/kernels/wasm/gemm-module.js";
 
 const wasmDirectory = new URL("../../src/kernels/wasm/", import.meta.url);
+const threadsDirectory = new URL("../../src/kernels/threads/", import.meta.url);
 
 describe("the embedded WebAssembly module", () => {
-  it("is a fresh build of gemm.wat (run `npm run build:wasm` after editing the .wat)", async () => {
-    const fresh = await compileWat(await readFile(new URL("gemm.wat", wasmDirectory), "utf8"));
+  it("is a fresh build of gemm.wat, with its own memory and with a shared one (run `npm run build:wasm`)", async () => {
+    const text = await readFile(new URL("gemm.wat", wasmDirectory), "utf8");
+    const fresh = await compileWat(text);
+    const freshShared = await compileWat(sharedVariant(text));
     expect(decodeBase64(gemmWasmBase64)).toEqual(new Uint8Array(fresh));
-    expect(await readFile(new URL("gemm-module.ts", wasmDirectory), "utf8")).toBe(moduleSource(fresh));
+    expect(decodeBase64(sharedGemmWasmBase64)).toEqual(new Uint8Array(freshShared));
+    expect(await readFile(new URL("gemm-module.ts", wasmDirectory), "utf8")).toBe(moduleSource(fresh, freshShared));
   });
 
   it("stays under the 4 KiB browsers allow for synchronous compilation on the main thread", () => {
     expect(decodeBase64(gemmWasmBase64).length).toBeLessThanOrEqual(4096);
+    expect(decodeBase64(sharedGemmWasmBase64).length).toBeLessThanOrEqual(4096);
+  });
+
+  it("imports its memory, shared, in the threads' build", () => {
+    interface Api {
+      Module: { new (bytes: Uint8Array): object; imports(module: object): { module: string; name: string; kind: string }[] };
+      Instance: new (module: object, imports: object) => object;
+      Memory: new (descriptor: { initial: number }) => object;
+    }
+    const api = (globalThis as unknown as { WebAssembly: Api }).WebAssembly;
+    const imports = api.Module.imports(new api.Module(decodeBase64(sharedGemmWasmBase64)));
+    expect(imports).toEqual([{ module: "env", name: "memory", kind: "memory" }]);
+    expect(() => new api.Instance(new api.Module(decodeBase64(sharedGemmWasmBase64)), { env: { memory: new api.Memory({ initial: 1 }) } })).toThrow();
+  });
+});
+
+describe("the embedded worker source", () => {
+  it("is a fresh build of parallel-task.ts (run `npm run build:wasm` after editing it)", async () => {
+    const task = await readFile(new URL("parallel-task.ts", threadsDirectory), "utf8");
+    expect(await readFile(new URL("worker-source.ts", threadsDirectory), "utf8")).toBe(workerSource(task));
   });
 });
 

@@ -8,6 +8,9 @@
 ;; B micro-panel (kc×NR) stays in L1 while the A block (mcp·MR × kc) it meets is read from L2.
 ;; Tiles: float64 4×4 (eight f64x2 accumulators), float32 4×8 (eight f32x4 accumulators); the multiply-add is a
 ;; mul followed by an add, since fused multiply-add is not in the 128-bit SIMD instruction set.
+;; The threaded product also packs and unpacks here (`pack_64`, `pack_32`, `unpack_64`, `unpack_32`), reading
+;; operands through offset tables, so that every thread works on one shared memory. scripts/build-wasm.mjs builds
+;; this module twice: with its own memory, and importing a shared memory (`env.memory`) for the threads.
 (module
   (memory (export "memory") 1)
 
@@ -143,4 +146,102 @@
           (br_if $columns (i32.lt_u (local.tee $jp (i32.add (local.get $jp) (i32.const 1))) (local.get $np))))
         (br_if $rowBlocks (i32.lt_u (local.tee $ic (local.get $ie)) (local.get $mp))))
       (br_if $depthBlocks (i32.lt_u (local.tee $pc (i32.add (local.get $pc) (local.get $kb))) (local.get $k)))))
+
+  ;; Packs 64-bit elements for the threaded product: panel q, depth step p, lane r of `target` is
+  ;; source[across[q·width + r] + along[p]] (element offsets read from i32 tables), or zero past `lanes`.
+  ;; `lanes`, `depth` and `width` ≥ 1; addresses in bytes.
+  (func (export "pack_64")
+    (param $target i32) (param $source i32) (param $across i32) (param $lanes i32) (param $along i32)
+    (param $depth i32) (param $width i32)
+    (local $first i32) (local $p i32) (local $r i32) (local $lane i32) (local $offset i32)
+    (loop $panels
+      (local.set $p (i32.const 0))
+      (loop $steps
+        (local.set $offset (i32.load (i32.add (local.get $along) (i32.shl (local.get $p) (i32.const 2)))))
+        (local.set $r (i32.const 0))
+        (loop $lanesOfPanel
+          (local.set $lane (i32.add (local.get $first) (local.get $r)))
+          (i64.store (local.get $target)
+            (if (result i64) (i32.lt_u (local.get $lane) (local.get $lanes))
+              (then
+                (i64.load (i32.add (local.get $source)
+                  (i32.shl
+                    (i32.add (i32.load (i32.add (local.get $across) (i32.shl (local.get $lane) (i32.const 2))))
+                      (local.get $offset))
+                    (i32.const 3)))))
+              (else (i64.const 0))))
+          (local.set $target (i32.add (local.get $target) (i32.const 8)))
+          (br_if $lanesOfPanel (i32.lt_u (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $width))))
+        (br_if $steps (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 1))) (local.get $depth))))
+      (br_if $panels (i32.lt_u (local.tee $first (i32.add (local.get $first) (local.get $width))) (local.get $lanes)))))
+
+  ;; Packs 32-bit elements for the threaded product: panel q, depth step p, lane r of `target` is
+  ;; source[across[q·width + r] + along[p]] (element offsets read from i32 tables), or zero past `lanes`.
+  ;; `lanes`, `depth` and `width` ≥ 1; addresses in bytes.
+  (func (export "pack_32")
+    (param $target i32) (param $source i32) (param $across i32) (param $lanes i32) (param $along i32)
+    (param $depth i32) (param $width i32)
+    (local $first i32) (local $p i32) (local $r i32) (local $lane i32) (local $offset i32)
+    (loop $panels
+      (local.set $p (i32.const 0))
+      (loop $steps
+        (local.set $offset (i32.load (i32.add (local.get $along) (i32.shl (local.get $p) (i32.const 2)))))
+        (local.set $r (i32.const 0))
+        (loop $lanesOfPanel
+          (local.set $lane (i32.add (local.get $first) (local.get $r)))
+          (i32.store (local.get $target)
+            (if (result i32) (i32.lt_u (local.get $lane) (local.get $lanes))
+              (then
+                (i32.load (i32.add (local.get $source)
+                  (i32.shl
+                    (i32.add (i32.load (i32.add (local.get $across) (i32.shl (local.get $lane) (i32.const 2))))
+                      (local.get $offset))
+                    (i32.const 2)))))
+              (else (i32.const 0))))
+          (local.set $target (i32.add (local.get $target) (i32.const 4)))
+          (br_if $lanesOfPanel (i32.lt_u (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $width))))
+        (br_if $steps (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 1))) (local.get $depth))))
+      (br_if $panels (i32.lt_u (local.tee $first (i32.add (local.get $first) (local.get $width))) (local.get $lanes)))))
+
+  ;; Writes the m×n block at `buffer` (64-bit elements, `ldc` bytes between rows) to
+  ;; target[rows[i] + cols[j]] (element offsets read from i32 tables). `m`, `n` ≥ 1; addresses in bytes.
+  (func (export "unpack_64")
+    (param $target i32) (param $rows i32) (param $m i32) (param $cols i32) (param $n i32) (param $buffer i32)
+    (param $ldc i32)
+    (local $i i32) (local $j i32) (local $row i32) (local $read i32)
+    (loop $rowsOfBlock
+      (local.set $row (i32.load (i32.add (local.get $rows) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $read (i32.add (local.get $buffer) (i32.mul (local.get $i) (local.get $ldc))))
+      (local.set $j (i32.const 0))
+      (loop $colsOfRow
+        (i64.store
+          (i32.add (local.get $target)
+            (i32.shl
+              (i32.add (local.get $row) (i32.load (i32.add (local.get $cols) (i32.shl (local.get $j) (i32.const 2)))))
+              (i32.const 3)))
+          (i64.load (local.get $read)))
+        (local.set $read (i32.add (local.get $read) (i32.const 8)))
+        (br_if $colsOfRow (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $n))))
+      (br_if $rowsOfBlock (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $m)))))
+
+  ;; Writes the m×n block at `buffer` (32-bit elements, `ldc` bytes between rows) to
+  ;; target[rows[i] + cols[j]] (element offsets read from i32 tables). `m`, `n` ≥ 1; addresses in bytes.
+  (func (export "unpack_32")
+    (param $target i32) (param $rows i32) (param $m i32) (param $cols i32) (param $n i32) (param $buffer i32)
+    (param $ldc i32)
+    (local $i i32) (local $j i32) (local $row i32) (local $read i32)
+    (loop $rowsOfBlock
+      (local.set $row (i32.load (i32.add (local.get $rows) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $read (i32.add (local.get $buffer) (i32.mul (local.get $i) (local.get $ldc))))
+      (local.set $j (i32.const 0))
+      (loop $colsOfRow
+        (i32.store
+          (i32.add (local.get $target)
+            (i32.shl
+              (i32.add (local.get $row) (i32.load (i32.add (local.get $cols) (i32.shl (local.get $j) (i32.const 2)))))
+              (i32.const 2)))
+          (i32.load (local.get $read)))
+        (local.set $read (i32.add (local.get $read) (i32.const 4)))
+        (br_if $colsOfRow (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $n))))
+      (br_if $rowsOfBlock (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $m)))))
 )

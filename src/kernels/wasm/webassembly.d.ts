@@ -20,7 +20,7 @@ export interface WasmModule {
  * const memory = instance.exports["memory"] as WasmMemory;
  */
 export interface WasmMemory {
-  readonly buffer: ArrayBuffer;
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
   /** Grows by `pages` of 64 KiB; throws a RangeError when it cannot. */
   grow(pages: number): number;
 }
@@ -43,7 +43,9 @@ export interface WasmInstance {
  */
 export interface WasmNamespace {
   readonly Module: new (bytes: Uint8Array) => WasmModule;
-  readonly Instance: new (module: WasmModule, imports: Record<string, never>) => WasmInstance;
+  readonly Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => WasmInstance;
+  /** A memory; `shared` ones (with a `maximum`) live in a SharedArrayBuffer that threads can see. */
+  readonly Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
   /** Whether the engine accepts `bytes` (false where 128-bit SIMD is unsupported). */
   validate(bytes: Uint8Array): boolean;
 }

@@ -1,0 +1,322 @@
+/**
+ * Comparison benchmark: the kernel cases through typed-einsum, NumPy's einsum, onnxruntime-node's Einsum op,
+ * tfjs's `tf.einsum` (on tfjs's JavaScript backend: the wasm backend has no Einsum kernel) and a hand-written
+ * tfjs version of each case on the wasm backend. Everything runs in float32
+ * (tfjs-wasm has no float64) on one thread (onnxruntime's intra-op threads, NumPy's BLAS threads and tfjs-wasm's
+ * threads all set to 1). Peers that are not installed are skipped with a note.
+ *
+ * Install the peers with `npm install --prefix bench/compare` (and `apt-get install python3-numpy` for NumPy),
+ * then run `npm run --prefix bench/compare bench`. Results go to stdout and bench/results/compare.json.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { einsum } from "../../src/index.js";
+import { einsumModel } from "./onnx-einsum.js";
+
+const root = new URL("../../../", import.meta.url);
+const peers = createRequire(fileURLToPath(new URL("bench/compare/package.json", root)));
+
+/** The best of several timed runs, in milliseconds, after one warm-up run. */
+function time(run: () => void, budgetMs = 400, minRuns = 5): number {
+  run();
+  let best = Infinity;
+  const start = performance.now();
+  for (let runs = 0; runs < minRuns || performance.now() - start < budgetMs; runs++) {
+    const before = performance.now();
+    run();
+    best = Math.min(best, performance.now() - before);
+    if (runs > 2000) break;
+  }
+  return best;
+}
+
+async function timeAsync(run: () => Promise<unknown>, budgetMs = 400, minRuns = 5): Promise<number> {
+  await run();
+  let best = Infinity;
+  const start = performance.now();
+  for (let runs = 0; runs < minRuns || performance.now() - start < budgetMs; runs++) {
+    const before = performance.now();
+    await run();
+    best = Math.min(best, performance.now() - before);
+    if (runs > 2000) break;
+  }
+  return best;
+}
+
+function random(length: number, seed: number): Float32Array {
+  const data = new Float32Array(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) | 0;
+    data[i] = (state >>> 8) / 16777216 - 0.5;
+  }
+  return data;
+}
+
+// ---- the peers, typed as far as this benchmark uses them -----------------------------------------------------
+
+interface TfTensor {
+  dataSync(): ArrayLike<number>;
+  reshape(shape: number[]): TfTensor;
+  transpose(perm?: number[]): TfTensor;
+}
+
+interface Tf {
+  tensor(data: Float32Array, shape: readonly number[], dtype?: string): TfTensor;
+  range(start: number, stop: number, step: number, dtype: string): TfTensor;
+  tidy<Result>(run: () => Result): Result;
+  einsum(equation: string, ...tensors: TfTensor[]): TfTensor;
+  matMul(a: TfTensor, b: TfTensor, transposeA?: boolean, transposeB?: boolean): TfTensor;
+  outerProduct(a: TfTensor, b: TfTensor): TfTensor;
+  sum(x: TfTensor): TfTensor;
+  transpose(x: TfTensor, perm: number[]): TfTensor;
+  gather(x: TfTensor, indices: TfTensor): TfTensor;
+  setBackend(name: string): Promise<boolean>;
+  ready(): Promise<void>;
+  getBackend(): string;
+  version: Record<string, string>;
+}
+
+interface OrtTensor {
+  readonly data: ArrayLike<number>;
+}
+
+interface Ort {
+  Tensor: new (type: "float32", data: Float32Array, dims: readonly number[]) => OrtTensor;
+  InferenceSession: {
+    create(model: Uint8Array, options: Record<string, unknown>): Promise<{ run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>> }>;
+  };
+}
+
+// ---- the cases -----------------------------------------------------------------------------------------------
+
+interface Case {
+  readonly name: string;
+  readonly equation: string;
+  readonly shapes: readonly (readonly number[])[];
+  /** The same computation written with tfjs's own ops, as a careful user would. */
+  readonly handWritten: (tf: Tf, inputs: readonly TfTensor[], constants: Map<string, TfTensor>) => TfTensor;
+}
+
+const chainDims = [250, 250, 250, 250, 250, 250, 2];
+
+const cases: readonly Case[] = [
+  ...[64, 256, 512].map((n): Case => ({
+    name: `ik,kj->ij ${n}`,
+    equation: "ik,kj->ij",
+    shapes: [[n, n], [n, n]],
+    handWritten: (tf, [a, b]) => tf.matMul(a!, b!),
+  })),
+  {
+    name: "bij,bjk->bik 32×128³",
+    equation: "bij,bjk->bik",
+    shapes: [[32, 128, 128], [32, 128, 128]],
+    handWritten: (tf, [a, b]) => tf.matMul(a!, b!),
+  },
+  {
+    name: "ik,jkl,il->ij 64,64,128,128",
+    equation: "ik,jkl,il->ij",
+    shapes: [[64, 128], [64, 128, 128], [64, 128]],
+    handWritten: (tf, [a, b, c]) => {
+      // t[j,k,i] = Σ_l b[j,k,l]·c[i,l], then out[i,j] = Σ_k a[i,k]·t[j,k,i] as a batch over i.
+      const t = tf.matMul(b!.reshape([64 * 128, 128]), c!, false, true).reshape([64, 128, 64]);
+      return tf.matMul(a!.reshape([64, 1, 128]), t.transpose([2, 1, 0])).reshape([64, 64]);
+    },
+  },
+  {
+    name: "bqd,bkd->bqk 8×256×64",
+    equation: "bqd,bkd->bqk",
+    shapes: [[8, 256, 64], [8, 256, 64]],
+    handWritten: (tf, [q, k]) => tf.matMul(q!, k!, false, true),
+  },
+  {
+    name: "ab,bc,cd,de,ef,fg->ag 250s, g=2",
+    equation: "ab,bc,cd,de,ef,fg->ag",
+    shapes: chainDims.slice(0, -1).map((rows, index) => [rows, chainDims[index + 1]!]),
+    handWritten: (tf, inputs) => {
+      // Right to left: every product then has only two columns.
+      let product = inputs[inputs.length - 1]!;
+      for (let index = inputs.length - 2; index >= 0; index--) product = tf.matMul(inputs[index]!, product);
+      return product;
+    },
+  },
+  {
+    name: "i,j->ij 2000",
+    equation: "i,j->ij",
+    shapes: [[2000], [2000]],
+    handWritten: (tf, [a, b]) => tf.outerProduct(a!, b!),
+  },
+  {
+    name: "ijk-> 100×100×1000",
+    equation: "ijk->",
+    shapes: [[100, 100, 1000]],
+    handWritten: (tf, [x]) => tf.sum(x!),
+  },
+  {
+    name: "ijk->kji 200³",
+    equation: "ijk->kji",
+    shapes: [[200, 200, 200]],
+    handWritten: (tf, [x]) => tf.transpose(x!, [2, 1, 0]),
+  },
+  {
+    name: "ii-> 2000",
+    equation: "ii->",
+    shapes: [[2000, 2000]],
+    handWritten: (tf, [x], constants) => tf.sum(tf.gather(x!.reshape([2000 * 2000]), constants.get("diagonal")!)),
+  },
+];
+
+// ---- the runners ---------------------------------------------------------------------------------------------
+
+interface Row {
+  name: string;
+  ours: number;
+  numpy?: number;
+  onnxruntime?: number;
+  tfEinsum?: number;
+  tfHandWritten?: number;
+}
+
+const notes: string[] = [];
+const operandsOf = (benchCase: Case, caseIndex: number): Float32Array[] =>
+  benchCase.shapes.map((shape, index) => random(shape.reduce((x, y) => x * y, 1), caseIndex * 10 + index + 1));
+
+function measureOurs(): Row[] {
+  return cases.map((benchCase, caseIndex) => {
+    const operands = operandsOf(benchCase, caseIndex).map((data, index) => ({ shape: benchCase.shapes[index]!, data }));
+    return { name: benchCase.name, ours: time(() => void einsum(benchCase.equation, operands)) };
+  });
+}
+
+function measureNumpy(rows: Row[]): string | undefined {
+  const probe = spawnSync("python3", ["-c", "import numpy"], { encoding: "utf8" });
+  if (probe.status !== 0) {
+    notes.push("NumPy skipped: `python3 -c 'import numpy'` failed (apt-get install -y python3-numpy).");
+    return undefined;
+  }
+  const script = fileURLToPath(new URL("bench/compare/numpy_cases.py", root));
+  const input = JSON.stringify(cases.map(({ name, equation, shapes }) => ({ name, equation, shapes })));
+  const threads = { OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
+  const run = spawnSync("python3", [script], { input, encoding: "utf8", env: { ...process.env, ...threads }, maxBuffer: 1 << 24 });
+  if (run.status !== 0) {
+    notes.push(`NumPy failed: ${run.stderr.trim().split("\n").pop() ?? "unknown error"}`);
+    return undefined;
+  }
+  const parsed = JSON.parse(run.stdout) as { numpy: string; results: Record<string, number> };
+  for (const row of rows) {
+    const ms = parsed.results[row.name];
+    if (ms !== undefined) row.numpy = ms;
+  }
+  return parsed.numpy;
+}
+
+async function measureOnnxruntime(rows: Row[]): Promise<string | undefined> {
+  let ort: Ort;
+  try {
+    ort = peers("onnxruntime-node") as Ort;
+  } catch {
+    notes.push("onnxruntime-node skipped: not installed (npm install --prefix bench/compare).");
+    return undefined;
+  }
+  const options = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: "sequential", graphOptimizationLevel: "all" };
+  for (const [caseIndex, benchCase] of cases.entries()) {
+    try {
+      const session = await ort.InferenceSession.create(einsumModel(benchCase.equation, benchCase.shapes), options);
+      const operands = operandsOf(benchCase, caseIndex);
+      const feeds = (): Record<string, OrtTensor> =>
+        Object.fromEntries(operands.map((data, index) => [`x${index}`, new ort.Tensor("float32", data, benchCase.shapes[index]!)]));
+      rows[caseIndex]!.onnxruntime = await timeAsync(() => session.run(feeds()));
+    } catch (error) {
+      notes.push(`onnxruntime-node, ${benchCase.name}: ${String(error).split("\n")[0]}`);
+    }
+  }
+  return (peers("onnxruntime-node/package.json") as { version: string }).version;
+}
+
+async function measureTfjs(rows: Row[]): Promise<string | undefined> {
+  let tf: Tf;
+  try {
+    tf = peers("@tensorflow/tfjs") as Tf;
+    const wasm = peers("@tensorflow/tfjs-backend-wasm") as { setThreadsCount?(count: number): void };
+    wasm.setThreadsCount?.(1);
+    if (!(await tf.setBackend("wasm"))) throw new Error("the wasm backend did not start");
+    await tf.ready();
+  } catch (error) {
+    notes.push(`tfjs skipped: ${String(error).split("\n")[0]} (npm install --prefix bench/compare).`);
+    return undefined;
+  }
+  const constants = new Map([["diagonal", tf.range(0, 2000 * 2000, 2001, "int32")]]);
+  for (const [caseIndex, benchCase] of cases.entries()) {
+    const inputs = operandsOf(benchCase, caseIndex).map((data, index) => tf.tensor(data, benchCase.shapes[index]!, "float32"));
+    const row = rows[caseIndex]!;
+    const timeOp = (op: () => TfTensor): number => time(() => void tf.tidy(() => op().dataSync()));
+    try {
+      row.tfHandWritten = timeOp(() => benchCase.handWritten(tf, inputs, constants));
+    } catch (error) {
+      notes.push(`tfjs hand-written, ${benchCase.name}: ${String(error).split("\n")[0]}`);
+    }
+  }
+  // tfjs-wasm has no Einsum kernel: tf.einsum runs on tfjs's plain JavaScript backend.
+  await tf.setBackend("cpu");
+  for (const [caseIndex, benchCase] of cases.entries()) {
+    const inputs = operandsOf(benchCase, caseIndex).map((data, index) => tf.tensor(data, benchCase.shapes[index]!, "float32"));
+    try {
+      rows[caseIndex]!.tfEinsum = time(() => void tf.tidy(() => tf.einsum(benchCase.equation, ...inputs).dataSync()));
+    } catch (error) {
+      notes.push(`tf.einsum (cpu backend), ${benchCase.name}: ${String(error).split("\n")[0]}`);
+    }
+  }
+  return tf.version["tfjs-core"] ?? "?";
+}
+
+// ---- the report ----------------------------------------------------------------------------------------------
+
+function geometricMean(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  return Math.exp(values.reduce((sum, value) => sum + Math.log(value), 0) / values.length);
+}
+
+const rows = measureOurs();
+const numpyVersion = measureNumpy(rows);
+const onnxruntimeVersion = await measureOnnxruntime(rows);
+const tfjsVersion = await measureTfjs(rows);
+
+const peerColumns = [
+  ["numpy", "NumPy einsum"],
+  ["onnxruntime", "ORT Einsum"],
+  ["tfEinsum", "tf.einsum (cpu)"],
+  ["tfHandWritten", "tfjs by hand"],
+] as const;
+const cell = (ms: number | undefined, ours: number): string =>
+  ms === undefined ? "n/a".padStart(17) : `${ms.toFixed(3).padStart(8)} ${`(${(ms / ours).toFixed(2)}×)`.padStart(8)}`;
+console.log("float32, one thread; each peer's time in ms, then (peer time / typed-einsum time): above 1× we are faster\n");
+console.log(`${"case".padEnd(34)} ${"typed-einsum".padStart(12)} ${peerColumns.map(([, title]) => title.padStart(17)).join(" ")}`);
+for (const row of rows) {
+  console.log(`${row.name.padEnd(34)} ${row.ours.toFixed(3).padStart(12)} ${peerColumns.map(([key]) => cell(row[key], row.ours)).join(" ")}`);
+}
+const speedRatios = Object.fromEntries(
+  peerColumns.map(([key]) => [key, geometricMean(rows.flatMap((row) => (row[key] === undefined ? [] : [row[key]! / row.ours])))]),
+);
+console.log(
+  `${"geometric mean of the ratios".padEnd(34)} ${"".padStart(12)} ${peerColumns
+    .map(([key]) => (speedRatios[key] === undefined ? "n/a" : `${speedRatios[key]!.toFixed(2)}×`).padStart(17))
+    .join(" ")}`,
+);
+for (const note of notes) console.log(`note: ${note}`);
+
+const report = {
+  date: new Date().toISOString(),
+  machine: `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores`,
+  node: process.version,
+  dtype: "float32",
+  versions: { numpy: numpyVersion, onnxruntime: onnxruntimeVersion, tfjs: tfjsVersion },
+  rows,
+  geometricMeanRatios: speedRatios,
+  notes,
+};
+mkdirSync(fileURLToPath(new URL("bench/results/", root)), { recursive: true });
+writeFileSync(fileURLToPath(new URL("bench/results/compare.json", root)), `${JSON.stringify(report, null, 2)}\n`);
+console.log("\nwrote bench/results/compare.json");

@@ -1,0 +1,149 @@
+/**
+ * The threaded float GEMM: `C[b] = A[b]·B[b]` over strided views, with C overwritten, run by the calling thread
+ * and the pool's workers together. The operands, their offset tables and C are copied into the shared
+ * WebAssembly memory; the product is cut into items of (matrix, block of rows) that the threads claim in turn
+ * (see `parallel-task.ts`); the calling thread works too, then sleeps in `Atomics.wait` until the last item is
+ * done, and copies C back. Each item packs its rows of A and, once per matrix and thread, all of B.
+ */
+import { gemmSizes, type MatrixBatch } from "../gemm-problem.js";
+import type { FloatData } from "../gemm-wasm.js";
+import { itemBits, jobSlot, runClaimedItems, type PackedMatrix } from "./parallel-task.js";
+import { acquireThreadPool, reserveShared } from "./thread-pool.js";
+
+/** Products of fewer multiply-adds than this stay on one thread: waking the workers would cost more. */
+export const parallelThreshold = 1 << 21;
+const rowsPerPanel = 4;
+const depthBlock = 256;
+const rowPanelBlock = 32;
+/** Items per thread, so that a thread that starts late or runs slow still gets its share. */
+const itemsPerThread = 4;
+
+/**
+ * Computes `c[b] = a[b]·b[b]` on up to `threads` threads (a, b and c share one float dtype). Returns false,
+ * having written nothing, when the product is too small to share, threads are unavailable, or the shared
+ * memory cannot hold it; the caller then runs it on one thread.
+ *
+ * @example
+ * if (!gemmParallel(a, b, c, 2)) gemm(a, b, c);
+ */
+export function gemmParallel(
+  a: MatrixBatch<FloatData>,
+  b: MatrixBatch<FloatData>,
+  c: MatrixBatch<FloatData>,
+  threads: number,
+): boolean {
+  const { batch, m, n, k } = gemmSizes(a, b);
+  if (threads < 2 || k === 0 || batch * m * n * k < parallelThreshold) return false;
+  const pool = acquireThreadPool(threads);
+  if (pool === undefined) return false;
+  const participants = Math.min(threads, pool.workers + 1);
+  if (participants < 2) return false;
+
+  const double = c.data instanceof Float64Array;
+  const bytes = double ? 8 : 4;
+  const colsPerPanel = double ? 4 : 8;
+  const itemsWanted = participants * itemsPerThread;
+  const split = batch >= itemsWanted ? 1 : Math.ceil(itemsWanted / batch);
+  const rowsPerItem = roundUp(Math.ceil(m / split), rowsPerPanel);
+  const itemsPerMatrix = Math.ceil(m / rowsPerItem);
+  const items = batch * itemsPerMatrix;
+  if (items >= 2 ** itemBits) return false;
+
+  let end = 0;
+  const place = (byteLength: number): number => {
+    const start = roundUp(end, 64);
+    end = start + byteLength;
+    return start;
+  };
+  const layout = {
+    aData: place(a.data.length * bytes),
+    bData: place(b.data.length * bytes),
+    cData: place(c.data.length * bytes),
+    aBatch: place(a.batch.byteLength),
+    aRows: place(a.rows.byteLength),
+    aCols: place(a.cols.byteLength),
+    bBatch: place(b.batch.byteLength),
+    bRows: place(b.rows.byteLength),
+    bCols: place(b.cols.byteLength),
+    cBatch: place(c.batch.byteLength),
+    cRows: place(c.rows.byteLength),
+    cCols: place(c.cols.byteLength),
+  };
+  const paddedCols = roundUp(n, colsPerPanel);
+  const packedBOffset = roundUp(rowsPerItem * k * bytes, 64);
+  const cBlockOffset = packedBOffset + roundUp(paddedCols * k * bytes, 64);
+  const scratchBytes = cBlockOffset + roundUp(rowsPerItem * paddedCols * bytes, 64);
+  const scratch = place(scratchBytes * participants);
+  if (!reserveShared(pool, end)) return false;
+
+  const buffer = pool.memory.buffer;
+  const floats = (at: number, length: number): FloatData =>
+    double ? new Float64Array(buffer, at, length) : new Float32Array(buffer, at, length);
+  const ints = (at: number, table: Int32Array): void => new Int32Array(buffer, at, table.length).set(table);
+  floats(layout.aData, a.data.length).set(a.data);
+  floats(layout.bData, b.data.length).set(b.data);
+  // A view that covers C whole (as every pairwise step's does) leaves nothing of the old C to keep.
+  if (batch * m * n !== c.data.length) floats(layout.cData, c.data.length).set(c.data);
+  ints(layout.aBatch, a.batch);
+  ints(layout.aRows, a.rows);
+  ints(layout.aCols, a.cols);
+  ints(layout.bBatch, b.batch);
+  ints(layout.bRows, b.rows);
+  ints(layout.bCols, b.cols);
+  ints(layout.cBatch, c.batch);
+  ints(layout.cRows, c.rows);
+  ints(layout.cCols, c.cols);
+
+  const control = pool.control;
+  for (const [name, at] of Object.entries(layout)) control[jobSlot[name as keyof typeof layout]] = at;
+  control[jobSlot.elementBytes] = bytes;
+  control[jobSlot.items] = items;
+  control[jobSlot.itemsPerMatrix] = itemsPerMatrix;
+  control[jobSlot.rowsPerItem] = rowsPerItem;
+  control[jobSlot.m] = m;
+  control[jobSlot.n] = n;
+  control[jobSlot.k] = k;
+  control[jobSlot.scratch] = scratch;
+  control[jobSlot.scratchBytes] = scratchBytes;
+  control[jobSlot.packedB] = packedBOffset;
+  control[jobSlot.cBlock] = cBlockOffset;
+  control[jobSlot.depthBlock] = depthBlock;
+  control[jobSlot.rowPanelBlock] = rowPanelBlock;
+  control[jobSlot.threads] = participants;
+  control[jobSlot.done] = 0;
+  control[jobSlot.failed] = 0;
+  control[jobSlot.byWorkers] = 0;
+  publish(control);
+
+  const packed: PackedMatrix = { serial: -1, matrix: -1 };
+  runClaimedItems(pool.kernels, pool.memory, control, 0, packed);
+  for (let done = Atomics.load(control, jobSlot.done); done < items; done = Atomics.load(control, jobSlot.done)) {
+    Atomics.wait(control, jobSlot.done, done);
+  }
+  if (control[jobSlot.failed] !== 0) return false;
+  c.data.set(floats(layout.cData, c.data.length));
+  return true;
+}
+
+/** Starts the job: the next serial number, a claim word with no item claimed, and every sleeping worker woken. */
+function publish(control: Int32Array): void {
+  const serial = (control[jobSlot.serial]! + 1) | 0;
+  control[jobSlot.serial] = serial;
+  Atomics.store(control, jobSlot.claim, (serial & 4095) * 2 ** itemBits);
+  Atomics.notify(control, jobSlot.claim);
+}
+
+function roundUp(value: number, multiple: number): number {
+  return Math.ceil(value / multiple) * multiple;
+}
+
+/**
+ * How many items of the last threaded product the workers ran (the calling thread ran the rest); 0 before any.
+ *
+ * @example
+ * gemmParallel(a, b, c, 2);
+ * itemsRunByWorkers(); //=> 4, say, of 8
+ */
+export function itemsRunByWorkers(): number {
+  return acquireThreadPool(1)?.control[jobSlot.byWorkers] ?? 0;
+}
