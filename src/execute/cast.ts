@@ -1,4 +1,4 @@
-import { allocate, type DataArray, type DTypeName } from "../tensor/dtype.js";
+import { allocate, dtypeOfData, type DataArray, type DTypeName } from "../tensor/dtype.js";
 
 /**
  * The data in another dtype: a new array when the dtype changes, the same array (not to be written) otherwise.
@@ -7,8 +7,7 @@ import { allocate, type DataArray, type DTypeName } from "../tensor/dtype.js";
  * castData(new Int32Array([1, 2]), "float64"); //=> Float64Array [1, 2]
  */
 export function castData(data: DataArray, dtype: DTypeName): DataArray {
-  const target = allocate(dtype, 0);
-  if (data.constructor === target.constructor) return data;
+  if (dtypeOfData(data) === dtype) return data;
   const cast = allocate(dtype, data.length);
   cast.set(data);
   return cast;

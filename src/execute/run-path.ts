@@ -40,6 +40,8 @@ function prepareOperand(spec: NormalizedSpec, operand: Operand, index: number, d
   const keep = [...new Set(labels)].filter(
     (label) => wanted.has(label) && operand.shape[labels.indexOf(label)] === spec.sizes[label],
   );
+  // Pairwise steps never write their inputs, so an operand with nothing to reduce is used as it is.
+  if (sameOrder(labels, keep)) return { data, labels: keep };
   return reduceOperand(data, operand.shape, labels, keep, spec.sizes);
 }
 
@@ -72,8 +74,12 @@ function runStep(
   return [...rest, merged];
 }
 
-/** Reduces an intermediate to `keep`'s labels in `keep`'s order. */
+/**
+ * Reduces an intermediate to `keep`'s labels in `keep`'s order; one already in that order is used as it is (it is
+ * never the caller's own data: a lone operand goes straight to the output in `prepareOperand`).
+ */
 function reduceLabelled(spec: NormalizedSpec, item: LabelledArray, keep: readonly number[]): LabelledArray {
+  if (sameOrder(item.labels, keep)) return item;
   const shape = item.labels.map((label) => spec.sizes[label] ?? 0);
   return reduceOperand(item.data, shape, item.labels, keep, spec.sizes);
 }
@@ -84,6 +90,9 @@ function inOrder(spec: NormalizedSpec, pending: readonly LabelledArray[], output
   if (result === undefined || pending.length !== 1) {
     throw new RangeError(`a complete path leaves one operand, not ${pending.length}`);
   }
-  const ordered = result.labels.length === output.length && result.labels.every((label, at) => label === output[at]);
-  return ordered ? result : reduceLabelled(spec, result, output);
+  return reduceLabelled(spec, result, output);
+}
+
+function sameOrder(left: readonly number[], right: readonly number[]): boolean {
+  return left.length === right.length && left.every((label, at) => label === right[at]);
 }

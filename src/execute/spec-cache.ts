@@ -1,8 +1,8 @@
 import { normalizeEquation } from "../parse/normalize.js";
 import type { NormalizedSpec } from "../parse/spec.js";
-import { PlanCache } from "./plan-cache.js";
+import { LruCache } from "./lru-cache.js";
 
-const specs = new PlanCache<NormalizedSpec>(256);
+const specs = new LruCache<NormalizedSpec>(256);
 /** The last call, checked first without building a key: einsum in a loop repeats the same call. */
 let last: { equation: string; shapes: readonly (readonly number[])[]; spec: NormalizedSpec } | undefined;
 

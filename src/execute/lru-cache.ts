@@ -1,12 +1,12 @@
 /**
  * A small least-recently-used cache, so that an einsum called again with the same equation, shapes and options
- * reuses its plan instead of searching again.
+ * reuses its parsed equation or its plan instead of working it out again.
  *
  * @example
- * const cache = new PlanCache<number[][]>(2);
+ * const cache = new LruCache<number[][]>(2);
  * cache.get("ij,jk|2,3|3,4|auto", () => [[0, 1]]); // computed once, then reused
  */
-export class PlanCache<Plan> {
+export class LruCache<Plan> {
   private readonly entries = new Map<string, Plan>();
 
   constructor(private readonly capacity: number) {}
