@@ -17,3 +17,5 @@ export type {
 } from "./contract-path.js";
 export type { EinsumShape } from "./types/einsum-shape.js";
 export type { ValidateEquation } from "./types/validate.js";
+export { contractExpression } from "./contract-expression.js";
+export type { ContractExpression, ContractExpressionOptions } from "./contract-expression.js";

@@ -34,6 +34,7 @@ export type EinsumErrorCode =
   | "INVALID_OPERAND"
   | "SUBLIST_LABEL"
   | "INVALID_OPTION"
+  | "EXPRESSION_SHAPE"
   | "INVALID_PATH"
   | "INVALID_NETWORK";
 
@@ -328,6 +329,20 @@ export function writeInvalidOption<Option extends string, Value extends string, 
   expected: Expected,
 ): WriteInvalidOption<Option, Value, Expected> {
   return `option ${option} cannot be ${value}: expected ${expected}`;
+}
+
+export type WriteExpressionShape<Operand extends number, Shape extends readonly number[], Planned extends readonly number[]> =
+  `operand ${Operand} has shape [${JoinShape<Shape>}] but the expression was planned for [${JoinShape<Planned>}]`;
+/**
+ * @example
+ * writeExpressionShape(1, [3, 5], [3, 4]); //=> "operand 1 has shape [3, 5] but the expression was planned for [3, 4]"
+ */
+export function writeExpressionShape<
+  Operand extends number,
+  Shape extends readonly number[],
+  Planned extends readonly number[],
+>(operand: Operand, shape: Shape, planned: Planned): WriteExpressionShape<Operand, Shape, Planned> {
+  return `operand ${operand} has shape [${joinShape(shape)}] but the expression was planned for [${joinShape(planned)}]`;
 }
 
 // ---- tensors ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,94 @@
+import { EinsumError } from "./einsum-error.js";
+import { toOperand, type TensorLike } from "./execute/operand.js";
+import { runPath } from "./execute/run-path.js";
+import { checkThreads } from "./execute/threads-option.js";
+import { writeExpressionShape, writeOperandCount } from "./messages.js";
+import { choosePath, type OptimizeOption } from "./optimizer/choose-path.js";
+import { normalizeEquation } from "./parse/normalize.js";
+import type { DTypeName } from "./tensor/dtype.js";
+import { checkShape } from "./tensor/shape.js";
+import type { Tensor } from "./tensor/tensor.js";
+import type { EinsumShape } from "./types/einsum-shape.js";
+import type { ResultDType } from "./types/operands.js";
+import type { ValidateEquation } from "./types/validate.js";
+
+/**
+ * Options of {@link contractExpression}: how to order the contractions, the memory limit, and the threads each
+ * call may use.
+ *
+ * @example
+ * const options: ContractExpressionOptions = { optimize: "dp", threads: 2 };
+ */
+export interface ContractExpressionOptions {
+  readonly optimize?: OptimizeOption;
+  readonly memoryLimit?: number;
+  readonly threads?: number;
+}
+
+type Shapes = readonly (readonly number[])[];
+
+/** The shapes among the arguments after the equation, without a trailing options object. */
+type ShapesIn<Arguments extends readonly unknown[]> = Arguments extends readonly [
+  ...infer Leading extends Shapes,
+  infer Last,
+]
+  ? Last extends readonly number[]
+    ? Arguments extends Shapes ? Arguments : Leading
+    : Leading
+  : Arguments extends Shapes
+    ? Arguments
+    : Shapes;
+
+/** Operands with exactly the planned shapes. */
+type OperandsFor<Planned extends Shapes> = { [Index in keyof Planned]: TensorLike<Planned[Index]> };
+
+/**
+ * A planned einsum: call it with operands of the planned shapes, as often as you like; the equation was parsed,
+ * checked and its path searched once.
+ *
+ * @example
+ * const matmul: ContractExpression<"ij,jk->ik", [[2, 3], [3, 4]]> = contractExpression("ij,jk->ik", [2, 3], [3, 4]);
+ */
+export type ContractExpression<Equation extends string, Planned extends Shapes> = <
+  const Operands extends OperandsFor<Planned>,
+>(
+  ...operands: Operands
+) => Tensor<EinsumShape<Equation, Planned>, ResultDType<Operands>>;
+
+/**
+ * Plans an einsum once for operands of the given shapes and returns a reusable, fully typed function, like
+ * opt_einsum's `contract_expression`. The equation is checked against the shapes at compile time and at run time;
+ * each call checks that its operands have the planned shapes (`EXPRESSION_SHAPE`).
+ *
+ * @example
+ * const chain = contractExpression("ab,bc,cd->ad", [64, 8], [8, 64], [64, 8]);
+ * const result = chain(randn([64, 8]), randn([8, 64]), randn([64, 8])); // Tensor<[64, 8], "float64">
+ * chain(zeros([64, 8]), zeros([8, 65]), zeros([65, 8])); // throws EXPRESSION_SHAPE
+ */
+export function contractExpression<
+  const Equation extends string,
+  const Arguments extends Shapes | readonly [...Shapes, ContractExpressionOptions],
+>(equation: ValidateEquation<Equation, ShapesIn<Arguments>>, ...rest: Arguments): ContractExpression<Equation, ShapesIn<Arguments>>;
+export function contractExpression(equation: string, ...rest: readonly unknown[]): unknown {
+  const last = rest[rest.length - 1];
+  const hasOptions = typeof last === "object" && last !== null && !Array.isArray(last);
+  const options = (hasOptions ? last : {}) as ContractExpressionOptions;
+  const planned = (hasOptions ? rest.slice(0, -1) : rest).map(checkShape);
+  const spec = normalizeEquation(equation, planned);
+  const path = choosePath(spec, options.optimize ?? "auto", options.memoryLimit);
+  const threads = checkThreads(options.threads);
+  return (...operands: unknown[]): Tensor<number[], DTypeName> => {
+    if (operands.length !== planned.length) {
+      throw new EinsumError("OPERAND_COUNT", writeOperandCount(planned.length, operands.length), { equation });
+    }
+    const checked = operands.map((value, index) => {
+      const operand = toOperand(value, index);
+      const shape = planned[index] ?? [];
+      if (operand.shape.length !== shape.length || operand.shape.some((size, axis) => size !== shape[axis])) {
+        throw new EinsumError("EXPRESSION_SHAPE", writeExpressionShape(index, operand.shape, shape), { equation });
+      }
+      return operand;
+    });
+    return runPath(spec, checked, path, threads);
+  };
+}
