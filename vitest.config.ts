@@ -8,5 +8,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     pool: "threads",
+    reporters: ["default", "json"],
+    outputFile: { json: ".vitest-results.json" },
   },
 });
