@@ -1,7 +1,7 @@
 import type { WriteDiagonalSizeMismatch, WriteSizeMismatch } from "../messages.js";
 import type { RankedOperand } from "./check-rank.js";
 import type { Failure } from "./failure.js";
-import type { StringLength } from "./length.js";
+import type { StringLength, Successors } from "./length.js";
 
 /**
  * Every label's size, as {@link BindSizes} leaves them.
@@ -34,52 +34,50 @@ export interface Bindings {
  * type Refused = BindSizes<[{ labels: "ij"; sizes: [2, 3]; ellipsis: [] }, { labels: "jk"; sizes: [4, 5]; ellipsis: [] }]>;
  * //=> Failure<"label 'j' has size 3 in operand 0 but 4 in operand 1">
  */
-export type BindSizes<Operands extends readonly RankedOperand[]> = Operands extends readonly [
-  infer First extends RankedOperand,
-  ...infer Rest extends readonly RankedOperand[],
-]
-  ? BindLabels<Rest, First, First["labels"], First["sizes"], [], never, {}, never, never, never>
-  : { sized: {}; unknown: never; seen: never; repeated: never };
+export type BindSizes<Operands extends readonly RankedOperand[]> = Operands extends readonly []
+  ? { sized: {}; unknown: never; seen: never; repeated: never }
+  : BindLabels<Operands, Operands[0], Operands[0]["labels"], 0, 0, never, {}, never, never, never>;
 
 /**
- * Binds the operands' labels in order, one operand's labels and sizes side by side, then the next operand's.
- * `Done` counts the operands before this one; `InTerm` holds the labels this operand has shown so far. The common
- * cases are written out in this one type, because each extra step per label costs the compiler instantiations.
+ * Binds the operands' labels in order, one operand's labels and sizes side by side (`Index` is the dimension of the
+ * next label), then the next operand's. `OperandIndex` is the operand's index; `InTerm` holds the labels this operand has
+ * shown so far. The common cases are written out in this one type, because each extra step per label
+ * costs the compiler instantiations.
  */
 type BindLabels<
   Operands extends readonly RankedOperand[],
   Operand extends RankedOperand,
   Labels extends string,
-  Sizes extends readonly number[],
-  Done extends 0[],
+  Index extends number,
+  OperandIndex extends number,
   InTerm extends string,
   Sized extends object,
   Unknown extends string,
   Seen extends string,
   Repeated extends string,
 > = Labels extends `${infer Label}${infer Labels}`
-  ? Sizes extends readonly [infer Size extends number, ...infer Sizes extends readonly number[]]
+  ? Operand["sizes"][Index] extends infer Size extends number
     ? Label extends InTerm
-      ? CheckDiagonal<Label, Done["length"], SizeInTerm<Operand, Label>, Size> extends infer Mismatch extends Failure
+      ? CheckDiagonal<Label, OperandIndex, SizeInTerm<Operand, Label>, Size> extends infer Mismatch extends Failure
         ? Mismatch
         : Label extends keyof Sized
-          ? BindLabels<Operands, Operand, Labels, Sizes, Done, InTerm, Sized, Unknown, Seen, Repeated | Label>
-          : BindLabels<Operands, Operand, Labels, Sizes, Done, InTerm, BindNew<Sized, Label, Size, Done["length"]>, NumberTyped<Unknown, Label, Size>, Seen, Repeated | Label>
+          ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm, Sized, Unknown, Seen, Repeated | Label>
+          : BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm, BindNew<Sized, Label, Size, OperandIndex>, NumberTyped<Unknown, Label, Size>, Seen, Repeated | Label>
       : Label extends keyof Sized
         ? number extends Size
-          ? BindLabels<Operands, Operand, Labels, Sizes, Done, InTerm | Label, Sized, Unknown, Seen, Repeated | Label>
+          ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm | Label, Sized, Unknown, Seen, Repeated | Label>
           : Sized[Label] extends readonly [infer Bound extends number, infer Giver extends number]
             ? Size extends Bound | 1
-              ? BindLabels<Operands, Operand, Labels, Sizes, Done, InTerm | Label, Sized, Unknown, Seen, Repeated | Label>
-              : Failure<WriteSizeMismatch<Label, Giver, Bound, Done["length"], Size>>
+              ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm | Label, Sized, Unknown, Seen, Repeated | Label>
+              : Failure<WriteSizeMismatch<Label, Giver, Bound, OperandIndex, Size>>
             : never
         : Label extends Seen
-          ? BindLabels<Operands, Operand, Labels, Sizes, Done, InTerm | Label, BindNew<Sized, Label, Size, Done["length"]>, NumberTyped<Unknown, Label, Size>, Seen, Repeated | Label>
-          : BindLabels<Operands, Operand, Labels, Sizes, Done, InTerm | Label, BindNew<Sized, Label, Size, Done["length"]>, NumberTyped<Unknown, Label, Size>, Seen | Label, Repeated>
+          ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm | Label, BindNew<Sized, Label, Size, OperandIndex>, NumberTyped<Unknown, Label, Size>, Seen, Repeated | Label>
+          : BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm | Label, BindNew<Sized, Label, Size, OperandIndex>, NumberTyped<Unknown, Label, Size>, Seen | Label, Repeated>
     : never
-  : Operands extends readonly [infer Next extends RankedOperand, ...infer Rest extends readonly RankedOperand[]]
-    ? BindLabels<Rest, Next, Next["labels"], Next["sizes"], [...Done, 0], never, Sized, Unknown, Seen, Repeated>
-    : { sized: Sized; unknown: Unknown; seen: Seen; repeated: Repeated };
+  : Successors[OperandIndex] extends Operands["length"]
+    ? { sized: Sized; unknown: Unknown; seen: Seen; repeated: Repeated }
+    : BindLabels<Operands, Operands[Successors[OperandIndex]], Operands[Successors[OperandIndex]]["labels"], 0, Successors[OperandIndex], never, Sized, Unknown, Seen, Repeated>;
 
 /** A label with no literal size yet takes this one, unless it is 1 or `number`. */
 type BindNew<Sized extends object, Label extends string, Size extends number, Operand extends number> = number extends Size
@@ -107,8 +105,8 @@ type SizeInTerm<Operand extends RankedOperand, Label extends string> = Operand["
  * type Size = LabelSize<{ sized: { j: [3, 1] }; unknown: never; seen: "i" | "j"; repeated: "j" }, "i">; //=> 1
  */
 export type LabelSize<Bound extends Bindings, Label extends string> = Label extends keyof Bound["sized"]
-  ? Bound["sized"][Label] extends readonly [infer Size extends number, number]
-    ? Size
+  ? Bound["sized"][Label] extends readonly [number, number]
+    ? Bound["sized"][Label][0]
     : never
   : Label extends Bound["unknown"]
     ? number

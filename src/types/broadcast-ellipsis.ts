@@ -1,6 +1,7 @@
 import type { WriteEllipsisBroadcast } from "../messages.js";
 import type { RankedOperand } from "./check-rank.js";
 import type { Failure } from "./failure.js";
+import type { Successors } from "./length.js";
 
 /**
  * One broadcast ellipsis dimension: its size so far and the operand that gave it (-1 while no operand has).
@@ -19,21 +20,22 @@ export type BroadcastDimension = readonly [size: number, giver: number];
  * type Sizes = BroadcastEllipsis<[{ labels: ""; sizes: []; ellipsis: [2, 1] }, { labels: ""; sizes: []; ellipsis: [3] }]>;
  * //=> [2, 3]
  */
-export type BroadcastEllipsis<Operands extends readonly RankedOperand[]> = BroadcastOperands<Operands, [], []>;
+export type BroadcastEllipsis<Operands extends readonly RankedOperand[]> = BroadcastOperands<Operands, [], 0>;
 
+/** Merges the operands' ellipsis sizes in order; `Index` is the next operand's. */
 type BroadcastOperands<
   Operands extends readonly RankedOperand[],
   Dimensions extends readonly BroadcastDimension[],
-  Done extends unknown[],
-> = Operands extends readonly [infer Operand extends RankedOperand, ...infer Rest extends readonly RankedOperand[]]
-  ? Operand["ellipsis"] extends readonly []
-    ? BroadcastOperands<Rest, Dimensions, [...Done, Operand]>
-    : MergeOperand<Dimensions, Operand["ellipsis"], Done["length"], [], undefined> extends infer Merged
+  Index extends number,
+> = Index extends Operands["length"]
+  ? SizesOf<Dimensions>
+  : Operands[Index]["ellipsis"] extends readonly []
+    ? BroadcastOperands<Operands, Dimensions, Successors[Index]>
+    : MergeOperand<Dimensions, Operands[Index]["ellipsis"], Index, [], undefined> extends infer Merged
       ? Merged extends readonly BroadcastDimension[]
-        ? BroadcastOperands<Rest, Merged, [...Done, Operand]>
+        ? BroadcastOperands<Operands, Merged, Successors[Index]>
         : Merged
-      : never
-  : SizesOf<Dimensions>;
+      : never;
 
 /**
  * Merges one operand's ellipsis sizes into the broadcast dimensions, walking from the right. A later (further left)

@@ -1,15 +1,17 @@
+import type { OpenOutput } from "./completions.js";
 import type { Failure } from "./failure.js";
 import type { IsAny, IsNever } from "./guards.js";
 import type { NormalizeParsed } from "./normalize.js";
 import type { ParseEquation, ParsedEquation } from "./parse.js";
 
 /**
- * What the type level knows of an einsum call: the output's shape (`number[]` when it cannot know it), or the
- * `Failure` with the run time's message. Parsing and checking happen here once; {@link EinsumShape} and the check on
+ * What the type level knows of an einsum call: the output's shape (`number[]` when it cannot know it; with what may
+ * be typed next, an `OpenOutput`, for an explicit output), or the `Failure` with the run time's message. Parsing and checking happen here once; {@link EinsumShape} and the check on
  * the equation argument both read this result, so the compiler's cache serves the second.
  *
  * @example
- * type Known = EinsumOutcome<"ij,jk->ik", [[2, 3], [3, 4]]>; //=> [2, 4]
+ * type Known = EinsumOutcome<"ij,jk", [[2, 3], [3, 4]]>; //=> [2, 4]
+ * type Explicit = EinsumOutcome<"ij,jk->ik", [[2, 3], [3, 4]]>; //=> OpenOutput<[2, 4], "j">
  * type Refused = EinsumOutcome<"ij,jk->ik", [[2, 3], [4, 5]]>;
  * //=> Failure<"label 'j' has size 3 in operand 0 but 4 in operand 1">
  */
@@ -44,7 +46,9 @@ type Checked<Parsed, Shapes extends readonly (readonly number[])[]> = Parsed ext
  */
 export type EinsumShape<Equation extends string, Shapes extends readonly (readonly number[])[]> =
   EinsumOutcome<Equation, Shapes> extends infer Outcome
-    ? Outcome extends readonly number[]
-      ? Outcome
-      : never
+    ? Outcome extends OpenOutput<infer Shape, string>
+      ? Shape
+      : Outcome extends readonly number[]
+        ? Outcome
+        : never
     : never;

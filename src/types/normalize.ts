@@ -5,57 +5,66 @@ import type { CheckRank, RankedOperand } from "./check-rank.js";
 import type { Failure } from "./failure.js";
 import type { CheckOutput, InferImplicitOutput } from "./output.js";
 import type { ParsedEquation } from "./parse.js";
+import type { Successors } from "./length.js";
 import type { ParsedTerm } from "./parse-state.js";
 
 /**
  * The type-level twin of `normalizeParsed`: checks a parsed equation against the operands' shapes in the run
  * time's order (the operand count, each rank, the ellipsis dimensions, the sizes of each label, the output) and
- * gives the output's shape, or the `Failure` for the first mistake.
+ * gives the output's shape (with what may be typed next, for an explicit output: an `OpenOutput`), or the `Failure`
+ * for the first mistake.
  *
  * An operand list of unknown length stops the checks with no error and gives `number[]`; so does an operand of
  * unknown rank (`number[]`), once the operands before it are checked.
  *
  * @example
- * type Shape = NormalizeParsed<ParseEquation<"ij,jk->ik">, [[2, 3], [3, 4]]>; //=> [2, 4]
+ * type Shape = NormalizeParsed<ParseEquation<"ij,jk">, [[2, 3], [3, 4]]>; //=> [2, 4]
+ * type Explicit = NormalizeParsed<ParseEquation<"ij,jk->ik">, [[2, 3], [3, 4]]>; //=> OpenOutput<[2, 4], "j">
  */
 export type NormalizeParsed<Parsed extends ParsedEquation, Shapes extends readonly (readonly number[])[]> =
   number extends Shapes["length"]
     ? number[]
     : CheckOperandCount<Parsed["inputs"]["length"], Shapes["length"]> extends infer Mistake extends Failure
       ? Mistake
-      : CheckRanks<Parsed["inputs"], Shapes, []> extends infer Ranked
+      : CheckRanks<Parsed["inputs"], Shapes, 0, []> extends infer Ranked
         ? Ranked extends readonly RankedOperand[]
-          ? NormalizeRanked<Ranked, Parsed["output"]>
+          ? NormalizeRanked<Ranked, Parsed["output"], Parsed["inputs"]>
           : Ranked
         : never;
 
 /** The checks that follow the ranks: the ellipsis dimensions, the label sizes, the output. */
-type NormalizeRanked<Ranked extends readonly RankedOperand[], Output extends ParsedTerm | undefined> =
+type NormalizeRanked<
+  Ranked extends readonly RankedOperand[],
+  Output extends ParsedTerm | undefined,
+  Inputs extends readonly ParsedTerm[],
+> =
   BroadcastEllipsis<Ranked> extends infer Ellipsis
     ? Ellipsis extends readonly number[]
       ? BindSizes<Ranked> extends infer Bound
         ? Bound extends Bindings
           ? Output extends ParsedTerm
-            ? CheckOutput<Output, Bound, Ellipsis>
+            ? CheckOutput<Output, Bound, Ellipsis, HasEllipsis<Inputs>>
             : InferImplicitOutput<Bound, Ellipsis>
           : Bound
         : never
       : Ellipsis
     : never;
 
+/** Whether some term has a `...`. */
+type HasEllipsis<Terms extends readonly ParsedTerm[]> = [Terms[number]["after"]] extends [undefined] ? false : true;
+
 /** Checks each operand's rank against its term, in order; an operand of unknown rank ends the checks with `number[]`. */
 type CheckRanks<
   Terms extends readonly ParsedTerm[],
   Shapes extends readonly (readonly number[])[],
+  Index extends number,
   Ranked extends RankedOperand[],
-> = Terms extends readonly [infer Term extends ParsedTerm, ...infer Terms extends readonly ParsedTerm[]]
-  ? Shapes extends readonly [infer Shape extends readonly number[], ...infer Shapes extends readonly (readonly number[])[]]
-    ? number extends Shape["length"]
-      ? number[]
-      : CheckRank<Term, Ranked["length"], Shape> extends infer Checked
-        ? Checked extends RankedOperand
-          ? CheckRanks<Terms, Shapes, [...Ranked, Checked]>
-          : Checked
-        : never
-    : never
-  : Ranked;
+> = Index extends Terms["length"]
+  ? Ranked
+  : number extends Shapes[Index]["length"]
+    ? number[]
+    : CheckRank<Terms[Index], Index, Shapes[Index]> extends infer Checked
+      ? Checked extends RankedOperand
+        ? CheckRanks<Terms, Shapes, Successors[Index], [...Ranked, Checked]>
+        : Checked
+      : never;

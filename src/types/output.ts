@@ -1,6 +1,7 @@
 import type { WriteDidYouMean, WriteOutputEllipsisMissing, WriteRepeatedOutputLabel, WriteUnknownOutputLabel } from "../messages.js";
 import type { Bindings, LabelSize } from "./bind-sizes.js";
 import type { SwapCase } from "./characters.js";
+import type { OpenOutput, UnfinishedOutput } from "./completions.js";
 import type { Failure } from "./failure.js";
 import type { ParsedTerm } from "./parse-state.js";
 
@@ -13,10 +14,18 @@ import type { ParsedTerm } from "./parse-state.js";
  * //=> [7, 4, 2]
  */
 export type InferImplicitOutput<Bound extends Bindings, Ellipsis extends readonly number[]> = OutputSizes<
-  InAsciiOrder<Exclude<Bound["seen"], Bound["repeated"]>, LabelGroups, "">,
+  ImplicitOutputLabels<Bound>,
   Bound,
   [...Ellipsis]
 >;
+
+/**
+ * The labels of the implicit output, as a string: every label that appears exactly once, in ASCII order.
+ *
+ * @example
+ * type Labels = ImplicitOutputLabels<{ sized: {}; unknown: never; seen: "i" | "j" | "k"; repeated: "j" }>; //=> "ik"
+ */
+export type ImplicitOutputLabels<Bound extends Bindings> = InAsciiOrder<Exclude<Bound["seen"], Bound["repeated"]>, LabelGroups, "">;
 
 /**
  * The 52 labels in ASCII order in four groups of 13, each with its labels as a union, so that a group holding none
@@ -58,27 +67,43 @@ type Kept<Label extends string, Labels extends string> = Label extends Labels ? 
 
 /**
  * The type-level twin of `checkOutput`: each output label must appear in some input and only once in the output,
- * and the output needs a `...` when the ellipsis stands for any dimension. Gives the output's shape, or the
- * `Failure` with the run time's message.
+ * and the output needs a `...` when the ellipsis stands for any dimension. Gives the output's shape with what may be
+ * typed next (an {@link OpenOutput}), or the `Failure` with the run time's message (an {@link UnfinishedOutput} when
+ * the output is still empty and lacks only its `...`). `InputEllipsis` tells whether some input term has a `...`.
  *
  * @example
- * type Shape = CheckOutput<{ before: "ji"; after: undefined }, { sized: { i: [2, 0] } & { j: [3, 0] }; unknown: never; seen: "i" | "j"; repeated: never }, []>;
- * //=> [3, 2]
+ * type Checked = CheckOutput<{ before: "ji"; after: undefined }, { sized: { i: [2, 0] } & { j: [3, 0] }; unknown: never; seen: "i" | "j"; repeated: never }, [], false>;
+ * //=> OpenOutput<[3, 2], never>
  */
-export type CheckOutput<Output extends ParsedTerm, Bound extends Bindings, Ellipsis extends readonly number[]> =
-  CheckedSizes<Output["before"], Bound, never, []> extends infer Before
-    ? Before extends CheckedLabels<infer Earlier, infer BeforeSizes>
-      ? Output["after"] extends string
-        ? CheckedSizes<Output["after"], Bound, Earlier, [...BeforeSizes, ...Ellipsis]> extends infer After
-          ? After extends CheckedLabels<string, infer Shape>
-            ? Shape
-            : After
-          : never
-        : Ellipsis extends readonly []
-          ? BeforeSizes
+export type CheckOutput<
+  Output extends ParsedTerm,
+  Bound extends Bindings,
+  Ellipsis extends readonly number[],
+  InputEllipsis extends boolean,
+> = CheckedSizes<Output["before"], Bound, never, []> extends infer Before
+  ? Before extends CheckedLabels<infer Earlier, infer BeforeSizes>
+    ? Output["after"] extends string
+      ? CheckedSizes<Output["after"], Bound, Earlier, [...BeforeSizes, ...Ellipsis]> extends infer After
+        ? After extends CheckedLabels<infer Labels, infer Shape>
+          ? OpenOutput<Shape, Exclude<Bound["seen"], Labels>>
+          : After
+        : never
+      : Ellipsis extends readonly []
+        ? OpenOutput<BeforeSizes, NextWithoutEllipsis<Output["before"], Bound, Earlier, InputEllipsis>>
+        : Output["before"] extends ""
+          ? UnfinishedOutput<WriteOutputEllipsisMissing<Ellipsis["length"]>, NextWithoutEllipsis<"", Bound, never, true>>
           : Failure<WriteOutputEllipsisMissing<Ellipsis["length"]>>
-      : Before
-    : never;
+    : Before
+  : never;
+
+/**
+ * What may follow an output with no `...` yet: each input label not in it, `...` when an input has one, and, while
+ * the output is empty, the implicit output as a whole.
+ */
+type NextWithoutEllipsis<Typed extends string, Bound extends Bindings, Earlier extends string, InputEllipsis extends boolean> =
+  | Exclude<Bound["seen"], Earlier>
+  | (InputEllipsis extends true ? "..." : never)
+  | (Typed extends "" ? `${InputEllipsis extends true ? "..." : ""}${ImplicitOutputLabels<Bound>}` : never);
 
 /** Labels checked so far: the labels read, and the shape they give. */
 interface CheckedLabels<Earlier extends string, Shape extends number[]> {

@@ -26,9 +26,11 @@ export type ParsedTermOf<Before extends string, After extends string | undefined
  * @example
  * type Term = TermOf<" i ... j">; //=> { before: "i"; after: "j" }
  */
-export type TermOf<Text extends string> = WithoutSpaces<Text> extends `${infer Before}...${infer After}`
-  ? ParsedTermOf<Before, After>
-  : ParsedTermOf<WithoutSpaces<Text>, undefined>;
+export type TermOf<Text extends string> = Text extends `${string}${" " | "."}${string}`
+  ? WithoutSpaces<Text> extends `${infer Before}...${infer After}`
+    ? ParsedTermOf<Before, After>
+    : ParsedTermOf<WithoutSpaces<Text>, undefined>
+  : ParsedTermOf<Text, undefined>;
 
 /**
  * A text with its spaces removed, as the run time's `text.replaceAll(" ", "")`.

@@ -7,7 +7,7 @@ import type {
 } from "../messages.js";
 import type { Label, ScanCharacter } from "./characters.js";
 import type { Failure } from "./failure.js";
-import type { StringLength } from "./length.js";
+import type { StringLength, Successors } from "./length.js";
 import type { ParsedTerm, TermMistake, TermOf } from "./parse-state.js";
 
 /**
@@ -32,7 +32,7 @@ export interface ParsedEquation {
  */
 export type ParseEquation<Equation extends string> =
   SplitArrow<Equation> extends [infer Inputs extends string, infer Output extends string | undefined]
-    ? ParseInputs<SplitTerms<Inputs>, "", []> extends infer Terms
+    ? ParseInputs<SplitTerms<Inputs>, 0, "", []> extends infer Terms
       ? Terms extends readonly ParsedTerm[]
         ? Output extends string
           ? ParseOutput<Terms, Output, `${Inputs}->`>
@@ -65,19 +65,19 @@ export type SplitTerms<Inputs extends string, Terms extends string[] = []> = Inp
   ? SplitTerms<Rest, [...Terms, Term]>
   : [...Terms, Inputs];
 
-/** Parses the input terms in order; `Prefix` is the equation before the current term, for positions. */
-type ParseInputs<Texts extends string[], Prefix extends string, Terms extends ParsedTerm[]> = Texts extends [
-  infer Text extends string,
-  ...infer Rest extends string[],
-]
-  ? ParseTerm<Text> extends infer Term
-    ? Term extends ParsedTerm
-      ? ParseInputs<Rest, `${Prefix}${Text},`, [...Terms, Term]>
-      : Term extends TermMistake
-        ? Failure<WriteTermMistake<Term, Text, Prefix, `operand ${Terms["length"]}`>>
-        : never
-    : never
-  : Terms;
+/**
+ * Parses the input terms in order: `Index` is the next term's, and `Prefix` the equation before it, for positions.
+ */
+type ParseInputs<Texts extends string[], Index extends number, Prefix extends string, Terms extends ParsedTerm[]> =
+  Index extends Texts["length"]
+    ? Terms
+    : ParseTerm<Texts[Index]> extends infer Term
+      ? Term extends ParsedTerm
+        ? ParseInputs<Texts, Successors[Index], `${Prefix}${Texts[Index]},`, [...Terms, Term]>
+        : Term extends TermMistake
+          ? Failure<WriteTermMistake<Term, Texts[Index], Prefix, `operand ${Index}`>>
+          : never
+      : never;
 
 /** Parses the output term. */
 type ParseOutput<Inputs extends readonly ParsedTerm[], Text extends string, Prefix extends string> =
@@ -97,34 +97,32 @@ type ParseOutput<Inputs extends readonly ParsedTerm[], Text extends string, Pref
  * @example
  * type Term = ParseTerm<" i...j">; //=> { before: "i"; after: "j" }
  */
-export type ParseTerm<Text extends string> = ScanTerm<Text, false> extends infer Mistake extends TermMistake
-  ? Mistake
-  : TermOf<Text>;
+export type ParseTerm<Text extends string> = ScanTerm<Text, false> extends true ? TermOf<Text> : ScanTerm<Text, false>;
 
 /**
- * Checks the next characters: four labels at once when it can, else one character by its kind. The scan's state
- * is the text left to read and whether the ellipsis has been read; it collects nothing, since a valid term's labels
- * are its text without spaces.
+ * Checks the next characters: four labels at once while at least four characters are left, else one character by
+ * its kind. The scan's state is the text left to read and whether the ellipsis has been read; it collects nothing,
+ * since a valid term's labels are its text without spaces.
  */
 type ScanTerm<Unscanned extends string, EllipsisRead extends boolean> =
   Unscanned extends `${infer A}${infer B}${infer C}${infer D}${infer Rest}`
-    ? A extends Label
-      ? B extends Label
-        ? C extends Label
-          ? D extends Label
-            ? ScanTerm<Rest, EllipsisRead>
-            : ScanNext<Unscanned, EllipsisRead>
-          : ScanNext<Unscanned, EllipsisRead>
-        : ScanNext<Unscanned, EllipsisRead>
-      : ScanNext<Unscanned, EllipsisRead>
-    : ScanNext<Unscanned, EllipsisRead>;
+    ? [A | B | C | D] extends [Label]
+      ? ScanTerm<Rest, EllipsisRead>
+      : ScanNext<Unscanned, EllipsisRead, false>
+    : ScanNext<Unscanned, EllipsisRead, true>;
 
-/** Reads the next character (a label most often, so that case comes first), or ends the scan when none is left. */
-type ScanNext<Unscanned extends string, EllipsisRead extends boolean> = Unscanned extends `${infer Character}${infer Rest}`
-  ? Character extends Label
-    ? ScanTerm<Rest, EllipsisRead>
-    : ReadCharacter<ScanCharacter<Character>, Character, Rest, Unscanned, EllipsisRead>
-  : true;
+/**
+ * Reads the next character (a label most often, so that case comes first), or ends the scan when none is left.
+ * `Short` says fewer than four characters are left, so the scan goes on one character at a time.
+ */
+type ScanNext<Unscanned extends string, EllipsisRead extends boolean, Short extends boolean> =
+  Unscanned extends `${infer Character}${infer Rest}`
+    ? Character extends Label
+      ? Short extends true
+        ? ScanNext<Rest, EllipsisRead, true>
+        : ScanTerm<Rest, EllipsisRead>
+      : ReadCharacter<ScanCharacter<Character>, Character, Rest, Unscanned, EllipsisRead>
+    : true;
 
 /** One case per kind of character. */
 type ReadCharacter<Kind, Character extends string, Rest extends string, Unscanned extends string, EllipsisRead extends boolean> =

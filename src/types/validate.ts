@@ -1,3 +1,4 @@
+import type { Completions, OpenOutput, UnfinishedOutput } from "./completions.js";
 import type { EinsumOutcome } from "./einsum-shape.js";
 import type { Failure } from "./failure.js";
 
@@ -5,15 +6,31 @@ import type { Failure } from "./failure.js";
  * The type of einsum's equation parameter: the equation itself when the run time would accept it with operands of
  * these shapes, and otherwise the run time's message, so that the call's error reads
  * `Argument of type '"ij,jk->ik"' is not assignable to parameter of type '"label 'j' has size 3 in operand 0 but 4 in operand 1"'`.
- * The message comes through `infer`, so the compiler still infers the literal equation from the argument.
+ *
+ * After the `->`, it also holds what may be typed next, so that the editor offers it inside the string: the
+ * equation followed by each input label not yet in the output, by `...` when the inputs have one, and, right after
+ * the `->`, by the implicit output as a whole. The equation itself stays in the union (an empty output is a
+ * scalar), and every branch other than the equation comes through `infer`, so the compiler still infers the
+ * literal equation from the argument.
  *
  * @example
- * type Accepted = ValidateEquation<"ij,jk->ik", [[2, 3], [3, 4]]>; //=> "ij,jk->ik"
+ * type Accepted = ValidateEquation<"ij,jk->ik", [[2, 3], [3, 4]]>; //=> "ij,jk->ik" | "ij,jk->ikj"
+ * type Typing = ValidateEquation<"ij,jk->", [[2, 3], [3, 4]]>;
+ * //=> "ij,jk->" | "ij,jk->i" | "ij,jk->j" | "ij,jk->k" | "ij,jk->ik"
+ * type Implicit = ValidateEquation<"ij,jk", [[2, 3], [3, 4]]>; //=> "ij,jk"
  * type Refused = ValidateEquation<"ij,jk->ik", [[2, 3], [4, 5]]>; //=> "label 'j' has size 3 in operand 0 but 4 in operand 1"
  */
 export type ValidateEquation<Equation extends string, Shapes extends readonly (readonly number[])[]> =
   EinsumOutcome<Equation, Shapes> extends infer Outcome
-    ? Outcome extends Failure<infer Message>
-      ? Message
-      : Equation
+    ? Outcome extends OpenOutput<readonly number[], infer Next>
+      ? Completions<Equation, Next> extends infer Offered
+        ? Equation | Offered
+        : never
+      : Outcome extends Failure<infer Message>
+        ? Outcome extends UnfinishedOutput<string, infer Next>
+          ? Completions<Equation, Next> extends infer Offered
+            ? Message | Offered
+            : never
+          : Message
+        : Equation
     : never;

@@ -1,0 +1,104 @@
+// The einsum calls the type-check budget is measured on, and the probe files that hold them. Shared by
+// measure-type-instantiations.mjs (the bench, through `tsc --extendedDiagnostics`) and check-budget.mjs (the
+// regression check in npm test, through the compiler API, which reads the same counter).
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The article's equations (demo/seed-examples.ts), with the shapes the demo gives them. */
+const article = [
+  ["ij->ji", [[2, 3]]],
+  ["ij->", [[2, 3]]],
+  ["ij->j", [[2, 3]]],
+  ["ij->i", [[2, 3]]],
+  ["ik,k->i", [[2, 3], [3]]],
+  ["ik,kj->ij", [[2, 3], [3, 5]]],
+  ["i,i->", [[3], [3]]],
+  ["ij,ij->", [[2, 3], [2, 3]]],
+  ["ij,ij->ij", [[2, 3], [2, 3]]],
+  ["i,j->ij", [[3], [4]]],
+  ["ijk,ikl->ijl", [[3, 2, 5], [3, 5, 3]]],
+  ["pqrs,tuqvr->pstuv", [[2, 3, 5, 7], [11, 13, 3, 17, 5]]],
+  ["ik,jkl,il->ij", [[2, 3], [5, 3, 7], [2, 7]]],
+  ["bk,aki->bai", [[2, 3], [5, 3, 3]]],
+  ["ik,kl->il", [[3, 7], [7, 7]]],
+  ["ijk,kl->ijl", [[3, 5, 7], [7, 7]]],
+  ["ijk,k->ij", [[3, 5, 7], [7]]],
+  ["ijk,ij->ik", [[3, 5, 7], [3, 5]]],
+  ["ij,jk->ik", [[3, 7], [7, 7]]],
+  ["nc,nc->n", [[4, 8], [4, 8]]],
+  ["nc,ck->nk", [[4, 8], [8, 6]]],
+];
+
+/** Every call: the article's, a 6-operand chain, a 20-label equation, and the valid conformance cases. */
+export function budgetCases() {
+  const demo = readFileSync(join(root, "demo", "seed-examples.ts"), "utf8");
+  for (const [equation] of article) {
+    if (!demo.includes(`einsum(${JSON.stringify(equation)}`)) throw new Error(`the demo no longer holds ${equation}`);
+  }
+  const { cases } = JSON.parse(readFileSync(join(root, "..", "shared", "conformance", "cases.json"), "utf8"));
+  return [
+    ...article.map(([equation, shapes]) => ({ group: "article", equation, shapes })),
+    { group: "chain", equation: "ab,bc,cd,de,ef,fg->ag", shapes: [[2, 3], [3, 4], [4, 5], [5, 6], [6, 7], [7, 8]] },
+    { group: "labels", equation: "abcdefghij,jklmnopqrst->ajt", shapes: [Array(10).fill(2), Array(11).fill(2)] },
+    ...cases.map((entry) => ({ group: "conformance", equation: entry.eq, shapes: entry.operands.map((operand) => operand.shape) })),
+  ];
+}
+
+const imports = 'import { einsum, type Tensor } from "typed-einsum";';
+const declarations = (shapes, prefix) =>
+  shapes.map((shape, index) => `declare const ${prefix}${index}: Tensor<[${shape.join(", ")}]>;`);
+const call = (equation, count, prefix) =>
+  `export const ${prefix}result = einsum(${JSON.stringify(equation)}${Array.from({ length: count }, (_, index) => `, ${prefix}${index}`).join("")});`;
+
+/**
+ * A call is measured in a file whose checker has already seen one einsum call, so that its figure is its own
+ * cost, without the work every program does once (the label alphabet, the signature).
+ */
+const warmUp = [...declarations([[2, 3], [3, 4]], "w"), call("ij,jk->ik", 2, "w")];
+
+/** The probe file with the call, and the baseline: the same imports, warm-up and declarations, without the call. */
+export function probeTexts({ equation, shapes }) {
+  const baseline = [imports, ...warmUp, ...declarations(shapes, "o"), "export {};", ""].join("\n");
+  const probe = [imports, ...warmUp, ...declarations(shapes, "o"), call(equation, shapes.length, "o"), "export {};", ""].join("\n");
+  return { probe, baseline };
+}
+
+/** The same for a first call in a fresh program (no warm-up). */
+export function coldTexts({ equation, shapes }) {
+  const baseline = [imports, ...declarations(shapes, "o"), "export {};", ""].join("\n");
+  const probe = [imports, ...declarations(shapes, "o"), call(equation, shapes.length, "o"), "export {};", ""].join("\n");
+  return { probe, baseline };
+}
+
+/** A file of many calls, for the timing: each call with operands of its own, cycling through the cases. */
+export function manyCallsText(cases, count, withCalls) {
+  const lines = [imports];
+  for (let index = 0; index < count; index++) {
+    const { equation, shapes } = cases[index % cases.length];
+    lines.push(...declarations(shapes, `o${index}_`));
+    if (withCalls) lines.push(call(equation, shapes.length, `o${index}_`));
+  }
+  return [...lines, "export {};", ""].join("\n");
+}
+
+/** The compiler options of every probe: a strict user project that resolves typed-einsum to the built dist/. */
+export const probeOptions = {
+  strict: true,
+  noEmit: true,
+  target: "es2022",
+  module: "nodenext",
+  moduleResolution: "nodenext",
+  lib: ["es2022"],
+  types: [],
+  skipLibCheck: true,
+  paths: { "typed-einsum": [join(root, "dist", "index.d.ts")] },
+};
+
+/** The median and the maximum of some figures. */
+export function summarize(figures) {
+  const sorted = [...figures].sort((left, right) => left - right);
+  return { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1], count: sorted.length };
+}

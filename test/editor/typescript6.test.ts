@@ -1,0 +1,72 @@
+// The editor's view through TypeScript 6's language service (the one VS Code and most editors run today): the
+// completions inside an equation, the hover text of a result, and the errors of refused calls, at their offsets.
+// One language service serves the whole file; the virtual file imports the built package from dist/.
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type * as TypeScript from "typescript6";
+import { beforeAll, describe, expect, test } from "vitest";
+import { completionCases, diagnosticCases, editorSource, offsetIn, parameterMembers, typeCases } from "./editor-cases.js";
+import { compilerOptionsJson, ensureBuilt, packageRoot, virtualFile } from "./virtual-project.js";
+
+const ts = createRequire(import.meta.url)(join(packageRoot, "node_modules", "typescript6", "lib", "typescript.js")) as typeof TypeScript;
+
+let service: TypeScript.LanguageService;
+
+beforeAll(() => {
+  ensureBuilt();
+  const { options, errors } = ts.convertCompilerOptionsFromJson(compilerOptionsJson, packageRoot);
+  if (errors.length > 0) throw new Error(ts.flattenDiagnosticMessageText(errors[0]?.messageText, "\n"));
+  const host: TypeScript.LanguageServiceHost = {
+    getScriptFileNames: () => [virtualFile],
+    getScriptVersion: () => "1",
+    getScriptSnapshot: (fileName) => {
+      const text = fileName === virtualFile ? editorSource : ts.sys.readFile(fileName);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => packageRoot,
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: (settings) => ts.getDefaultLibFilePath(settings),
+    fileExists: (fileName) => fileName === virtualFile || ts.sys.fileExists(fileName),
+    readFile: (fileName) => (fileName === virtualFile ? editorSource : ts.sys.readFile(fileName)),
+    directoryExists: (name) => ts.sys.directoryExists(name),
+    getDirectories: (name) => ts.sys.getDirectories(name),
+    realpath: (name) => ts.sys.realpath?.(name) ?? name,
+  };
+  service = ts.createLanguageService(host, ts.createDocumentRegistry());
+});
+
+describe("TypeScript 6 language service: completions after '->'", () => {
+  test.each(completionCases)("$name", (entry) => {
+    const position = offsetIn(entry, entry.cursorAfter) + entry.cursorAfter.length;
+    const completions = service.getCompletionsAtPosition(virtualFile, position, {});
+    expect(completions?.entries.every((completion) => completion.kind === ts.ScriptElementKind.string)).toBe(true);
+    expect(completions?.entries.map((completion) => completion.name).sort()).toEqual([...entry.expected].sort());
+  });
+});
+
+describe("TypeScript 6 language service: hover on a result", () => {
+  test.each(typeCases)("$name", (entry) => {
+    const info = service.getQuickInfoAtPosition(virtualFile, offsetIn(entry, `const ${entry.identifier} `) + "const ".length);
+    expect(ts.displayPartsToString(info?.displayParts)).toBe(`const ${entry.identifier}: ${entry.expected}`);
+  });
+});
+
+describe("TypeScript 6 language service: errors of refused calls", () => {
+  test.each(diagnosticCases)("$name", (entry) => {
+    const start = offsetIn(entry, entry.at);
+    const found = service.getSemanticDiagnostics(virtualFile).filter((diagnostic) => diagnostic.start === start);
+    expect(found).toHaveLength(1);
+    const [diagnostic] = found;
+    const message = ts.flattenDiagnosticMessageText(diagnostic?.messageText, "\n");
+    expect(diagnostic?.code).toBe(2345);
+    expect(diagnostic?.length).toBe(entry.at.length);
+    expect(message.startsWith(`Argument of type '${entry.at}'`)).toBe(true);
+    expect(parameterMembers(message)).toEqual([...entry.parameter].sort());
+  });
+
+  test("the file has no other error", () => {
+    const starts = service.getSemanticDiagnostics(virtualFile).map((diagnostic) => diagnostic.start);
+    expect(starts).toEqual(diagnosticCases.map((entry) => offsetIn(entry, entry.at)).sort((left, right) => left - right));
+    expect(service.getSyntacticDiagnostics(virtualFile)).toEqual([]);
+  });
+});
