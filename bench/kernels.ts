@@ -29,6 +29,9 @@ function time(run: () => void, budgetMs = 400, minRuns = 5): number {
   return best;
 }
 
+type Dtype = "float64" | "float32";
+type FloatArray = Float64Array | Float32Array;
+
 function random(length: number, seed: number): Float64Array {
   const data = new Float64Array(length);
   let state = seed;
@@ -38,6 +41,17 @@ function random(length: number, seed: number): Float64Array {
   }
   return data;
 }
+
+/** `random` in the given dtype. */
+function randomOf(dtype: Dtype, length: number, seed: number): FloatArray {
+  return dtype === "float64" ? random(length, seed) : Float32Array.from(random(length, seed));
+}
+
+function allocate(dtype: Dtype, length: number): FloatArray {
+  return dtype === "float64" ? new Float64Array(length) : new Float32Array(length);
+}
+
+const bytesOf = (dtype: Dtype): number => (dtype === "float64" ? 8 : 4);
 
 /** `c = a·b` for row-major m×k and k×n, as anyone would write it (i-k-j order, so the inner loop is contiguous). */
 function plainMatmul(a: ArrayLike<number>, b: ArrayLike<number>, c: Float64Array | Float32Array, m: number, k: number, n: number, aAt = 0, bAt = 0, cAt = 0): void {
@@ -138,17 +152,17 @@ function attentionCase(): Case {
   };
 }
 
-function outerCase(): Case {
+function outerCase(dtype: Dtype): Case {
   const n = 2000;
-  const a = random(n, 9);
-  const b = random(n, 10);
+  const a = randomOf(dtype, n, 9);
+  const b = randomOf(dtype, n, 10);
   return {
-    name: "i,j->ij 2000",
-    work: 8 * n * n,
+    name: `i,j->ij 2000 ${dtype}`,
+    work: bytesOf(dtype) * n * n,
     unit: "GB/s",
     ours: () => void einsum("i,j->ij", { shape: [n], data: a }, { shape: [n], data: b }),
     plain: () => {
-      const c = new Float64Array(n * n);
+      const c = allocate(dtype, n * n);
       for (let i = 0; i < n; i++) {
         const x = a[i]!;
         for (let j = 0; j < n; j++) c[i * n + j] = x * b[j]!;
@@ -157,13 +171,13 @@ function outerCase(): Case {
   };
 }
 
-function fullSumCase(): Case {
+function fullSumCase(dtype: Dtype): Case {
   const shape = [100, 100, 1000];
-  const a = random(1e7, 11);
+  const a = randomOf(dtype, 1e7, 11);
   let sink = 0;
   return {
-    name: "ijk-> 100×100×1000",
-    work: 8 * a.length,
+    name: `ijk-> 100×100×1000 ${dtype}`,
+    work: bytesOf(dtype) * a.length,
     unit: "GB/s",
     ours: () => void einsum("ijk->", { shape, data: a }),
     plain: () => {
@@ -174,28 +188,28 @@ function fullSumCase(): Case {
   };
 }
 
-function transposeCase(): Case {
+function transposeCase(dtype: Dtype): Case {
   const n = 200;
-  const a = random(n ** 3, 12);
+  const a = randomOf(dtype, n ** 3, 12);
   return {
-    name: "ijk->kji 200³",
-    work: 16 * n ** 3,
+    name: `ijk->kji 200³ ${dtype}`,
+    work: 2 * bytesOf(dtype) * n ** 3,
     unit: "GB/s",
     ours: () => void einsum("ijk->kji", { shape: [n, n, n], data: a }),
     plain: () => {
-      const c = new Float64Array(n ** 3);
+      const c = allocate(dtype, n ** 3);
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) c[(k * n + j) * n + i] = a[(i * n + j) * n + k]!;
     },
   };
 }
 
-function traceCase(): Case {
+function traceCase(dtype: Dtype): Case {
   const n = 2000;
-  const a = random(n * n, 13);
+  const a = randomOf(dtype, n * n, 13);
   let sink = 0;
   return {
-    name: "ii-> 2000",
-    work: 8 * n,
+    name: `ii-> 2000 ${dtype}`,
+    work: bytesOf(dtype) * n,
     unit: "GB/s",
     ours: () => void einsum("ii->", { shape: [n, n], data: a }),
     plain: () => {
@@ -233,22 +247,22 @@ function threeOperandCase(): Case {
   };
 }
 
-function chainCase(): Case {
+function chainCase(dtype: Dtype): Case {
   const dims = [250, 250, 250, 250, 250, 250, 2];
-  const matrices = dims.slice(0, -1).map((rows, index) => random(rows * dims[index + 1]!, 20 + index));
+  const matrices = dims.slice(0, -1).map((rows, index) => randomOf(dtype, rows * dims[index + 1]!, 20 + index));
   const operands = matrices.map((data, index) => ({ shape: [dims[index]!, dims[index + 1]!], data }));
   // Work as the best order does it (right to left), for the rate; the plain loop goes left to right.
   let flops = 0;
   for (let index = 0; index < matrices.length - 1; index++) flops += 2 * dims[index]! * dims[index + 1]! * dims[6]!;
   return {
-    name: "6-matrix chain ab,…,fg->ag 250s, g=2",
+    name: `6-matrix chain 250s, g=2 ${dtype}`,
     work: flops,
     unit: "GFLOP/s",
     ours: () => void einsum("ab,bc,cd,de,ef,fg->ag", operands),
     plain: () => {
       let left = matrices[0]!;
       for (let index = 1; index < matrices.length; index++) {
-        const next = new Float64Array(dims[0]! * dims[index + 1]!);
+        const next = allocate(dtype, dims[0]! * dims[index + 1]!);
         plainMatmul(left, matrices[index]!, next, dims[0]!, dims[index]!, dims[index + 1]!);
         left = next;
       }
@@ -272,33 +286,39 @@ function threadsCase(dtype: "float64" | "float32"): Case {
   };
 }
 
-function smallCase(): Case {
+function smallCase(dtype: Dtype): Case {
   const size = 64;
-  const a = random(size * size, 30);
-  const b = random(size * size, 31);
+  const a = randomOf(dtype, size * size, 30);
+  const b = randomOf(dtype, size * size, 31);
   return {
-    name: "ik,kj->ij 64 (per call)",
+    name: `ik,kj->ij 64 ${dtype} (per call)`,
     work: 2 * size ** 3,
     unit: "GFLOP/s",
     ours: () => void einsum("ik,kj->ij", { shape: [size, size], data: a }, { shape: [size, size], data: b }),
-    plain: () => plainMatmul(a, b, new Float64Array(size * size), size, size, size),
+    plain: () => plainMatmul(a, b, allocate(dtype, size * size), size, size, size),
   };
 }
 
 const cases: Case[] = [
-  smallCase(),
+  smallCase("float64"),
+  smallCase("float32"),
   matmulCase(256),
   matmulCase(512),
   gemmCase(512, "float64"),
   gemmCase(512, "float32"),
   batchedCase(),
   attentionCase(),
-  outerCase(),
-  fullSumCase(),
-  transposeCase(),
-  traceCase(),
+  outerCase("float64"),
+  outerCase("float32"),
+  fullSumCase("float64"),
+  fullSumCase("float32"),
+  transposeCase("float64"),
+  transposeCase("float32"),
+  traceCase("float64"),
+  traceCase("float32"),
   threeOperandCase(),
-  chainCase(),
+  chainCase("float64"),
+  chainCase("float32"),
   threadsCase("float64"),
   threadsCase("float32"),
 ];

@@ -8,3 +8,5 @@ export function moduleSource(bytes: Uint8Array, sharedBytes: Uint8Array): string
 export function taskScript(taskText: string): string;
 /** The TypeScript source that embeds the workers' JavaScript as `gemmWorkerSource`. */
 export function workerSource(taskText: string): string;
+/** The TypeScript source that embeds the bytes of direct.wat as `directWasmBase64`. */
+export function directModuleSource(bytes: Uint8Array): string;

@@ -4,6 +4,9 @@
  * kept-right (columns) and contracted (depth) labels, and the step becomes one batched product
  * `C[b] = A[b]·B[b]` whose operands are strided views of the inputs and whose C is the result itself, written in
  * the `keep` order through its strides. Hadamard, outer and dot products run as direct loops; the rest as a GEMM.
+ *
+ * The work that depends only on the labels and sizes (classification, the offset tables, the kernel's choice)
+ * is a {@link PairPlan}, so that an executor running the same step again can keep it and skip that work.
  */
 import type { DataArray } from "../tensor/dtype.js";
 import { gemm } from "./gemm.js";
@@ -13,6 +16,136 @@ import { offsetTable, rowMajorStrides } from "./offset-table.js";
 import { classifyPair } from "./pairwise-classes.js";
 import { dotLoop, hadamardLoop, outerLoop } from "./pairwise-loops.js";
 import { reduceStrided } from "./strided-reduce.js";
+
+/** The offset tables of one strided matrix batch, without its data (see {@link MatrixBatch}). */
+interface BatchTables {
+  readonly batch: Int32Array;
+  readonly rows: Int32Array;
+  readonly cols: Int32Array;
+}
+
+/** A sum over the labels only one side holds, run before the product. */
+interface SumOut {
+  readonly shape: readonly number[];
+  readonly labels: readonly number[];
+  readonly keep: readonly number[];
+}
+
+/**
+ * Everything about a pairwise step that depends on its labels and sizes only.
+ *
+ * @example
+ * const plan = planPair([0, 1], [1, 2], [0, 2], [2, 3, 4]); // a matrix product
+ * plan.kernel; //=> "gemm"
+ */
+export interface PairPlan {
+  /** The result's labels, in order. */
+  readonly keep: readonly number[];
+  /** The result's element count. */
+  readonly size: number;
+  readonly kernel: "empty" | "hadamard" | "dot" | "outer" | "gemm";
+  /** Sums over labels only the left or the right operand holds, when there are any. */
+  readonly sumLeft: SumOut | undefined;
+  readonly sumRight: SumOut | undefined;
+  /** Whether the right operand plays A (the rows) and the left one B. */
+  readonly swap: boolean;
+  readonly a: BatchTables;
+  readonly b: BatchTables;
+  readonly c: BatchTables;
+  /** How many table entries the plan holds: what keeping it costs in memory. */
+  readonly tableEntries: number;
+}
+
+const noTable = new Int32Array(0);
+const noTables: BatchTables = { batch: noTable, rows: noTable, cols: noTable };
+
+/**
+ * Plans the pairwise step `result[keep] = Σ left·right` for operands with these labels.
+ *
+ * @example
+ * planPair([0], [0], [], [5]).kernel; //=> "dot"
+ */
+export function planPair(
+  left: readonly number[],
+  right: readonly number[],
+  keep: readonly number[],
+  sizes: readonly number[],
+): PairPlan {
+  const size = labelledSize(keep, sizes);
+  const classes = classifyPair(left, right, keep);
+  const sumOut = (labels: readonly number[], summed: readonly number[]): SumOut | undefined =>
+    summed.length === 0
+      ? undefined
+      : { shape: labels.map((label) => sizes[label] ?? 1), labels, keep: labels.filter((label) => !summed.includes(label)) };
+  const sumLeft = sumOut(left, classes.summedLeft);
+  const sumRight = sumOut(right, classes.summedRight);
+  const empty = { keep: keep.slice(), size, kernel: "empty", sumLeft, sumRight, swap: false, a: noTables, b: noTables, c: noTables, tableEntries: 0 } as const;
+  if (size === 0) return empty;
+  const aLabels = sumLeft?.keep ?? left;
+  const bLabels = sumRight?.keep ?? right;
+  const { batch, contracted } = classes;
+  // Put the output's contiguous label on the column side, so C is written along its rows.
+  const lastKept = keep[keep.length - 1];
+  const swap = lastKept !== undefined && classes.keptLeft.includes(lastKept);
+  const [rowLabels, colLabels] = swap ? [bLabels, aLabels] : [aLabels, bLabels];
+  const rows = swap ? classes.keptRight : classes.keptLeft;
+  const cols = swap ? classes.keptLeft : classes.keptRight;
+
+  const rowStrides = stridesByLabel(rowLabels, sizes);
+  const colStrides = stridesByLabel(colLabels, sizes);
+  const outStrides = stridesByLabel(keep, sizes);
+  const table = (group: readonly number[], strides: ReadonlyMap<number, number>): Int32Array =>
+    offsetTable(
+      group.map((label) => sizes[label] ?? 1),
+      group.map((label) => strides.get(label) ?? 0),
+    );
+  const a = { batch: table(batch, rowStrides), rows: table(rows, rowStrides), cols: table(contracted, rowStrides) };
+  const b = { batch: table(batch, colStrides), rows: table(contracted, colStrides), cols: table(cols, colStrides) };
+  const c = { batch: table(batch, outStrides), rows: table(rows, outStrides), cols: table(cols, outStrides) };
+  let tableEntries = 0;
+  for (const tables of [a, b, c]) tableEntries += tables.batch.length + tables.rows.length + tables.cols.length;
+  const kernel =
+    rows.length === 0 && cols.length === 0
+      ? contracted.length === 0
+        ? "hadamard"
+        : "dot"
+      : contracted.length === 0
+        ? "outer"
+        : "gemm";
+  return { ...empty, kernel, swap, a, b, c, tableEntries };
+}
+
+/**
+ * Runs a planned pairwise step on the operands' data (one dtype, row-major in the planned labels' order) and
+ * returns the result's data, newly allocated. The inputs are never written. A large float GEMM may use up to
+ * `threads` threads.
+ *
+ * @example
+ * runPair(planPair([0, 1], [1, 2], [0, 2], [2, 3, 4]), a, b); //=> Float64Array(8) [...]
+ */
+export function runPair<Data extends DataArray>(plan: PairPlan, left: Data, right: Data, threads = 1): Data {
+  const out = allocateLike(left, plan.size);
+  if (plan.kernel === "empty") return out;
+  const a = plan.sumLeft === undefined ? left : sumOut(left, plan.sumLeft);
+  const b = plan.sumRight === undefined ? right : sumOut(right, plan.sumRight);
+  const aView: MatrixBatch = { data: plan.swap ? b : a, ...plan.a };
+  const bView: MatrixBatch = { data: plan.swap ? a : b, ...plan.b };
+  const cView: MatrixBatch = { data: out, ...plan.c };
+  switch (plan.kernel) {
+    case "hadamard":
+      hadamardLoop(aView, bView, cView);
+      break;
+    case "dot":
+      dotLoop(aView, bView, cView);
+      break;
+    case "outer":
+      outerLoop(aView, bView, cView);
+      break;
+    default:
+      gemm(aView, bView, cView, threads);
+  }
+  return out;
+}
 
 /**
  * Contracts two labelled row-major arrays of one dtype; the result holds the labels `keep` in that order.
@@ -30,67 +163,14 @@ export function contractLabelled<Data extends DataArray>(
   sizes: readonly number[],
   threads = 1,
 ): LabelledData<Data> {
-  const out = allocateLike(left.data, labelledSize(keep, sizes));
-  const result = { data: out, labels: keep.slice() };
-  if (out.length === 0) return result;
-
-  const classes = classifyPair(left.labels, right.labels, keep);
-  const a = sumOut(left, classes.summedLeft, sizes);
-  const b = sumOut(right, classes.summedRight, sizes);
-  const { batch, contracted } = classes;
-  // Put the output's contiguous label on the column side, so C is written along its rows.
-  const lastKept = keep[keep.length - 1];
-  const swap = lastKept !== undefined && classes.keptLeft.includes(lastKept);
-  const [rowSide, colSide] = swap ? [b, a] : [a, b];
-  const rows = swap ? classes.keptRight : classes.keptLeft;
-  const cols = swap ? classes.keptLeft : classes.keptRight;
-
-  const rowStrides = stridesByLabel(rowSide.labels, sizes);
-  const colStrides = stridesByLabel(colSide.labels, sizes);
-  const outStrides = stridesByLabel(keep, sizes);
-  const table = (group: readonly number[], strides: ReadonlyMap<number, number>): Int32Array =>
-    offsetTable(
-      group.map((label) => sizes[label] ?? 1),
-      group.map((label) => strides.get(label) ?? 0),
-    );
-  const aView: MatrixBatch = {
-    data: rowSide.data,
-    batch: table(batch, rowStrides),
-    rows: table(rows, rowStrides),
-    cols: table(contracted, rowStrides),
-  };
-  const bView: MatrixBatch = {
-    data: colSide.data,
-    batch: table(batch, colStrides),
-    rows: table(contracted, colStrides),
-    cols: table(cols, colStrides),
-  };
-  const cView: MatrixBatch = {
-    data: out,
-    batch: table(batch, outStrides),
-    rows: table(rows, outStrides),
-    cols: table(cols, outStrides),
-  };
-  if (rows.length === 0 && cols.length === 0) {
-    if (contracted.length === 0) hadamardLoop(aView, bView, cView);
-    else dotLoop(aView, bView, cView);
-  } else if (contracted.length === 0) {
-    outerLoop(aView, bView, cView);
-  } else {
-    gemm(aView, bView, cView, threads);
-  }
-  return result;
+  const plan = planPair(left.labels, right.labels, keep, sizes);
+  return { data: runPair(plan, left.data, right.data, threads), labels: plan.keep.slice() };
 }
 
-function sumOut<Data extends DataArray>(
-  operand: LabelledData<Data>,
-  summed: readonly number[],
-  sizes: readonly number[],
-): LabelledData<Data> {
-  if (summed.length === 0) return operand;
-  const shape = operand.labels.map((label) => sizes[label] ?? 1);
-  const keep = operand.labels.filter((label) => !summed.includes(label));
-  return reduceStrided(operand.data, shape, operand.labels, keep, sizes);
+function sumOut<Data extends DataArray>(data: Data, sum: SumOut): Data {
+  const sizes: number[] = [];
+  sum.labels.forEach((label, axis) => (sizes[label] = sum.shape[axis]!));
+  return reduceStrided(data, sum.shape, sum.labels, sum.keep, sizes).data;
 }
 
 function stridesByLabel(labels: readonly number[], sizes: readonly number[]): Map<number, number> {

@@ -1,10 +1,13 @@
 /**
  * The batched GEMM entry point: `C[b] = A[b]·B[b]` over strided views (see {@link MatrixBatch}), C overwritten.
  * It picks the kernel: plain loops for tiny products, the exact wrapping TypeScript kernel for int32, and for
- * float64/float32 the WebAssembly SIMD kernel, or the TypeScript one where WebAssembly SIMD is unavailable or
- * when {@link setGemmBackend} asks for it. Large float products may run on several threads (see
- * `threads/parallel-gemm.ts`) when the caller allows it.
+ * float64/float32 WebAssembly SIMD: small and thin products on operands copied whole into its memory, with no
+ * packing (`gemm-copied.ts`), the rest on packed panels (`gemm-wasm.ts`). The TypeScript kernel takes over where
+ * WebAssembly SIMD is unavailable or when {@link setGemmBackend} asks for it. Large float products may run on
+ * several threads (see `threads/parallel-gemm.ts`) when the caller allows it.
  */
+import { directKernels, preferredBackend, type GemmBackend } from "./backend.js";
+import { gemmCopied, prefersCopiedGemm } from "./gemm-copied.js";
 import { gemmDirect } from "./gemm-direct.js";
 import { gemmInt32 } from "./gemm-int32.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
@@ -13,24 +16,10 @@ import { gemmWasm, type FloatData } from "./gemm-wasm.js";
 import { gemmParallel } from "./threads/parallel-gemm.js";
 import { loadGemmWasm } from "./wasm/gemm-instance.js";
 
-/** Which float kernel {@link gemm} prefers. */
-export type GemmBackend = "wasm" | "typescript";
-
 /** Products of at most this many multiply-adds per matrix run as plain loops. */
 const directLimit = 2048;
-let preferred: GemmBackend = "wasm";
 
-/**
- * Chooses the float kernel; `"wasm"` (the default) still falls back to TypeScript where WebAssembly SIMD is
- * unavailable.
- *
- * @example
- * setGemmBackend("typescript"); // every float product now runs in the TypeScript kernel
- */
-export function setGemmBackend(backend: GemmBackend): void {
-  preferred = backend;
-}
-
+export { setGemmBackend, type GemmBackend } from "./backend.js";
 /**
  * The float kernel {@link gemm} uses now: the preferred one, if this engine can run it.
  *
@@ -38,7 +27,7 @@ export function setGemmBackend(backend: GemmBackend): void {
  * activeGemmBackend(); //=> "wasm" on Node 20
  */
 export function activeGemmBackend(): GemmBackend {
-  return preferred === "wasm" && loadGemmWasm() !== undefined ? "wasm" : "typescript";
+  return preferredBackend() === "wasm" && loadGemmWasm() !== undefined ? "wasm" : "typescript";
 }
 
 /**
@@ -64,8 +53,13 @@ export function gemm(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch, threads = 1
     const floatA = a as MatrixBatch<FloatData>;
     const floatB = b as MatrixBatch<FloatData>;
     const floatC = c as MatrixBatch<FloatData>;
-    const wasm = preferred === "wasm" ? loadGemmWasm() : undefined;
+    const wasm = preferredBackend() === "wasm" ? loadGemmWasm() : undefined;
     if (wasm !== undefined && threads > 1 && gemmParallel(floatA, floatB, floatC, threads)) return;
+    const direct = directKernels();
+    const bytes = c.data instanceof Float64Array ? 8 : 4;
+    if (direct !== undefined && k > 0 && prefersCopiedGemm(n, k, bytes) && gemmCopied(direct, floatA, floatB, floatC)) {
+      return;
+    }
     if (wasm === undefined || !gemmWasm(wasm, floatA, floatB, floatC)) gemmTypeScript(floatA, floatB, floatC);
   }
 }

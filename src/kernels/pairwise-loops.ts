@@ -2,10 +2,14 @@
  * Direct loops for the pairwise steps that are not worth a GEMM, on the same strided views ({@link MatrixBatch}):
  * the Hadamard product (batch labels only), the outer product (no contracted label) and the dot product (no kept
  * label but the batch). Each overwrites C; int32 wraps like PyTorch's. A lone product is written as a sum
- * (`x·y + 0`), so a zero result is +0 as in every other path.
+ * (`x·y + 0`), so a zero result is +0 as in every other path. A float outer product with contiguous result rows
+ * runs in WebAssembly SIMD instead (`outer-copied.ts`).
  */
 import type { DataArray } from "../tensor/dtype.js";
+import { directKernels } from "./backend.js";
 import type { MatrixBatch } from "./gemm-problem.js";
+import type { FloatData } from "./gemm-wasm.js";
+import { outerCopied } from "./outer-copied.js";
 import { uniformStride } from "./offset-table.js";
 
 /**
@@ -54,6 +58,10 @@ export function hadamardLoop(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch): vo
  */
 export function outerLoop(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch): void {
   const wraps = c.data instanceof Int32Array;
+  const wasm = wraps ? undefined : directKernels();
+  if (wasm !== undefined && outerCopied(wasm, a as MatrixBatch<FloatData>, b as MatrixBatch<FloatData>, c as MatrixBatch<FloatData>)) {
+    return;
+  }
   const aData: DataArray = a.data;
   const bData: DataArray = b.data;
   const out: DataArray = c.data;

@@ -3,11 +3,13 @@
  * Each distinct label becomes one loop axis whose input stride is the sum of the strides of the dimensions it
  * names (that is the diagonal) and whose output stride is zero when the label is summed away. Axes are ordered
  * so that the innermost reads memory in order, merged where they are contiguous, and a summed innermost axis
- * accumulates in a local.
+ * accumulates in a local. A float sum whose innermost axis is contiguous runs as row sums in WebAssembly SIMD
+ * (`row-sums.ts`).
  */
 import type { DataArray } from "../tensor/dtype.js";
 import { allocateLike, type LabelledData } from "./labelled-data.js";
 import { rowMajorStrides } from "./offset-table.js";
+import { addRowSums } from "./row-sums.js";
 
 interface LoopAxis {
   extent: number;
@@ -46,7 +48,7 @@ export function reduceStrided<Data extends DataArray>(
   const reduces = axes.some((axis) => axis.outStride === 0);
   if (!reduces && isContiguousCopy(axes)) out.set(data.subarray(0, outSize));
   else if (!reduces && isScatteredCopy(axes)) runTiledCopy(data, out, axes);
-  else runLoops(data, out, axes, reduces);
+  else if (!(reduces && runRowSums(data, out, axes))) runLoops(data, out, axes, reduces);
   return result;
 }
 
@@ -158,6 +160,43 @@ function runTiledCopy(input: DataArray, out: DataArray, axes: readonly LoopAxis[
       outBase -= axis.outStride * axis.extent;
     }
   }
+}
+
+/**
+ * A reduction whose innermost axis is summed and contiguous (a full sum, or sums along the last axes) as row sums
+ * in WebAssembly SIMD; false, having written nothing, when those are unavailable or would not gain.
+ */
+function runRowSums(input: DataArray, out: DataArray, axes: readonly LoopAxis[]): boolean {
+  const inner = axes[0];
+  if (input instanceof Int32Array || inner === undefined || inner.outStride !== 0 || inner.inStride !== 1) return false;
+  const middle = axes[1] ?? { extent: 1, inStride: inner.extent, outStride: 0 };
+  const outer = axes.slice(2);
+  const rowsTogether = middle.inStride === inner.extent;
+  let outerCount = 1;
+  for (const axis of outer) outerCount *= axis.extent;
+  const counters = new Array<number>(outer.length).fill(0);
+  let inBase = 0;
+  let outBase = 0;
+  for (let t = 0; t < outerCount; t++) {
+    if (rowsTogether) {
+      if (!addRowSums(input, inBase, middle.extent, inner.extent, out, outBase, middle.outStride)) return false;
+    } else {
+      for (let row = 0; row < middle.extent; row++) {
+        const read = inBase + row * middle.inStride;
+        if (!addRowSums(input, read, 1, inner.extent, out, outBase + row * middle.outStride, 0)) return false;
+      }
+    }
+    for (let a = 0; a < outer.length; a++) {
+      const axis = outer[a]!;
+      inBase += axis.inStride;
+      outBase += axis.outStride;
+      if (++counters[a]! < axis.extent) break;
+      counters[a] = 0;
+      inBase -= axis.inStride * axis.extent;
+      outBase -= axis.outStride * axis.extent;
+    }
+  }
+  return true;
 }
 
 function runLoops(input: DataArray, out: DataArray, axes: readonly LoopAxis[], reduces: boolean): void {

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { compileWat, moduleSource, sharedVariant, workerSource } from "../../scripts/build-wasm.mjs";
+import { compileWat, directModuleSource, moduleSource, sharedVariant, workerSource } from "../../scripts/build-wasm.mjs";
 import { decodeBase64 } from "../../src/kernels/base64.js";
+import { directWasmBase64 } from "../../src/kernels/wasm/direct-module.js";
 import { gemmWasmBase64, sharedGemmWasmBase64 } from "../../src/kernels/wasm/gemm-module.js";
 
 const wasmDirectory = new URL("../../src/kernels/wasm/", import.meta.url);
@@ -17,9 +18,16 @@ describe("the embedded WebAssembly module", () => {
     expect(await readFile(new URL("gemm-module.ts", wasmDirectory), "utf8")).toBe(moduleSource(fresh, freshShared));
   });
 
+  it("is a fresh build of direct.wat, the kernels on operands copied whole (run `npm run build:wasm`)", async () => {
+    const fresh = await compileWat(await readFile(new URL("direct.wat", wasmDirectory), "utf8"));
+    expect(decodeBase64(directWasmBase64)).toEqual(new Uint8Array(fresh));
+    expect(await readFile(new URL("direct-module.ts", wasmDirectory), "utf8")).toBe(directModuleSource(fresh));
+  });
+
   it("stays under the 4 KiB browsers allow for synchronous compilation on the main thread", () => {
     expect(decodeBase64(gemmWasmBase64).length).toBeLessThanOrEqual(4096);
     expect(decodeBase64(sharedGemmWasmBase64).length).toBeLessThanOrEqual(4096);
+    expect(decodeBase64(directWasmBase64).length).toBeLessThanOrEqual(4096);
   });
 
   it("imports its memory, shared, in the threads' build", () => {

@@ -5,9 +5,8 @@
  */
 import { decodeBase64 } from "../base64.js";
 import { gemmWasmBase64 } from "./gemm-module.js";
+import { growableMemory, type GrowableMemory } from "./growable-memory.js";
 import type { WasmMemory, WasmNamespace } from "./webassembly.js";
-
-const pageBytes = 65536;
 
 /**
  * The packed-panel product of `gemm.wat`: `C(mp·MR × np·NR) += A·B`, addresses in bytes.
@@ -35,15 +34,9 @@ export type PackedGemm = (
  * const wasm = loadGemmWasm();
  * if (wasm?.reserve(1 << 20)) wasm.float64View()[0] = 1;
  */
-export interface GemmWasm {
+export interface GemmWasm extends GrowableMemory {
   readonly gemmFloat64: PackedGemm;
   readonly gemmFloat32: PackedGemm;
-  /** Grows the memory to hold at least `bytes`; false when it cannot. */
-  reserve(bytes: number): boolean;
-  /** A float64 view of the whole memory (valid until the next {@link GemmWasm.reserve}). */
-  float64View(): Float64Array;
-  /** A float32 view of the whole memory (valid until the next {@link GemmWasm.reserve}). */
-  float32View(): Float32Array;
 }
 
 let loaded: GemmWasm | null | undefined;
@@ -66,34 +59,9 @@ function instantiate(): GemmWasm | undefined {
     const bytes = decodeBase64(gemmWasmBase64);
     if (!api.validate(bytes)) return undefined;
     const { exports } = new api.Instance(new api.Module(bytes), {});
-    const memory = exports["memory"] as WasmMemory;
     const gemmFloat64 = exports["gemm_f64"] as PackedGemm;
     const gemmFloat32 = exports["gemm_f32"] as PackedGemm;
-    let float64 = new Float64Array(memory.buffer);
-    let float32 = new Float32Array(memory.buffer);
-    const refreshViews = (): void => {
-      if (float64.buffer === memory.buffer) return;
-      float64 = new Float64Array(memory.buffer);
-      float32 = new Float32Array(memory.buffer);
-    };
-    return {
-      gemmFloat64,
-      gemmFloat32,
-      reserve(bytesNeeded) {
-        const missing = Math.ceil((bytesNeeded - memory.buffer.byteLength) / pageBytes);
-        if (missing > 0) {
-          try {
-            memory.grow(missing);
-          } catch {
-            return false;
-          }
-        }
-        refreshViews();
-        return true;
-      },
-      float64View: () => (refreshViews(), float64),
-      float32View: () => (refreshViews(), float32),
-    };
+    return { gemmFloat64, gemmFloat32, ...growableMemory(exports["memory"] as WasmMemory) };
   } catch {
     return undefined;
   }

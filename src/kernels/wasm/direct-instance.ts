@@ -1,0 +1,110 @@
+/**
+ * The WebAssembly module of `direct.wat` (small and thin products, contiguous sums, outer products), compiled and
+ * instantiated synchronously on first use, with its own memory that grows on demand. Where WebAssembly or its
+ * 128-bit SIMD is unavailable, {@link loadDirectWasm} returns `undefined` and TypeScript loops take over.
+ */
+import { decodeBase64 } from "../base64.js";
+import { directWasmBase64 } from "./direct-module.js";
+import { growableMemory, type GrowableMemory } from "./growable-memory.js";
+import type { WasmMemory, WasmNamespace } from "./webassembly.js";
+
+/**
+ * The instantiated module: its kernels (addresses and strides in bytes) and its memory.
+ *
+ * @example
+ * const wasm = loadDirectWasm();
+ * if (wasm?.reserve(1 << 20)) wasm.sumRowsFloat64(0, 1, 16, 128);
+ */
+export interface DirectWasm extends GrowableMemory {
+  /** `C = A·B` from row-major A and B in tiles of 4 rows × 32 bytes (`double` is 1 for float64, 0 for float32). */
+  readonly gemm: (
+    double: number,
+    rowBlocks: number,
+    columnBlocks: number,
+    depth: number,
+    a: number,
+    aRowBytes: number,
+    b: number,
+    bRowBytes: number,
+    c: number,
+    cRowBytes: number,
+  ) => void;
+  /** `C[i][j] = Σ_p A[i][p]·T[j][p]`, four rows of A at a time. */
+  readonly dotFloat64: DotKernel;
+  readonly dotFloat32: DotKernel;
+  /** The float64 sum of each of `rows` contiguous runs of `n` values, written as float64 at `out`. */
+  readonly sumRowsFloat64: SumRowsKernel;
+  readonly sumRowsFloat32: SumRowsKernel;
+  /** `C[i][j] = x[i]·y[j] + 0`, C row-major with `n` columns. */
+  readonly outerFloat64: OuterKernel;
+  readonly outerFloat32: OuterKernel;
+}
+
+/**
+ * The thin product of `direct.wat`: `C[i][j] = Σ_p A[i][p]·T[j][p]` over `rowBlocks` blocks of four rows.
+ *
+ * @example
+ * wasm.dotFloat64(1, 2, 3, 0, 24, 96, 24, 192, 16); // a 4×3 A at 0, a 2×3 T at 96, a 4×2 C at 192
+ */
+export type DotKernel = (
+  rowBlocks: number,
+  n: number,
+  k: number,
+  a: number,
+  aRowBytes: number,
+  t: number,
+  tRowBytes: number,
+  c: number,
+  cRowBytes: number,
+) => void;
+
+/**
+ * The row sums of `direct.wat`: `out[r] = Σ_j p[r·n + j]` in float64.
+ *
+ * @example
+ * wasm.sumRowsFloat32(0, 2, 4, 64); // two rows of four float32 at 0, their sums at 64
+ */
+export type SumRowsKernel = (p: number, rows: number, n: number, out: number) => void;
+
+/**
+ * The outer product of `direct.wat`: `C[i][j] = x[i]·y[j] + 0` for i < m, j < n.
+ *
+ * @example
+ * wasm.outerFloat64(0, 2, 16, 3, 64); // x = 2 values at 0, y = 3 at 16, C (2×3) at 64
+ */
+export type OuterKernel = (x: number, m: number, y: number, n: number, c: number) => void;
+
+let loaded: DirectWasm | null | undefined;
+
+/**
+ * The module, instantiated once; `undefined` where WebAssembly SIMD is unavailable.
+ *
+ * @example
+ * loadDirectWasm() === undefined; //=> false on Node 20 and current browsers
+ */
+export function loadDirectWasm(): DirectWasm | undefined {
+  if (loaded === undefined) loaded = instantiate() ?? null;
+  return loaded ?? undefined;
+}
+
+function instantiate(): DirectWasm | undefined {
+  const api = (globalThis as { WebAssembly?: WasmNamespace }).WebAssembly;
+  if (api === undefined) return undefined;
+  try {
+    const bytes = decodeBase64(directWasmBase64);
+    if (!api.validate(bytes)) return undefined;
+    const { exports } = new api.Instance(new api.Module(bytes), {});
+    return {
+      gemm: exports["direct_gemm"] as DirectWasm["gemm"],
+      dotFloat64: exports["dot_f64"] as DotKernel,
+      dotFloat32: exports["dot_f32"] as DotKernel,
+      sumRowsFloat64: exports["sum_rows_f64"] as SumRowsKernel,
+      sumRowsFloat32: exports["sum_rows_f32"] as SumRowsKernel,
+      outerFloat64: exports["outer_f64"] as OuterKernel,
+      outerFloat32: exports["outer_f32"] as OuterKernel,
+      ...growableMemory(exports["memory"] as WasmMemory),
+    };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { setGemmBackend } from "../../src/kernels/gemm.js";
+import { addRowSums } from "../../src/kernels/row-sums.js";
+import { reduceStrided } from "../../src/kernels/strided-reduce.js";
+import { generator, mismatch, randomData, referenceReduce, type DType } from "./naive.js";
+
+const dtypes: readonly DType[] = ["float64", "float32", "int32"];
+
+afterEach(() => setGemmBackend("wasm"));
+
+/** Σ data[start + r·n + j] in float64, row by row: the reference the SIMD sums are held to. */
+function naiveRowSums(data: ArrayLike<number>, start: number, rows: number, n: number): number[] {
+  return Array.from({ length: rows }, (_, row) => {
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += data[start + row * n + j]!;
+    return sum;
+  });
+}
+
+describe("addRowSums: contiguous sums in WebAssembly SIMD", () => {
+  for (const dtype of ["float64", "float32"] as const) {
+    it(`${dtype}: rows of every length around the SIMD blocks and the copied chunks`, () => {
+      const random = generator(dtype.length);
+      // 63, 64 and 65 cross float32's 64-value blocks; 4095 to 4097 the chunk; 10⁴ splits a row over chunks.
+      for (const [rows, n] of [[1, 256], [300, 1], [5, 63], [4, 64], [5, 65], [40, 7], [2, 4095], [2, 4096], [3, 4097], [2, 10000], [700, 33]] as const) {
+        const data = randomData(dtype, rows * n + 5, random);
+        const before = data.slice();
+        const out = dtype === "float64" ? new Float64Array(rows * 2).fill(1) : new Float32Array(rows * 2).fill(1);
+        expect(addRowSums(data as Float64Array, 3, rows, n, out, 1, 2), `${rows}×${n}`).toBe(true);
+        const expected = naiveRowSums(data, 3, rows, n);
+        // Each sum lands on every other element from 1, added to the 1 already there.
+        const written = Array.from({ length: rows }, (_, row) => out[1 + row * 2]!);
+        expect(mismatch(written, expected.map((sum) => sum + 1), dtype, n), `${rows}×${n}`).toBeUndefined();
+        expect(Array.from({ length: rows }, (_, row) => out[row * 2]), "the other elements are untouched").toEqual(new Array(rows).fill(1));
+        expect(data, "the input is not written").toEqual(before);
+      }
+    });
+
+    it(`${dtype}: several rows into one element (a stride of 0) add up`, () => {
+      const data = randomData(dtype, 50 * 40, generator(3));
+      const out = new Float64Array(1);
+      expect(addRowSums(data as Float64Array, 0, 50, 40, out, 0, 0)).toBe(true);
+      expect(mismatch(out, [naiveRowSums(data, 0, 1, 2000)[0]!], "float64", 2000 * 1e-4)).toBeUndefined();
+    });
+  }
+
+  it("sums float32 nearly as accurately as float64: 10⁶ values of alternating size", () => {
+    const data = Float32Array.from({ length: 1e6 }, (_, i) => (i % 2 === 0 ? 1e4 : 1e-3) * (1 + (i % 7) / 8));
+    const out = new Float64Array(1);
+    expect(addRowSums(data, 0, 1, data.length, out, 0, 0)).toBe(true);
+    const expected = naiveRowSums(data, 0, 1, data.length)[0]!;
+    expect(Math.abs(out[0]! - expected) / expected).toBeLessThan(1e-9);
+  });
+
+  it("declines work too small to gain, and every call when TypeScript is preferred", () => {
+    const data = new Float64Array(1000).fill(1);
+    const out = new Float64Array(1);
+    expect(addRowSums(data, 0, 1, 255, out, 0, 0)).toBe(false);
+    expect(addRowSums(data, 0, 0, 1000, out, 0, 0)).toBe(false);
+    setGemmBackend("typescript");
+    expect(addRowSums(data, 0, 1, 1000, out, 0, 0)).toBe(false);
+    expect(out[0]).toBe(0);
+  });
+});
+
+describe("reduceStrided sums through the SIMD row sums and through TypeScript alike", () => {
+  /** [labels, shape, keep]: sums whose innermost axis is contiguous, large enough for the SIMD path. */
+  const cases: [number[], number[], number[]][] = [
+    [[0, 1, 2], [10, 10, 100], []], // full sum
+    [[0, 1], [7, 300], [0]], // sum of each row
+    [[0, 1, 2], [3, 5, 97], [1]], // the middle label kept: rows summed into every fifth element
+    [[0, 1, 2], [3, 5, 97], [1, 0]],
+    [[0, 1, 2], [6, 4, 65], [0]], // two summed axes, merged
+    [[0, 1, 0], [20, 300, 20], [1]], // a diagonal: strided, so summed in TypeScript
+    [[0, 1], [0, 500], [0]], // empty
+    [[0, 1], [500, 0], [0]],
+    [[0], [5000], []],
+  ];
+  for (const backend of ["wasm", "typescript"] as const) {
+    for (const dtype of dtypes) {
+      it(`${dtype}, ${backend}: against a naive reference`, () => {
+        setGemmBackend(backend);
+        const random = generator(dtype.length + backend.length);
+        for (const [labels, shape, keep] of cases) {
+          const data = randomData(dtype, shape.reduce((x, y) => x * y, 1), random);
+          const before = data.slice();
+          const sizes: number[] = [];
+          labels.forEach((label, axis) => (sizes[label] = shape[axis]!));
+          const result = reduceStrided(data, shape, labels, keep, sizes);
+          const expected = referenceReduce({ data, shape, labels }, keep, dtype === "int32");
+          expect(mismatch(result.data, expected, dtype, data.length), `${labels} ${shape} -> ${keep}`).toBeUndefined();
+          expect(result.data.constructor).toBe(data.constructor);
+          expect(data, "the input is not written").toEqual(before);
+        }
+      });
+    }
+  }
+
+  it("int32 full sums stay exact and wrap on the large path too", () => {
+    const data = new Int32Array(5000).fill(2147483647);
+    expect(reduceStrided(data, [5000], [0], [], [5000]).data[0]).toBe(Number(BigInt.asIntN(32, 2147483647n * 5000n)));
+  });
+});
