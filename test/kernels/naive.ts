@@ -6,17 +6,8 @@ import type { DataArray } from "../../src/tensor/dtype.js";
 
 export type DType = "float64" | "float32" | "int32";
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers: the library's seeded generator. */
+export { seededRandom as generator } from "../../src/optimizer/random.js";
 
 /** `length` random values of `dtype`: floats in [-1, 1), int32 over their whole range so that sums wrap. */
 export function randomData(dtype: DType, length: number, random: () => number): DataArray {
