@@ -18,6 +18,8 @@ const outputDirectory = join(root, "type-tests", "generated");
 
 const { normalizeEquation } = await import(join(root, "dist", "parse", "normalize.js"));
 const { EinsumError } = await import(join(root, "dist", "einsum-error.js"));
+// The library's seeded generator, so the random suite is the same on every run.
+const { seededRandom: seeded } = await import(join(root, "dist", "optimizer", "random.js"));
 
 /** What the run time does with an equation and shapes: the output shape, or the message it throws. */
 function runtimeOutcome(equation, shapes) {
@@ -43,18 +45,6 @@ const refusal = (equation, shapes) => {
 const shapesType = (shapes) => `[${shapes.map(tuple).join(", ")}]`;
 const call = (equation, shapes) =>
   `einsum(${JSON.stringify(equation)}${shapes.map((shape) => `, zeros(${tuple(shape)})`).join("")})`;
-
-/** A small seeded generator (mulberry32), so the random suite is the same on every run. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random equations over the whole grammar, most of them valid, some with one mistake. */
 function randomCases(count, seed) {
