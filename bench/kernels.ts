@@ -12,22 +12,10 @@ import { einsum } from "../src/index.js";
 import { gemm, activeGemmBackend } from "../src/kernels/gemm.js";
 import { stridedOffsets } from "../src/kernels/offset-table.js";
 import { renderChart, type BenchResult } from "./kernels-chart.js";
+import { bestTime } from "./timing.js";
 
 const root = new URL("../../", import.meta.url);
 
-/** The best of several timed runs, in milliseconds, after one warm-up run. */
-function time(run: () => void, budgetMs = 400, minRuns = 5): number {
-  run();
-  let best = Infinity;
-  const start = performance.now();
-  for (let runs = 0; runs < minRuns || performance.now() - start < budgetMs; runs++) {
-    const before = performance.now();
-    run();
-    best = Math.min(best, performance.now() - before);
-    if (runs > 2000) break;
-  }
-  return best;
-}
 
 type Dtype = "float64" | "float32";
 type FloatArray = Float64Array | Float32Array;
@@ -327,8 +315,8 @@ const results: BenchResult[] = [];
 console.log(`GEMM backend: ${activeGemmBackend()}; ratio = plain loop time / typed-einsum time (higher is better)\n`);
 console.log(`${"case".padEnd(40)} ${"ours".padStart(10)} ${"plain".padStart(10)}   ${"ours".padStart(14)} ${"plain".padStart(14)}  ratio`);
 for (const benchCase of cases) {
-  const oursMs = time(benchCase.ours);
-  const plainMs = time(benchCase.plain);
+  const oursMs = bestTime(benchCase.ours);
+  const plainMs = bestTime(benchCase.plain);
   const rate = (ms: number): number => benchCase.work / ms / 1e6;
   const result: BenchResult = {
     name: benchCase.name,

@@ -15,23 +15,11 @@ import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { einsum } from "../../src/index.js";
 import { einsumModel } from "./onnx-einsum.js";
+import { bestTime } from "../timing.js";
 
 const root = new URL("../../../", import.meta.url);
 const peers = createRequire(fileURLToPath(new URL("bench/compare/package.json", root)));
 
-/** The best of several timed runs, in milliseconds, after one warm-up run. */
-function time(run: () => void, budgetMs = 400, minRuns = 5): number {
-  run();
-  let best = Infinity;
-  const start = performance.now();
-  for (let runs = 0; runs < minRuns || performance.now() - start < budgetMs; runs++) {
-    const before = performance.now();
-    run();
-    best = Math.min(best, performance.now() - before);
-    if (runs > 2000) break;
-  }
-  return best;
-}
 
 async function timeAsync(run: () => Promise<unknown>, budgetMs = 400, minRuns = 5): Promise<number> {
   await run();
@@ -187,7 +175,7 @@ const operandsOf = (benchCase: Case, caseIndex: number): Float32Array[] =>
 function measureOurs(): Row[] {
   return cases.map((benchCase, caseIndex) => {
     const operands = operandsOf(benchCase, caseIndex).map((data, index) => ({ shape: benchCase.shapes[index]!, data }));
-    return { name: benchCase.name, ours: time(() => void einsum(benchCase.equation, operands)) };
+    return { name: benchCase.name, ours: bestTime(() => void einsum(benchCase.equation, operands)) };
   });
 }
 
@@ -252,7 +240,7 @@ async function measureTfjs(rows: Row[]): Promise<string | undefined> {
   for (const [caseIndex, benchCase] of cases.entries()) {
     const inputs = operandsOf(benchCase, caseIndex).map((data, index) => tf.tensor(data, benchCase.shapes[index]!, "float32"));
     const row = rows[caseIndex]!;
-    const timeOp = (op: () => TfTensor): number => time(() => void tf.tidy(() => op().dataSync()));
+    const timeOp = (op: () => TfTensor): number => bestTime(() => void tf.tidy(() => op().dataSync()));
     try {
       row.tfHandWritten = timeOp(() => benchCase.handWritten(tf, inputs, constants));
     } catch (error) {
@@ -264,7 +252,7 @@ async function measureTfjs(rows: Row[]): Promise<string | undefined> {
   for (const [caseIndex, benchCase] of cases.entries()) {
     const inputs = operandsOf(benchCase, caseIndex).map((data, index) => tf.tensor(data, benchCase.shapes[index]!, "float32"));
     try {
-      rows[caseIndex]!.tfEinsum = time(() => void tf.tidy(() => tf.einsum(benchCase.equation, ...inputs).dataSync()));
+      rows[caseIndex]!.tfEinsum = bestTime(() => void tf.tidy(() => tf.einsum(benchCase.equation, ...inputs).dataSync()));
     } catch (error) {
       notes.push(`tf.einsum (cpu backend), ${benchCase.name}: ${String(error).split("\n")[0]}`);
     }
