@@ -176,6 +176,22 @@ function fullSumCase(dtype: Dtype): Case {
   };
 }
 
+function hadamardCase(dtype: Dtype): Case {
+  const n = 1000;
+  const a = randomOf(dtype, n * n, 17);
+  const b = randomOf(dtype, n * n, 18);
+  return {
+    name: `ij,ij->ij 1000² ${dtype}`,
+    work: 3 * bytesOf(dtype) * n * n,
+    unit: "GB/s",
+    ours: () => void einsum("ij,ij->ij", { shape: [n, n], data: a }, { shape: [n, n], data: b }),
+    plain: () => {
+      const c = allocate(dtype, n * n);
+      for (let i = 0; i < c.length; i++) c[i] = a[i]! * b[i]!;
+    },
+  };
+}
+
 function transposeCase(dtype: Dtype): Case {
   const n = 200;
   const a = randomOf(dtype, n ** 3, 12);
@@ -300,6 +316,8 @@ const cases: Case[] = [
   outerCase("float32"),
   fullSumCase("float64"),
   fullSumCase("float32"),
+  hadamardCase("float64"),
+  hadamardCase("float32"),
   transposeCase("float64"),
   transposeCase("float32"),
   traceCase("float64"),

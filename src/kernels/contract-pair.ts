@@ -3,9 +3,10 @@
  * that are not kept are summed out first (a strided reduction); the rest are batch, kept-left (rows),
  * kept-right (columns) and contracted (depth) labels, and the step becomes one batched product
  * `C[b] = A[b]·B[b]` whose operands are strided views of the inputs and whose C is the result itself, written in
- * the `keep` order through its strides. Hadamard, outer and dot products run as direct loops; the rest as a GEMM.
+ * the `keep` order through its strides. Outer and dot products run as direct loops, the Hadamard product as
+ * nested strided loops (`hadamard.ts`); the rest as a GEMM.
  *
- * The work that depends only on the labels and sizes (classification, the offset tables, the kernel's choice)
+ * The work that depends only on the labels and sizes (classification, the offset tables or loop axes, the kernel)
  * is a {@link PairPlan}, so that an executor running the same step again can keep it and skip that work.
  */
 import type { DataArray } from "../tensor/dtype.js";
@@ -14,7 +15,8 @@ import type { MatrixBatch } from "./gemm-problem.js";
 import { allocateLike, labelledSize, type LabelledData } from "./labelled-data.js";
 import { offsetTable, rowMajorStrides } from "./offset-table.js";
 import { classifyPair } from "./pairwise-classes.js";
-import { dotLoop, hadamardLoop, outerLoop } from "./pairwise-loops.js";
+import { hadamardAxes, hadamardStrided, type HadamardAxis } from "./hadamard.js";
+import { dotLoop, outerLoop } from "./pairwise-loops.js";
 import { reduceStrided } from "./strided-reduce.js";
 
 /** The offset tables of one strided matrix batch, without its data (see {@link MatrixBatch}). */
@@ -49,9 +51,12 @@ export interface PairPlan {
   readonly sumRight: SumOut | undefined;
   /** Whether the right operand plays A (the rows) and the left one B. */
   readonly swap: boolean;
+  /** The offset tables of the product's three views; empty for the Hadamard product, which needs none. */
   readonly a: BatchTables;
   readonly b: BatchTables;
   readonly c: BatchTables;
+  /** The Hadamard product's loop axes; empty for the other kernels. */
+  readonly hadamard: readonly HadamardAxis[];
   /** How many table entries the plan holds: what keeping it costs in memory. */
   readonly tableEntries: number;
 }
@@ -79,11 +84,14 @@ export function planPair(
       : { shape: labels.map((label) => sizes[label] ?? 1), labels, keep: labels.filter((label) => !summed.includes(label)) };
   const sumLeft = sumOut(left, classes.summedLeft);
   const sumRight = sumOut(right, classes.summedRight);
-  const empty = { keep: keep.slice(), size, kernel: "empty", sumLeft, sumRight, swap: false, a: noTables, b: noTables, c: noTables, tableEntries: 0 } as const;
+  const empty = { keep: keep.slice(), size, kernel: "empty", sumLeft, sumRight, swap: false, a: noTables, b: noTables, c: noTables, hadamard: [], tableEntries: 0 } as const;
   if (size === 0) return empty;
   const aLabels = sumLeft?.keep ?? left;
   const bLabels = sumRight?.keep ?? right;
   const { batch, contracted } = classes;
+  if (classes.keptLeft.length === 0 && classes.keptRight.length === 0 && contracted.length === 0) {
+    return { ...empty, kernel: "hadamard", hadamard: hadamardAxes(aLabels, bLabels, keep, sizes) };
+  }
   // Put the output's contiguous label on the column side, so C is written along its rows.
   const lastKept = keep[keep.length - 1];
   const swap = lastKept !== undefined && classes.keptLeft.includes(lastKept);
@@ -104,14 +112,7 @@ export function planPair(
   const c = { batch: table(batch, outStrides), rows: table(rows, outStrides), cols: table(cols, outStrides) };
   let tableEntries = 0;
   for (const tables of [a, b, c]) tableEntries += tables.batch.length + tables.rows.length + tables.cols.length;
-  const kernel =
-    rows.length === 0 && cols.length === 0
-      ? contracted.length === 0
-        ? "hadamard"
-        : "dot"
-      : contracted.length === 0
-        ? "outer"
-        : "gemm";
+  const kernel = rows.length === 0 && cols.length === 0 ? "dot" : contracted.length === 0 ? "outer" : "gemm";
   return { ...empty, kernel, swap, a, b, c, tableEntries };
 }
 
@@ -133,7 +134,7 @@ export function runPair<Data extends DataArray>(plan: PairPlan, left: Data, righ
   const cView: MatrixBatch = { data: out, ...plan.c };
   switch (plan.kernel) {
     case "hadamard":
-      hadamardLoop(aView, bView, cView);
+      hadamardStrided(plan.hadamard, a, b, out);
       break;
     case "dot":
       dotLoop(aView, bView, cView);

@@ -1,9 +1,9 @@
 /**
  * Direct loops for the pairwise steps that are not worth a GEMM, on the same strided views ({@link MatrixBatch}):
- * the Hadamard product (batch labels only), the outer product (no contracted label) and the dot product (no kept
- * label but the batch). Each overwrites C; int32 wraps like PyTorch's. A lone product is written as a sum
- * (`x·y + 0`), so a zero result is +0 as in every other path. A float outer product with contiguous result rows
- * runs in WebAssembly SIMD instead (`outer-copied.ts`).
+ * the outer product (no contracted label) and the dot product (no kept label but the batch). Each overwrites C;
+ * int32 wraps like PyTorch's. A lone product is written as a sum (`x·y + 0`), so a zero result is +0 as in every
+ * other path. A float outer product with contiguous result rows runs in WebAssembly SIMD instead
+ * (`outer-copied.ts`).
  */
 import type { DataArray } from "../tensor/dtype.js";
 import { directKernels } from "./backend.js";
@@ -11,44 +11,6 @@ import type { MatrixBatch } from "./gemm-problem.js";
 import type { FloatData } from "./gemm-wasm.js";
 import { outerCopied } from "./outer-copied.js";
 import { uniformStride } from "./offset-table.js";
-
-/**
- * `c[b] = a[b] * b[b]` element by element over the batch (rows and columns of size 1).
- *
- * @example
- * hadamardLoop(a, b, c); // "i,i->i"
- */
-export function hadamardLoop(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch): void {
-  const wraps = c.data instanceof Int32Array;
-  const aData: DataArray = a.data;
-  const bData: DataArray = b.data;
-  const out: DataArray = c.data;
-  const count = c.batch.length;
-  const aShift = a.rows[0]! + a.cols[0]!;
-  const bShift = b.rows[0]! + b.cols[0]!;
-  const cShift = c.rows[0]! + c.cols[0]!;
-  const aStride = uniformStride(a.batch);
-  const bStride = uniformStride(b.batch);
-  const cStride = uniformStride(c.batch);
-  if (aStride !== undefined && bStride !== undefined && cStride !== undefined) {
-    let ra = a.batch[0]! + aShift;
-    let rb = b.batch[0]! + bShift;
-    let w = c.batch[0]! + cShift;
-    if (wraps) {
-      for (let t = 0; t < count; t++, ra += aStride, rb += bStride, w += cStride) {
-        out[w] = Math.imul(aData[ra]!, bData[rb]!);
-      }
-    } else {
-      for (let t = 0; t < count; t++, ra += aStride, rb += bStride, w += cStride) out[w] = aData[ra]! * bData[rb]! + 0;
-    }
-    return;
-  }
-  for (let t = 0; t < count; t++) {
-    const x = aData[a.batch[t]! + aShift]!;
-    const y = bData[b.batch[t]! + bShift]!;
-    out[c.batch[t]! + cShift] = wraps ? Math.imul(x, y) : x * y + 0;
-  }
-}
 
 /**
  * `c[b][i][j] = a[b][i] * b[b][j]`: the product with a depth of one.

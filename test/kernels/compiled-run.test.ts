@@ -40,8 +40,13 @@ describe("compileRun: the executor's plan of a path", () => {
   });
 
   it("does not keep plans whose offset tables grow with the operands", () => {
-    const shapes = [[100000], [100000]];
-    expect(compileRun(normalizeEquation("i,i->i", shapes), shapes, [[0, 1]]).worthKeeping).toBe(false);
+    const shapes = [[40000], [40000]];
+    expect(compileRun(normalizeEquation("i,j->ij", shapes), shapes, [[0, 1]]).worthKeeping).toBe(false);
+  });
+
+  it("keeps the plan of a large Hadamard product, which holds no offset table", () => {
+    const shapes = [[1000, 1000], [1000, 1000]];
+    expect(compileRun(normalizeEquation("ij,ji->ij", shapes), shapes, [[0, 1]]).worthKeeping).toBe(true);
   });
 });
 
