@@ -6,7 +6,7 @@ export function sharedVariant(watText: string): string;
 export function moduleSource(bytes: Uint8Array, sharedBytes: Uint8Array): string;
 /** parallel-task.ts as a plain script: types stripped, `export` dropped. */
 export function taskScript(taskText: string): string;
-/** The TypeScript source that embeds the workers' JavaScript as `gemmWorkerSource`. */
+/** The TypeScript source that embeds the workers' JavaScript: `gemmTaskScript`, `nodeWorkerStart` and `webWorkerStart`. */
 export function workerSource(taskText: string): string;
 /** The TypeScript source that embeds the bytes of direct.wat as `directWasmBase64`. */
 export function directModuleSource(bytes: Uint8Array): string;

@@ -20,7 +20,8 @@ export interface EinsumOptions {
   readonly memoryLimit?: number;
   /**
    * How many threads large products may use (1 by default). Threads need `SharedArrayBuffer` and a worker API:
-   * Node's `worker_threads`, or a Web Worker context in browsers; elsewhere the call runs on one thread.
+   * Node's `worker_threads`, or Web Workers on a cross-origin isolated page (in browsers the workers join from
+   * the call after the page's event loop has turned once); elsewhere the call runs on one thread.
    */
   readonly threads?: number;
 }

@@ -2,8 +2,8 @@
  * The threaded float GEMM: `C[b] = A[b]·B[b]` over strided views, with C overwritten, run by the calling thread
  * and the pool's workers together. The operands, their offset tables and C are copied into the shared
  * WebAssembly memory; the product is cut into items of (matrix, block of rows) that the threads claim in turn
- * (see `parallel-task.ts`); the calling thread works too, then sleeps in `Atomics.wait` until the last item is
- * done, and copies C back. Each item packs its rows of A and, once per matrix and thread, all of B.
+ * (see `parallel-task.ts`); the calling thread works too, then sleeps in `Atomics.wait` (or, on a page's main
+ * thread, spins) until the last item is done, and copies C back. Each item packs its rows of A and, once per matrix and thread, all of B.
  */
 import { gemmSizes, type MatrixBatch } from "../gemm-problem.js";
 import type { FloatData } from "../gemm-wasm.js";
@@ -118,7 +118,7 @@ export function gemmParallel(
   const packed: PackedMatrix = { serial: -1, matrix: -1 };
   runClaimedItems(pool.kernels, pool.memory, control, 0, packed);
   for (let done = Atomics.load(control, jobSlot.done); done < items; done = Atomics.load(control, jobSlot.done)) {
-    Atomics.wait(control, jobSlot.done, done);
+    if (pool.canWait) Atomics.wait(control, jobSlot.done, done);
   }
   if (control[jobSlot.failed] !== 0) return false;
   c.data.set(floats(layout.cData, c.data.length));

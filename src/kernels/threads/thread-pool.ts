@@ -1,41 +1,21 @@
 /**
- * The GEMM threads: Node's `worker_threads`, reached without a static import (so the package still loads in
- * browsers), started lazily on the first threaded product and `unref`ed so they never keep a process alive.
- * The calling thread and the workers share one WebAssembly memory, a control block and the kernels of
- * `gemm.wat`'s shared-memory build. Where any piece is missing (no `process.getBuiltinModule`, no
- * `SharedArrayBuffer`, no shared WebAssembly memory, no SIMD), {@link acquireThreadPool} returns `undefined` and
- * products run on one thread.
+ * The GEMM threads: workers started lazily on the first threaded product, through Node's `worker_threads`
+ * (`node-host.ts`) or, in browsers, Web Workers (`web-host.ts`). The calling thread and the workers share one
+ * WebAssembly memory, a control block and the kernels of `gemm.wat`'s shared-memory build. Where any piece is
+ * missing (no worker host, no `SharedArrayBuffer`, no shared WebAssembly memory, no SIMD),
+ * {@link acquireThreadPool} returns `undefined` and products run on one thread.
  */
 import { decodeBase64 } from "../base64.js";
 import { sharedGemmWasmBase64 } from "../wasm/gemm-module.js";
 import type { WasmMemory, WasmModule, WasmNamespace } from "../wasm/webassembly.js";
+import { nodeWorkerHost } from "./node-host.js";
 import { jobSlotCount, type ThreadKernels } from "./parallel-task.js";
-import { gemmWorkerSource } from "./worker-source.js";
+import { webWorkerHost } from "./web-host.js";
+import type { WorkerHost } from "./worker-host.js";
 
 const pageBytes = 65536;
 /** The shared memory's `maximum` in `gemm.wat`'s shared build: 1 GiB. */
 export const maxSharedBytes = 16384 * pageBytes;
-
-interface WorkerHandle {
-  unref(): void;
-  on(event: "error" | "exit", listener: (value: unknown) => void): void;
-}
-
-interface WorkerThreadsModule {
-  readonly Worker: new (
-    source: string,
-    options: { eval: true; workerData: unknown; stdout?: boolean; stderr?: boolean },
-  ) => WorkerHandle;
-}
-
-interface OsModule {
-  availableParallelism?(): number;
-  cpus(): readonly unknown[];
-}
-
-interface NodeProcess {
-  getBuiltinModule?(name: string): unknown;
-}
 
 /**
  * The threads of the process: the calling thread is slot 0, worker `w` is slot `w`.
@@ -53,12 +33,15 @@ export interface ThreadPool {
   readonly control: Int32Array;
   /** How many workers are started: jobs may use that many threads plus the calling one. */
   readonly workers: number;
+  /** Where the workers run: `"node"` (`worker_threads`) or `"web"` (Web Workers). */
+  readonly host: WorkerHost["kind"];
+  /** Whether the calling thread may sleep in `Atomics.wait` while the workers finish (not on a page's main thread). */
+  readonly canWait: boolean;
 }
 
 interface PoolState extends ThreadPool {
-  readonly workerThreads: WorkerThreadsModule;
+  readonly workerHost: WorkerHost;
   readonly module: WasmModule;
-  readonly cores: number;
   workers: number;
   broken: boolean;
 }
@@ -76,7 +59,7 @@ export function acquireThreadPool(threads: number): ThreadPool | undefined {
   if (state === undefined) state = createState() ?? null;
   if (state === null || state.broken) return undefined;
   const current = state;
-  const wanted = Math.min(threads, current.cores) - 1;
+  const wanted = Math.min(threads, current.workerHost.cores) - 1;
   while (current.workers < wanted) {
     try {
       startWorker(current, current.workers + 1);
@@ -91,13 +74,12 @@ export function acquireThreadPool(threads: number): ThreadPool | undefined {
 
 function createState(): PoolState | undefined {
   try {
-    const process = (globalThis as { process?: NodeProcess }).process;
     const api = (globalThis as { WebAssembly?: WasmNamespace }).WebAssembly;
-    if (process?.getBuiltinModule === undefined || api?.Memory === undefined) return undefined;
-    if (typeof SharedArrayBuffer !== "function" || typeof Atomics?.wait !== "function") return undefined;
-    const workerThreads = process.getBuiltinModule("node:worker_threads") as WorkerThreadsModule | undefined;
-    const os = process.getBuiltinModule("node:os") as OsModule | undefined;
-    if (workerThreads?.Worker === undefined || os === undefined) return undefined;
+    if (api?.Memory === undefined || typeof SharedArrayBuffer !== "function" || typeof Atomics !== "object") {
+      return undefined;
+    }
+    const workerHost = nodeWorkerHost() ?? webWorkerHost();
+    if (workerHost === undefined) return undefined;
     const bytes = decodeBase64(sharedGemmWasmBase64);
     if (!api.validate(bytes)) return undefined;
     const module = new api.Module(bytes);
@@ -105,23 +87,19 @@ function createState(): PoolState | undefined {
     if (!(memory.buffer instanceof SharedArrayBuffer)) return undefined;
     const kernels = new api.Instance(module, { env: { memory } }).exports as unknown as ThreadKernels;
     const control = new Int32Array(new SharedArrayBuffer(jobSlotCount * 4));
-    const cores = os.availableParallelism?.() ?? os.cpus().length;
-    return { workerThreads, module, memory, kernels, control, cores, workers: 0, broken: false };
+    const { kind: host, canWait } = workerHost;
+    return { workerHost, host, canWait, module, memory, kernels, control, workers: 0, broken: false };
   } catch {
     return undefined;
   }
 }
 
 function startWorker(pool: PoolState, slot: number): void {
-  const worker = new pool.workerThreads.Worker(gemmWorkerSource, {
-    eval: true,
-    workerData: { module: pool.module, memory: pool.memory, control: pool.control.buffer, slot },
-  });
+  const control = pool.control.buffer as SharedArrayBuffer;
   // A worker that fails never claims an item, so the jobs still complete; later products use one thread.
-  worker.on("error", () => {
+  pool.workerHost.start({ module: pool.module, memory: pool.memory, control, slot }, () => {
     pool.broken = true;
   });
-  worker.unref();
 }
 
 /**
