@@ -5,6 +5,7 @@
  * nothing to rebuild on each call.
  */
 import type { DataArray } from "../tensor/dtype.js";
+import { copiedRun } from "./hadamard-copied.js";
 import { rowMajorStrides } from "./offset-table.js";
 
 /**
@@ -66,7 +67,8 @@ export function hadamardAxes(
 
 /**
  * Writes `c = a * b` along the loop axes of {@link hadamardAxes}; int32 wraps like PyTorch's, and a float product
- * is written as `x·y + 0`, so that a zero result is +0 as in every other path.
+ * is written as `x·y + 0`, so that a zero result is +0 as in every other path. Float runs that are contiguous in
+ * all three arrays and long enough go through WebAssembly SIMD (`hadamard-copied.ts`).
  *
  * @example
  * const c = new Float64Array(6);
@@ -74,23 +76,17 @@ export function hadamardAxes(
  */
 export function hadamardStrided(axes: readonly HadamardAxis[], a: DataArray, b: DataArray, c: DataArray): void {
   const inner = axes[0] ?? { extent: 1, aStride: 0, bStride: 0, cStride: 0 };
+  const wraps = c instanceof Int32Array;
+  const copied = wraps ? undefined : copiedRun(inner, a, b, c);
   const outer = axes.slice(1);
   const counters = new Array<number>(outer.length).fill(0);
-  const wraps = c instanceof Int32Array;
-  const { extent, aStride, bStride, cStride } = inner;
   let aBase = 0;
   let bBase = 0;
   let cBase = 0;
   for (;;) {
-    if (wraps) {
-      for (let t = 0, ra = aBase, rb = bBase, w = cBase; t < extent; t++, ra += aStride, rb += bStride, w += cStride) {
-        c[w] = Math.imul(a[ra]!, b[rb]!);
-      }
-    } else {
-      for (let t = 0, ra = aBase, rb = bBase, w = cBase; t < extent; t++, ra += aStride, rb += bStride, w += cStride) {
-        c[w] = a[ra]! * b[rb]! + 0;
-      }
-    }
+    if (copied !== undefined) copied(aBase, bBase, cBase);
+    else if (wraps) wrappingRun(inner, a, b, c, aBase, bBase, cBase);
+    else floatRun(inner, a, b, c, aBase, bBase, cBase);
     // Advance the odometer of the outer axes; rewind each axis that wraps.
     let axis = 0;
     for (; axis < outer.length; axis++) {
@@ -106,4 +102,14 @@ export function hadamardStrided(axes: readonly HadamardAxis[], a: DataArray, b: 
     }
     if (axis === outer.length) return;
   }
+}
+
+function floatRun(inner: HadamardAxis, a: DataArray, b: DataArray, c: DataArray, ra: number, rb: number, w: number): void {
+  const { extent, aStride, bStride, cStride } = inner;
+  for (let t = 0; t < extent; t++, ra += aStride, rb += bStride, w += cStride) c[w] = a[ra]! * b[rb]! + 0;
+}
+
+function wrappingRun(inner: HadamardAxis, a: DataArray, b: DataArray, c: DataArray, ra: number, rb: number, w: number): void {
+  const { extent, aStride, bStride, cStride } = inner;
+  for (let t = 0; t < extent; t++, ra += aStride, rb += bStride, w += cStride) c[w] = Math.imul(a[ra]!, b[rb]!);
 }

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { setGemmBackend, type GemmBackend } from "../../src/kernels/backend.js";
 import { planPair } from "../../src/kernels/contract-pair.js";
 import { hadamardAxes, hadamardStrided } from "../../src/kernels/hadamard.js";
+import { generator } from "./naive.js";
 
 describe("hadamardAxes", () => {
   it("orders the axes innermost first and reads a transposed operand through its strides", () => {
@@ -58,5 +60,54 @@ describe("hadamardStrided", () => {
     const c = new Float32Array(1);
     hadamardStrided([], Float32Array.of(3), Float32Array.of(4), c);
     expect(c[0]).toBe(12);
+  });
+});
+
+describe.each<GemmBackend>(["wasm", "typescript"])("long contiguous runs (%s backend)", (backend) => {
+  afterEach(() => setGemmBackend("wasm"));
+
+  const floatTypes = [
+    ["float64", Float64Array, (x: number) => x],
+    ["float32", Float32Array, Math.fround],
+  ] as const;
+
+  it.each(floatTypes)("%s: one run longer than a copied chunk, with a tail", (_, Data, round) => {
+    setGemmBackend(backend);
+    const n = 5001;
+    const random = generator(11);
+    const a = Data.from({ length: n }, () => random() - 0.5);
+    const b = Data.from({ length: n }, () => random() - 0.5);
+    const aBefore = a.slice();
+    const c = new Data(n).fill(7);
+    hadamardStrided(hadamardAxes([0], [0], [0], [n]), a, b, c);
+    for (let index = 0; index < n; index++) expect(c[index]).toBe(round(a[index]! * b[index]!));
+    expect(a).toEqual(aBefore);
+  });
+
+  it.each(floatTypes)("%s: many runs, contiguous inside and permuted outside (\"abj,baj->abj\")", (_, Data, round) => {
+    setGemmBackend(backend);
+    const [na, nb, nj] = [3, 4, 300];
+    const random = generator(12);
+    const a = Data.from({ length: na * nb * nj }, () => random() - 0.5);
+    const b = Data.from({ length: na * nb * nj }, () => random() - 0.5);
+    const c = new Data(na * nb * nj);
+    hadamardStrided(hadamardAxes([0, 1, 2], [1, 0, 2], [0, 1, 2], [na, nb, nj]), a, b, c);
+    for (let x = 0; x < na; x++) {
+      for (let y = 0; y < nb; y++) {
+        for (let j = 0; j < nj; j++) {
+          expect(c[(x * nb + y) * nj + j]).toBe(round(a[(x * nb + y) * nj + j]! * b[(y * na + x) * nj + j]!));
+        }
+      }
+    }
+  });
+
+  it.each(floatTypes)("%s: writes a zero product as +0", (_, Data) => {
+    setGemmBackend(backend);
+    const n = 1000;
+    const a = new Data(n).fill(-0);
+    const b = new Data(n).fill(3);
+    const c = new Data(n).fill(1);
+    hadamardStrided(hadamardAxes([0], [0], [0], [n]), a, b, c);
+    expect(c.every((value) => Object.is(value, 0))).toBe(true);
   });
 });

@@ -38,6 +38,9 @@ export interface DirectWasm extends GrowableMemory {
   /** `C[i][j] = x[i]·y[j] + 0`, C row-major with `n` columns. */
   readonly outerFloat64: OuterKernel;
   readonly outerFloat32: OuterKernel;
+  /** `a[i] = a[i]·b[i] + 0` for i < n, in place. */
+  readonly multiplyFloat64: MultiplyKernel;
+  readonly multiplyFloat32: MultiplyKernel;
 }
 
 /**
@@ -74,6 +77,14 @@ export type SumRowsKernel = (p: number, rows: number, n: number, out: number) =>
  */
 export type OuterKernel = (x: number, m: number, y: number, n: number, c: number) => void;
 
+/**
+ * The element-wise product of `direct.wat`, in place: `a[i] = a[i]·b[i] + 0` for i < n (addresses in bytes).
+ *
+ * @example
+ * wasm.multiplyFloat64(0, 8 * n, n); // the first n float64 values times the next n
+ */
+export type MultiplyKernel = (a: number, b: number, n: number) => void;
+
 let loaded: DirectWasm | null | undefined;
 
 /**
@@ -102,6 +113,8 @@ function instantiate(): DirectWasm | undefined {
       sumRowsFloat32: exports["sum_rows_f32"] as SumRowsKernel,
       outerFloat64: exports["outer_f64"] as OuterKernel,
       outerFloat32: exports["outer_f32"] as OuterKernel,
+      multiplyFloat64: exports["multiply_f64"] as MultiplyKernel,
+      multiplyFloat32: exports["multiply_f32"] as MultiplyKernel,
       ...growableMemory(exports["memory"] as WasmMemory),
     };
   } catch {

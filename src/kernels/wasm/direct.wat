@@ -1,8 +1,9 @@
 ;; Kernels on operands copied whole into WebAssembly memory, with no packing (WebAssembly SIMD, 128-bit):
 ;; products small enough to stay in cache or thin enough that packing would cost more than the product
-;; (`direct_gemm`, `dot_f64`, `dot_f32`), contiguous sums (`sum_rows_f64`, `sum_rows_f32`) and outer products
-;; (`outer_f64`, `outer_f32`). The caller copies operands in and results out (`TypedArray.prototype.set`, a block
-;; copy), in chunks small enough to stay in cache where the operand is large. Addresses and strides are in bytes.
+;; (`direct_gemm`, `dot_f64`, `dot_f32`), contiguous sums (`sum_rows_f64`, `sum_rows_f32`), outer products
+;; (`outer_f64`, `outer_f32`) and element-wise products (`multiply_f64`, `multiply_f32`). The caller copies
+;; operands in and results out (`TypedArray.prototype.set`, a block copy), in chunks small enough to stay in cache
+;; where the operand is large. Addresses and strides are in bytes.
 ;; Multiply-add is a mul followed by an add, as in gemm.wat.
 (module
   (memory (export "memory") 1)
@@ -388,4 +389,52 @@
       (local.set $c (i32.add (local.get $c) (i32.mul (local.get $n) (i32.const 4))))
       (local.set $x (i32.add (local.get $x) (i32.const 4)))
       (br_if $rows (local.tee $m (i32.sub (local.get $m) (i32.const 1))))))
+
+  ;; a[i] = a[i]·b[i] + 0 (float64) for i < n, in place, a and b contiguous: the Hadamard product of one
+  ;; copied chunk. The `+ 0` turns a product of -0 into +0, as every other path writes it. n ≥ 0.
+  (func (export "multiply_f64") (param $a i32) (param $b i32) (param $n i32)
+    (local $end i32) (local $vectorEnd i32) (local $zero v128)
+    (local.set $end (i32.add (local.get $a) (i32.mul (local.get $n) (i32.const 8))))
+    (local.set $vectorEnd (i32.add (local.get $a) (i32.mul (i32.and (local.get $n) (i32.const -4)) (i32.const 8))))
+    (block $vectorsDone
+      (loop $vectors
+        (br_if $vectorsDone (i32.ge_u (local.get $a) (local.get $vectorEnd)))
+        (v128.store (local.get $a)
+          (f64x2.add (f64x2.mul (v128.load (local.get $a)) (v128.load (local.get $b))) (local.get $zero)))
+        (v128.store offset=16 (local.get $a)
+          (f64x2.add (f64x2.mul (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))) (local.get $zero)))
+        (local.set $a (i32.add (local.get $a) (i32.const 32)))
+        (local.set $b (i32.add (local.get $b) (i32.const 32)))
+        (br $vectors)))
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_u (local.get $a) (local.get $end)))
+        (f64.store (local.get $a) (f64.add (f64.mul (f64.load (local.get $a)) (f64.load (local.get $b))) (f64.const 0)))
+        (local.set $a (i32.add (local.get $a) (i32.const 8)))
+        (local.set $b (i32.add (local.get $b) (i32.const 8)))
+        (br $tail))))
+
+  ;; a[i] = a[i]·b[i] + 0 (float32) for i < n, in place, a and b contiguous: the Hadamard product of one
+  ;; copied chunk. The `+ 0` turns a product of -0 into +0, as every other path writes it. n ≥ 0.
+  (func (export "multiply_f32") (param $a i32) (param $b i32) (param $n i32)
+    (local $end i32) (local $vectorEnd i32) (local $zero v128)
+    (local.set $end (i32.add (local.get $a) (i32.mul (local.get $n) (i32.const 4))))
+    (local.set $vectorEnd (i32.add (local.get $a) (i32.mul (i32.and (local.get $n) (i32.const -8)) (i32.const 4))))
+    (block $vectorsDone
+      (loop $vectors
+        (br_if $vectorsDone (i32.ge_u (local.get $a) (local.get $vectorEnd)))
+        (v128.store (local.get $a)
+          (f32x4.add (f32x4.mul (v128.load (local.get $a)) (v128.load (local.get $b))) (local.get $zero)))
+        (v128.store offset=16 (local.get $a)
+          (f32x4.add (f32x4.mul (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))) (local.get $zero)))
+        (local.set $a (i32.add (local.get $a) (i32.const 32)))
+        (local.set $b (i32.add (local.get $b) (i32.const 32)))
+        (br $vectors)))
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_u (local.get $a) (local.get $end)))
+        (f32.store (local.get $a) (f32.add (f32.mul (f32.load (local.get $a)) (f32.load (local.get $b))) (f32.const 0)))
+        (local.set $a (i32.add (local.get $a) (i32.const 4)))
+        (local.set $b (i32.add (local.get $b) (i32.const 4)))
+        (br $tail))))
 )
