@@ -29,6 +29,9 @@ const named: [string, Record<string, number>][] = [
   ["abc,cab->bca", { a: 3, b: 5, c: 4 }], // Hadamard, every view permuted
   ["iaj,iaj->iaj", { i: 6, a: 1, j: 5 }], // Hadamard with a size-1 label between contiguous ones
   ["ij,ij->ij", { i: 300, j: 257 }], // large Hadamard
+  ["ij,ji->ij", { i: 37, j: 53 }], // Hadamard of a larger transpose
+  ["abc,cba->abc", { a: 5, b: 19, c: 33 }], // every axis reversed
+  ["ab,ba->ba", { a: 40, b: 17 }], // the left operand read across its rows
   ["ijk,jl->il", { i: 9, j: 17, k: 5, l: 33 }], // summed only on the left
   ["ij,jkl->ik", { i: 9, j: 17, k: 5, l: 3 }], // summed only on the right
   ["ab,cd->", { a: 3, b: 4, c: 5, d: 6 }], // everything summed on both sides

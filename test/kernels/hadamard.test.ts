@@ -75,8 +75,8 @@ describe.each<GemmBackend>(["wasm", "typescript"])("long contiguous runs (%s bac
     setGemmBackend(backend);
     const n = 5001;
     const random = generator(11);
-    const a = Data.from({ length: n }, () => random() - 0.5);
-    const b = Data.from({ length: n }, () => random() - 0.5);
+    const a = new Data(n).map(() => random() - 0.5);
+    const b = new Data(n).map(() => random() - 0.5);
     const aBefore = a.slice();
     const c = new Data(n).fill(7);
     hadamardStrided(hadamardAxes([0], [0], [0], [n]), a, b, c);
@@ -88,8 +88,8 @@ describe.each<GemmBackend>(["wasm", "typescript"])("long contiguous runs (%s bac
     setGemmBackend(backend);
     const [na, nb, nj] = [3, 4, 300];
     const random = generator(12);
-    const a = Data.from({ length: na * nb * nj }, () => random() - 0.5);
-    const b = Data.from({ length: na * nb * nj }, () => random() - 0.5);
+    const a = new Data(na * nb * nj).map(() => random() - 0.5);
+    const b = new Data(na * nb * nj).map(() => random() - 0.5);
     const c = new Data(na * nb * nj);
     hadamardStrided(hadamardAxes([0, 1, 2], [1, 0, 2], [0, 1, 2], [na, nb, nj]), a, b, c);
     for (let x = 0; x < na; x++) {
