@@ -1,3 +1,4 @@
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -32,4 +33,18 @@ export function compileSources(prefix: string): string {
   }
   writeFileSync(join(outRoot, "package.json"), '{ "type": "module" }\n');
   return outRoot;
+}
+
+/**
+ * Writes `source` as an ES module beside the compiled package in `root` and runs it in a new Node process, which
+ * is killed after `timeoutMs`.
+ *
+ * @example
+ * const child = runScript(root, 'import { einsum } from "./index.js"; console.log("ok");', 30_000);
+ * child.stdout; //=> "ok\n"
+ */
+export function runScript(root: string, source: string, timeoutMs: number): SpawnSyncReturns<string> {
+  const file = join(root, "script.mjs");
+  writeFileSync(file, source);
+  return spawnSync(process.execPath, [file], { encoding: "utf8", timeout: timeoutMs });
 }

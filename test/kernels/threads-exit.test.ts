@@ -1,8 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileSources } from "./compiled-sources.js";
+import { compileSources, runScript } from "./compiled-sources.js";
 
 const script = `
 import { einsum } from "./index.js";
@@ -26,9 +24,8 @@ describe("a process that used threads", () => {
 
   it("exits by itself, with code 0, once its work is done", () => {
     outRoot = compileSources("typed-einsum-threads-");
-    writeFileSync(join(outRoot, "run.mjs"), script);
     const started = Date.now();
-    const child = spawnSync(process.execPath, [join(outRoot, "run.mjs")], { encoding: "utf8", timeout: 30_000 });
+    const child = runScript(outRoot, script, 30_000);
     expect(child.error, "the process did not exit within 30 s").toBeUndefined();
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);

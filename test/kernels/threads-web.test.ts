@@ -1,8 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileSources } from "./compiled-sources.js";
+import { compileSources, runScript } from "./compiled-sources.js";
 
 /**
  * A Node process made to look like a cross-origin isolated page: no `process.getBuiltinModule`, a `navigator`,
@@ -82,8 +80,7 @@ describe("threads through Web Workers", () => {
 
   it("start module workers from a blob URL, share the product with them, and never block the page's thread", () => {
     outRoot = compileSources("typed-einsum-web-threads-");
-    writeFileSync(join(outRoot, "page.mjs"), script);
-    const child = spawnSync(process.execPath, [join(outRoot, "page.mjs")], { encoding: "utf8", timeout: 60_000 });
+    const child = runScript(outRoot, script, 60_000);
     expect(child.error, "the process did not end within 60 s").toBeUndefined();
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
