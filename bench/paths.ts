@@ -5,23 +5,12 @@
  * Run with `npm run bench:paths`. Times are medians on this machine; each row also gives the time as a ratio to
  * our own greedy search on the same network in the same run (the baseline), because the machine is shared.
  */
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { contractPath } from "../src/contract-path.js";
 import type { OptimizeOption } from "../src/optimizer/choose-path.js";
 import type { Network } from "../src/optimizer/network.js";
-import { seededRandom } from "../src/optimizer/random.js";
-
-interface ReferenceCase {
-  readonly name: string;
-  readonly n_inputs: number;
-  readonly inputs_int: number[][];
-  readonly output_int: number[];
-  readonly size_int: number[];
-  readonly methods: Readonly<Record<string, { status: string; opt_cost?: number; time_s_min?: number }>>;
-}
-
-const readJson = (relative: string): unknown => JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8"));
+import { cheapestReference, networkOf, referenceData, sampleNetworks } from "../test/optimizer/fixtures.js";
+import { lattice, randomRegular } from "../test/optimizer/generators.js";
 
 function timeIt(action: () => void, budgetMs: number, maxRuns: number): number {
   const times: number[] = [];
@@ -46,64 +35,22 @@ function searchTime(network: Network, optimize: OptimizeOption, maxRuns = 15): {
 const format = (ms: number): string => (ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
 const pad = (text: string, width: number): string => text.padStart(width);
 
-function randomRegular(count: number, degree: number, size: number, seed: number): Network {
-  const random = seededRandom(seed);
-  for (;;) {
-    const stubs = Array.from({ length: count * degree }, (_, index) => Math.floor(index / degree));
-    for (let i = stubs.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [stubs[i], stubs[j]] = [stubs[j] as number, stubs[i] as number];
-    }
-    const seen = new Set<string>();
-    const inputs: number[][] = Array.from({ length: count }, () => []);
-    let simple = true;
-    for (let i = 0; i < stubs.length && simple; i += 2) {
-      const a = Math.min(stubs[i] as number, stubs[i + 1] as number);
-      const b = Math.max(stubs[i] as number, stubs[i + 1] as number);
-      simple = a !== b && !seen.has(`${a},${b}`);
-      seen.add(`${a},${b}`);
-      inputs[a]?.push(i / 2);
-      inputs[b]?.push(i / 2);
-    }
-    if (simple) return { inputs, output: [], sizes: Array.from({ length: (count * degree) / 2 }, () => size) };
-  }
-}
-
-function lattice(rows: number, columns: number, size: number): Network {
-  const inputs: number[][] = Array.from({ length: rows * columns }, () => []);
-  let label = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < columns; c++) {
-      const node = r * columns + c;
-      if (c + 1 < columns) {
-        inputs[node]?.push(label);
-        inputs[node + 1]?.push(label++);
-      }
-      if (r + 1 < rows) {
-        inputs[node]?.push(label);
-        inputs[node + columns]?.push(label++);
-      }
-    }
-  }
-  return { inputs, output: [], sizes: Array.from({ length: label }, () => size) };
-}
-
 function methodTable(): void {
-  const reference = readJson("../../../shared/optimizer/reference-paths.json") as { cases: ReferenceCase[] };
+  const reference = referenceData();
   const names = ["oe_tests_12", "rand_eq_n8_r4_o0_s42", "rand_eq_n12_r3_o2_s1", "matrix_chain_12", "rand_eq_n20_r3_o0_s3", "randreg_n20_k3_D2", "lattice_6x6_D4"];
   console.log("\nSearch time per method (ms, median) and cost against opt_einsum's best method");
   console.log(`${"network".padEnd(22)}${pad("tensors", 8)}${pad("greedy", 9)}${pad("optimal", 9)}${pad("dp", 9)}${pad("branch", 9)}${pad("auto", 9)}${pad("auto/greedy", 12)}${pad("auto/oe best", 13)}${pad("oe greedy ms", 13)}`);
   for (const name of names) {
     const found = reference.cases.find((candidate) => candidate.name === name);
     if (found === undefined) continue;
-    const network = { inputs: found.inputs_int, output: found.output_int, sizes: found.size_int };
+    const network = networkOf(found);
     const count = found.n_inputs;
     const greedy = searchTime(network, "greedy");
     const optimal = count <= 12 ? format(searchTime(network, "optimal").ms) : "-";
     const dp = format(searchTime(network, "dp", 3).ms);
     const branch = count <= 20 ? format(searchTime(network, "branch", 3).ms) : "-";
     const auto = searchTime(network, "auto", 5);
-    const best = Math.min(...Object.values(found.methods).flatMap((m) => (m.status === "ok" ? [m.opt_cost ?? Infinity] : [])));
+    const best = cheapestReference(found.methods);
     const oeGreedy = (found.methods["greedy"]?.time_s_min ?? Number.NaN) * 1000;
     console.log(
       `${name.padEnd(22)}${pad(String(count), 8)}${pad(format(greedy.ms), 9)}${pad(optimal, 9)}${pad(dp, 9)}${pad(branch, 9)}${pad(format(auto.ms), 9)}${pad((auto.ms / greedy.ms).toFixed(0), 12)}${pad((auto.flops / best).toFixed(4), 13)}${pad(format(oeGreedy), 13)}`,
@@ -131,67 +78,10 @@ function generatedTable(): void {
   }
 }
 
-interface SampleFile {
-  readonly instances_with_data: readonly {
-    readonly name: string;
-    readonly ixs: number[][];
-    readonly iy: number[];
-    readonly size: Readonly<Record<string, number>>;
-    readonly einsum_benchmark_metadata: { readonly opt_flops_path_flops_log10: number };
-  }[];
-  readonly random_tn_sample_meirom_et_al: {
-    readonly instances: readonly {
-      readonly eq: string;
-      readonly shapes: number[][];
-      readonly n_inputs: string | number;
-      readonly index_in_file: string | number;
-      readonly best_known_opt_cost: string | number;
-    }[];
-  };
-}
-
-function networkFromEquation(equation: string, shapes: readonly (readonly number[])[]): Network {
-  const [left = "", right = ""] = equation.split("->");
-  const ids = new Map<string, number>();
-  const sizes: number[] = [];
-  const inputs = left.split(",").map((term, operand) =>
-    [...term].map((symbol, axis) => {
-      if (!ids.has(symbol)) {
-        ids.set(symbol, ids.size);
-        sizes.push(shapes[operand]?.[axis] ?? 0);
-      }
-      return ids.get(symbol) as number;
-    }),
-  );
-  return { inputs, output: [...right].map((symbol) => ids.get(symbol) as number), sizes };
-}
-
 function sampleTable(): void {
-  const sample = readJson("../../../shared/optimizer/einsum_benchmark_sample.json") as SampleFile;
-  const rows: { name: string; network: Network; best: number }[] = [];
-  for (const instance of sample.instances_with_data) {
-    const ids = new Map<number, number>();
-    const sizes: number[] = [];
-    const id = (label: number): number => {
-      if (!ids.has(label)) {
-        ids.set(label, ids.size);
-        sizes.push(instance.size[String(label)] ?? 0);
-      }
-      return ids.get(label) as number;
-    };
-    const inputs = instance.ixs.map((labels) => labels.map(id));
-    rows.push({ name: instance.name, network: { inputs, output: instance.iy.map(id), sizes }, best: 10 ** instance.einsum_benchmark_metadata.opt_flops_path_flops_log10 });
-  }
-  for (const instance of sample.random_tn_sample_meirom_et_al.instances) {
-    rows.push({
-      name: `random_${instance.n_inputs}_${instance.index_in_file}`,
-      network: networkFromEquation(instance.eq, instance.shapes),
-      best: Number(instance.best_known_opt_cost),
-    });
-  }
   console.log("\neinsum_benchmark_sample.json: auto against the best known cost");
   console.log(`${"network".padEnd(16)}${pad("tensors", 8)}${pad("greedy ms", 11)}${pad("auto ms", 9)}${pad("greedy/best", 13)}${pad("auto/best", 11)}`);
-  for (const { name, network, best } of rows) {
+  for (const { name, network, bestKnown: best } of sampleNetworks()) {
     const greedy = searchTime(network, "greedy");
     const auto = searchTime(network, "auto", 3);
     console.log(

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { Network } from "../../src/optimizer/network.js";
 
 /** A method's result in the reference data. */
@@ -6,6 +6,8 @@ export interface ReferenceMethod {
   readonly status: string;
   readonly opt_cost?: number;
   readonly path?: number[][];
+  /** opt_einsum's fastest search time, in seconds. */
+  readonly time_s_min?: number;
 }
 
 export interface ReferenceCase {
@@ -32,8 +34,18 @@ interface ReferenceFile {
   readonly memory_limit_cases: readonly MemoryLimitCase[];
 }
 
-const readJson = (relative: string): unknown =>
-  JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8"));
+/**
+ * Reads a JSON file of the `shared/` folder that stands beside the repository. It is found by walking up from
+ * this file, so the tests (run from `test/`) and the compiled benchmarks (run from `.bench-build/test/`) both
+ * reach it.
+ */
+function readShared(relative: string): unknown {
+  for (let folder = new URL(".", import.meta.url); ; folder = new URL("..", folder)) {
+    const candidate = new URL(`shared/${relative}`, folder);
+    if (existsSync(candidate)) return JSON.parse(readFileSync(candidate, "utf8"));
+    if (folder.pathname === "/") throw new Error(`shared/${relative} was not found above ${import.meta.url}`);
+  }
+}
 
 /**
  * opt_einsum's reference paths and costs.
@@ -42,7 +54,7 @@ const readJson = (relative: string): unknown =>
  * referenceData().cases.length; //=> 60
  */
 export function referenceData(): ReferenceFile {
-  return readJson("../../../shared/optimizer/reference-paths.json") as ReferenceFile;
+  return readShared("optimizer/reference-paths.json") as ReferenceFile;
 }
 
 /**
@@ -117,7 +129,7 @@ export interface SampleNetwork {
  * sampleNetworks().length; //=> 12
  */
 export function sampleNetworks(): SampleNetwork[] {
-  const sample = readJson("../../../shared/optimizer/einsum_benchmark_sample.json") as SampleFile;
+  const sample = readShared("optimizer/einsum_benchmark_sample.json") as SampleFile;
   const fromIxs = sample.instances_with_data.map((instance) => {
     const ids = new Map<number, number>();
     const sizes: number[] = [];
