@@ -63,6 +63,7 @@ export type ContractExpression<Equation extends string, Planned extends Shapes> 
  * @example
  * const chain = contractExpression("ab,bc,cd->ad", [64, 8], [8, 64], [64, 8]);
  * const result = chain(randn([64, 8]), randn([8, 64]), randn([64, 8])); // Tensor<[64, 8], "float64">
+ * // @ts-expect-error Type '65' is not assignable to type '64'.
  * chain(zeros([64, 8]), zeros([8, 65]), zeros([65, 8])); // throws EXPRESSION_SHAPE
  */
 export function contractExpression<

@@ -13,6 +13,7 @@ export interface ErrorPlace {
  *
  * @example
  * try {
+ *   // @ts-expect-error label 'j' has size 3 in operand 0 but 4 in operand 1
  *   einsum("ij,jk->ik", zeros([2, 3]), zeros([4, 5]));
  * } catch (error) {
  *   if (error instanceof EinsumError) console.log(error.code); //=> "SIZE_MISMATCH"

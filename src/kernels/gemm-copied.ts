@@ -44,7 +44,7 @@ export function prefersCopiedGemm(n: number, k: number, elementBytes: number): b
  *
  * @example
  * const wasm = directKernels();
- * if (wasm === undefined || !gemmCopied(wasm, a, b, c)) gemmPacked(a, b, c);
+ * if (wasm === undefined || !gemmCopied(wasm, a, b, c)) gemmTypeScript(a, b, c);
  */
 export function gemmCopied(
   wasm: DirectWasm,

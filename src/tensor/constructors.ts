@@ -60,6 +60,7 @@ function fromValues(values: ArrayLike<number>, shape: readonly number[], dtype: 
  *
  * @example
  * checkDType("float32"); //=> "float32"
+ * // @ts-expect-error not assignable to parameter of type 'DTypeName'
  * checkDType("int64"); // throws INVALID_DTYPE
  */
 export function checkDType<DType extends DTypeName>(dtype: DType): DType {

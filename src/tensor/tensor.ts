@@ -70,7 +70,8 @@ export class Tensor<out Shape extends readonly number[] = number[], DType extend
    * @example
    * arange(6).reshape([2, 3]); //=> Tensor<[2, 3], "int32">
    * arange(6).reshape([2, 3]).shape; //=> [2, 3]
-   * arange(6).reshape([4, 2]); // error: cannot reshape [6] (6 elements) into [4, 2] (8 elements)
+   * // @ts-expect-error cannot reshape [6] (6 elements) into [4, 2] (8 elements)
+   * arange(6).reshape([4, 2]);
    */
   reshape<const NewShape extends readonly number[]>(
     shape: ValidateReshape<Shape, NewShape>,
