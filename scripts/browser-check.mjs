@@ -1,6 +1,7 @@
-// Runs the built package (dist/) in a real headless Chromium and prints what the page measured: on a
-// cross-origin isolated page, threaded products must use Web Workers, agree with one thread bit for bit, and
-// run faster; on a page that is not isolated, they must still agree, on one thread. Needs a Chromium or Chrome
+// Runs the built package (dist/) in a real headless Chromium and prints what each page measured: on a
+// cross-origin isolated page (on its main thread, and in a dedicated worker it starts), threaded products must
+// use Web Workers and agree with one thread bit for bit; on a page that is not isolated, they must still agree,
+// on one thread. Needs a Chromium or Chrome
 // binary (`CHROME=/path/to/chrome`, or `chromium` on the PATH); `npm run check:browser` builds first.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -13,8 +14,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const chrome = process.env.CHROME ?? "chromium";
 const timeoutMs = 120_000;
 
-/** The page's script: one report per page, posted back to the server. */
-const pageScript = `
+/** The measurement, as module code that a page or a worker runs: `measure()` resolves to its report. */
+const measureScript = `
 import { einsum, randn } from "/dist/index.js";
 import { acquireThreadPool } from "/dist/kernels/threads/thread-pool.js";
 import { itemsRunByWorkers } from "/dist/kernels/threads/parallel-gemm.js";
@@ -59,11 +60,22 @@ async function measure() {
   report.pool = pool === undefined ? null : { host: pool.host, canWait: pool.canWait, workers: pool.workers };
   return report;
 }
-
-measure()
-  .catch((error) => ({ error: String(error?.stack ?? error) }))
-  .then((report) => fetch("/report" + location.search, { method: "POST", body: JSON.stringify(report) }));
 `;
+
+const reportOrError = "measure().catch((error) => ({ error: String(error?.stack ?? error) }))";
+const post = (page) => `(report) => fetch("/report?page=${page}", { method: "POST", body: JSON.stringify(report) })`;
+
+/** Each page's module script: measure on the page's main thread, or in a dedicated worker it starts. */
+const pageScripts = {
+  isolated: `${measureScript}\n${reportOrError}.then(${post("isolated")});`,
+  worker: `
+const worker = new Worker("/measure-worker.js", { type: "module" });
+worker.onmessage = (event) => (${post("worker")})(event.data);
+worker.onerror = (event) => (${post("worker")})({ error: String(event.message) });
+`,
+  plain: `${measureScript}\n${reportOrError}.then(${post("plain")});`,
+};
+const workerScript = `${measureScript}\n${reportOrError}.then((report) => postMessage(report));`;
 
 const isolationHeaders = {
   "Cross-Origin-Opener-Policy": "same-origin",
@@ -73,12 +85,14 @@ const types = { ".js": "text/javascript", ".mjs": "text/javascript", ".html": "t
 
 const reports = new Map();
 const waiting = new Map();
-const pages = ["isolated", "plain"];
+const pages = ["isolated", "worker", "plain"];
+const isolatedPages = new Set(["isolated", "worker"]);
 
 const server = createServer(async (request, response) => {
   const url = new URL(request.url ?? "/", "http://localhost");
-  // Only the document's headers decide isolation; the same-origin scripts it loads need none.
-  const headers = url.searchParams.get("page") === "isolated" ? isolationHeaders : {};
+  // The document's headers (and a worker script's) decide isolation; the same-origin modules they load need none.
+  const page = url.searchParams.get("page") ?? "";
+  const headers = isolatedPages.has(page) ? isolationHeaders : {};
   if (request.method === "POST" && url.pathname === "/report") {
     let body = "";
     for await (const chunk of request) body += chunk;
@@ -90,7 +104,12 @@ const server = createServer(async (request, response) => {
   }
   if (url.pathname === "/") {
     response.writeHead(200, { ...headers, "Content-Type": "text/html" });
-    response.end(`<!doctype html><script type="module">${pageScript}</script>`);
+    response.end(`<!doctype html><script type="module">${pageScripts[page]}</script>`);
+    return;
+  }
+  if (url.pathname === "/measure-worker.js") {
+    response.writeHead(200, { ...isolationHeaders, "Content-Type": "text/javascript" });
+    response.end(workerScript);
     return;
   }
   const file = normalize(join(root, url.pathname));
@@ -143,10 +162,14 @@ for (const page of pages) console.log(`${page} page:`, JSON.stringify(reports.ge
 const isolated = reports.get("isolated");
 const plain = reports.get("plain");
 const failures = [];
-if (isolated?.pool?.host !== "web") failures.push("the isolated page has no Web Worker pool");
+const worker = reports.get("worker");
+if (isolated?.pool?.host !== "web" || isolated.pool.canWait !== false) failures.push("the isolated page: no pool that spins");
+if (worker?.pool?.host !== "web" || worker.pool.canWait !== true) failures.push("the worker: no pool that waits");
 for (const dtype of ["float64", "float32"]) {
-  if (isolated?.[dtype]?.same !== true) failures.push(`isolated ${dtype}: threaded result differs`);
-  if (!(isolated?.[dtype]?.itemsRunByWorkers > 0)) failures.push(`isolated ${dtype}: no item ran on a worker`);
+  for (const [name, report] of [["isolated", isolated], ["worker", worker]]) {
+    if (report?.[dtype]?.same !== true) failures.push(`${name} ${dtype}: threaded result differs`);
+    if (!(report?.[dtype]?.itemsRunByWorkers > 0)) failures.push(`${name} ${dtype}: no item ran on a worker`);
+  }
   if (plain?.[dtype]?.same !== true) failures.push(`plain ${dtype}: threaded result differs`);
 }
 if (plain?.pool !== null) failures.push("the page that is not isolated should have no pool");
