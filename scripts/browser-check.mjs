@@ -57,7 +57,7 @@ async function measure() {
     report[dtype] = { same, itemsRunByWorkers: byWorkers, oneThreadMs: oneMs, twoThreadsMs: twoMs, speedUp: oneMs / twoMs };
   }
   const pool = acquireThreadPool(2);
-  report.pool = pool === undefined ? null : { host: pool.host, canWait: pool.canWait, workers: pool.workers };
+  report.pool = pool === undefined ? null : { host: pool.host.kind, canWait: pool.host.canWait, workers: pool.workers };
   return report;
 }
 `;

@@ -70,7 +70,7 @@ for (const dtype of ["float64", "float32"]) {
   results[dtype] = { same, workersJoined: byWorkers > 0 };
 }
 const pool = acquireThreadPool(2);
-console.log(JSON.stringify({ host: pool?.host, canWait: pool?.canWait, workers: pool?.workers, started, results }));
+console.log(JSON.stringify({ host: pool?.host.kind, canWait: pool?.host.canWait, workers: pool?.workers, started, results }));
 process.exit(0);
 `;
 

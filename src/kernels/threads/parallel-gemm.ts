@@ -118,7 +118,7 @@ export function gemmParallel(
   const packed: PackedMatrix = { serial: -1, matrix: -1 };
   runClaimedItems(pool.kernels, pool.memory, control, 0, packed);
   for (let done = Atomics.load(control, jobSlot.done); done < items; done = Atomics.load(control, jobSlot.done)) {
-    if (pool.canWait) Atomics.wait(control, jobSlot.done, done);
+    if (pool.host.canWait) Atomics.wait(control, jobSlot.done, done);
   }
   if (control[jobSlot.failed] !== 0) return false;
   c.data.set(floats(layout.cData, c.data.length));

@@ -33,14 +33,11 @@ export interface ThreadPool {
   readonly control: Int32Array;
   /** How many workers are started: jobs may use that many threads plus the calling one. */
   readonly workers: number;
-  /** Where the workers run: `"node"` (`worker_threads`) or `"web"` (Web Workers). */
-  readonly host: WorkerHost["kind"];
-  /** Whether the calling thread may sleep in `Atomics.wait` while the workers finish (not on a page's main thread). */
-  readonly canWait: boolean;
+  /** Where the workers run, and whether the calling thread may sleep in `Atomics.wait` while they finish. */
+  readonly host: WorkerHost;
 }
 
 interface PoolState extends ThreadPool {
-  readonly workerHost: WorkerHost;
   readonly module: WasmModule;
   workers: number;
   broken: boolean;
@@ -59,7 +56,7 @@ export function acquireThreadPool(threads: number): ThreadPool | undefined {
   if (state === undefined) state = createState() ?? null;
   if (state === null || state.broken) return undefined;
   const current = state;
-  const wanted = Math.min(threads, current.workerHost.cores) - 1;
+  const wanted = Math.min(threads, current.host.cores) - 1;
   while (current.workers < wanted) {
     try {
       startWorker(current, current.workers + 1);
@@ -78,8 +75,8 @@ function createState(): PoolState | undefined {
     if (api?.Memory === undefined || typeof SharedArrayBuffer !== "function" || typeof Atomics !== "object") {
       return undefined;
     }
-    const workerHost = nodeWorkerHost() ?? webWorkerHost();
-    if (workerHost === undefined) return undefined;
+    const host = nodeWorkerHost() ?? webWorkerHost();
+    if (host === undefined) return undefined;
     const bytes = decodeBase64(sharedGemmWasmBase64);
     if (!api.validate(bytes)) return undefined;
     const module = new api.Module(bytes);
@@ -87,8 +84,7 @@ function createState(): PoolState | undefined {
     if (!(memory.buffer instanceof SharedArrayBuffer)) return undefined;
     const kernels = new api.Instance(module, { env: { memory } }).exports as unknown as ThreadKernels;
     const control = new Int32Array(new SharedArrayBuffer(jobSlotCount * 4));
-    const { kind: host, canWait } = workerHost;
-    return { workerHost, host, canWait, module, memory, kernels, control, workers: 0, broken: false };
+    return { host, module, memory, kernels, control, workers: 0, broken: false };
   } catch {
     return undefined;
   }
@@ -97,7 +93,7 @@ function createState(): PoolState | undefined {
 function startWorker(pool: PoolState, slot: number): void {
   const control = pool.control.buffer as SharedArrayBuffer;
   // A worker that fails never claims an item, so the jobs still complete; later products use one thread.
-  pool.workerHost.start({ module: pool.module, memory: pool.memory, control, slot }, () => {
+  pool.host.start({ module: pool.module, memory: pool.memory, control, slot }, () => {
     pool.broken = true;
   });
 }
