@@ -8,6 +8,10 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     pool: "threads",
+    // No test asserts speed; a timeout only catches a hang. The suite must pass on a 2-core machine shared with
+    // other work, where a test that takes 1 s alone can take 10 s, so the limits are set far above any test's need.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     reporters: ["default", "json"],
     outputFile: { json: ".vitest-results.json" },
   },

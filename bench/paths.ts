@@ -1,6 +1,7 @@
 /**
  * Path-search benchmark: search time per method next to the network size, on reference networks and the larger
- * networks of einsum_benchmark_sample.json, and the cost of `auto` against the best known cost.
+ * networks of test/fixtures/optimizer/benchmark-sample.json, and the cost of `auto` against the best known cost
+ * (the cheaper of opt_einsum's greedy and random-greedy-128 there).
  *
  * Run with `npm run bench:paths`. Times are medians on this machine; each row also gives the time as a ratio to
  * our own greedy search on the same network in the same run (the baseline), because the machine is shared.
@@ -79,7 +80,7 @@ function generatedTable(): void {
 }
 
 function sampleTable(): void {
-  console.log("\neinsum_benchmark_sample.json: auto against the best known cost");
+  console.log("\nbenchmark-sample.json: auto against the best known cost (opt_einsum's greedy or random-greedy-128)");
   console.log(`${"network".padEnd(16)}${pad("tensors", 8)}${pad("greedy ms", 11)}${pad("auto ms", 9)}${pad("greedy/best", 13)}${pad("auto/best", 11)}`);
   for (const { name, network, bestKnown: best } of sampleNetworks()) {
     const greedy = searchTime(network, "greedy");

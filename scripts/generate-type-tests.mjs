@@ -1,11 +1,11 @@
-// Generates the type-level conformance suites from the shared NumPy cases and from seeded random equations:
+// Generates the type-level conformance suites from the NumPy cases of test/fixtures/conformance.json and from seeded random equations:
 //
 //   type-tests/generated/conformance.test-d.ts   tsd (TypeScript 5.9): expectType / expectError
 //   type-tests/generated/random.test-d.ts        tsd, random equations checked against the run-time parser
 //   type-tests/generated/conformance.check.ts    the same assertions without tsd, for TypeScript 6 and 7
 //                                                (`@ts-expect-error` on refusals, an exact type equality otherwise)
 //
-// Expected shapes come from NumPy (cases.json). For the random equations, and for every message, the expected
+// Expected shapes come from NumPy (test/fixtures/conformance.json). For the random equations, and for every message, the expected
 // value comes from the run-time twin in dist/ (normalizeEquation), which the conformance tests check against NumPy.
 // Run it after `npm run build`.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const casesPath = join(root, "..", "shared", "conformance", "cases.json");
+const casesPath = join(root, "test", "fixtures", "conformance.json");
 const outputDirectory = join(root, "type-tests", "generated");
 
 const { normalizeEquation } = await import(join(root, "dist", "parse", "normalize.js"));
@@ -174,10 +174,10 @@ function compilerSuite(entries, what) {
   const lines = [
     header(what),
     'import { einsum, zeros, type Tensor, type ValidateEquation } from "typed-einsum";',
+    'import type { IsExact } from "ts-essentials";',
     "",
-    "type Equal<Left, Right> = (<Probe>() => Probe extends Left ? 1 : 2) extends <Probe>() => Probe extends Right ? 1 : 2",
-    "  ? true",
-    "  : false;",
+    "/** ts-essentials' IsExact is the value type when it is exactly the expected one, never otherwise. */",
+    "type Equal<Value, Expected> = [IsExact<Value, Expected>] extends [never] ? false : true;",
     "type Assert<Condition extends true> = Condition;",
     "",
   ];
@@ -198,11 +198,11 @@ function compilerSuite(entries, what) {
 }
 
 mkdirSync(outputDirectory, { recursive: true });
-writeFileSync(join(outputDirectory, "conformance.test-d.ts"), tsdSuite(conformance, "../shared/conformance/cases.json"));
+writeFileSync(join(outputDirectory, "conformance.test-d.ts"), tsdSuite(conformance, "test/fixtures/conformance.json"));
 writeFileSync(join(outputDirectory, "random.test-d.ts"), tsdSuite(random, "seeded random equations"));
 writeFileSync(
   join(outputDirectory, "conformance.check.ts"),
-  compilerSuite([...conformance, ...random], "../shared/conformance/cases.json and seeded random equations"),
+  compilerSuite([...conformance, ...random], "test/fixtures/conformance.json and seeded random equations"),
 );
 const refused = random.filter((entry) => entry.expected.message !== undefined).length;
 console.log(

@@ -1,6 +1,6 @@
 import { EinsumError } from "./einsum-error.js";
 import { writeInvalidNetwork, writeInvalidOperand } from "./messages.js";
-import { choosePath, type OptimizeOption } from "./optimizer/choose-path.js";
+import { searchPath, type OptimizeOption } from "./optimizer/choose-path.js";
 import { labelNamesFor } from "./optimizer/label-names.js";
 import type { Network } from "./optimizer/network.js";
 import { describePath, type PathInfo } from "./optimizer/path-info.js";
@@ -8,7 +8,8 @@ import { normalizeEquation } from "./parse/normalize.js";
 import { checkShape } from "./tensor/shape.js";
 
 export type { PathInfo, ContractionStep } from "./optimizer/path-info.js";
-export type { OptimizeOption } from "./optimizer/choose-path.js";
+export type { OptimizeOption, SearchOptions, SearchReport } from "./optimizer/choose-path.js";
+export type { StopReason } from "./optimizer/budget.js";
 
 /**
  * Options of {@link contractPath}: the search (or `false`, or an explicit path) and the memory limit in elements.
@@ -59,13 +60,13 @@ export function contractPath(first: string | ContractionNetwork, ...rest: readon
     const { operands, options } = splitOptions(rest);
     const shapes = operandsOf(operands).map(shapeOf);
     const spec = normalizeEquation(first, shapes);
-    const path = choosePath(spec, options.optimize ?? "auto", options.memoryLimit);
-    return describePath(spec, path, spec.labelNames);
+    const { path, search } = searchPath(spec, options.optimize ?? "auto", options.memoryLimit);
+    return describePath(spec, path, spec.labelNames, search);
   }
   const network = checkNetwork(first);
   const options = (rest[0] ?? {}) as ContractPathOptions;
-  const path = choosePath(network, options.optimize ?? "auto", options.memoryLimit);
-  return describePath(network, path, labelNamesFor(network.sizes.length));
+  const { path, search } = searchPath(network, options.optimize ?? "auto", options.memoryLimit);
+  return describePath(network, path, labelNamesFor(network.sizes.length), search);
 }
 
 function isOptions(value: unknown): value is ContractPathOptions {

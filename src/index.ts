@@ -14,8 +14,21 @@ export type {
   ContractPathOptions,
   ContractionNetwork,
   OptimizeOption,
+  SearchOptions,
+  SearchReport,
+  StopReason,
 } from "./contract-path.js";
 export type { EinsumShape } from "./types/einsum-shape.js";
 export type { ValidateEquation } from "./types/validate.js";
 export { contractExpression } from "./contract-expression.js";
 export type { ContractExpression, ContractExpressionOptions } from "./contract-expression.js";
+// Types that appear in public signatures, exported so that a consumer emitting declarations can name them.
+export type { NestedNumbers, NestedArrayOf, ShapeOfNested } from "./tensor/nested.js";
+export type { WritableShape } from "./tensor/shape.js";
+export type { DataArray, DataArrayOf } from "./tensor/dtype.js";
+export type { ArangeShape, ArangeRangeShape } from "./types/arange.js";
+export type { EinsumArguments, OperandsOf, ResultDType, ShapesOf } from "./types/operands.js";
+export type { IsAny } from "./types/guards.js";
+export type { ValidateReshape } from "./types/reshape.js";
+export type { LinearPath } from "./optimizer/network.js";
+export type { PathSearchName } from "./optimizer/registry.js";

@@ -36,7 +36,8 @@ export type EinsumErrorCode =
   | "INVALID_OPTION"
   | "EXPRESSION_SHAPE"
   | "INVALID_PATH"
-  | "INVALID_NETWORK";
+  | "INVALID_NETWORK"
+  | "SEARCH_BUDGET";
 
 /** Joins the numbers of a shape with `", "`, as the messages print shapes. */
 export type JoinShape<Shape extends readonly number[], Joined extends string = ""> = Shape extends readonly [
@@ -494,4 +495,19 @@ export type WriteInvalidNetwork<Detail extends string> =
  */
 export function writeInvalidNetwork<Detail extends string>(detail: Detail): WriteInvalidNetwork<Detail> {
   return `invalid network: ${detail}`;
+}
+
+export type WriteSearchStopped<Method extends string, Reason extends string, Trials extends number> =
+  `the '${Method}' search ran out of its ${Reason} after ${Trials} trials before it found a path: raise ${Reason} or use 'greedy'`;
+/**
+ * @example
+ * writeSearchStopped("branch", "maxTrials", 10);
+ * //=> "the 'branch' search ran out of its maxTrials after 10 trials before it found a path: raise maxTrials or use 'greedy'"
+ */
+export function writeSearchStopped<Method extends string, Reason extends string, Trials extends number>(
+  method: Method,
+  reason: Reason,
+  trials: Trials,
+): WriteSearchStopped<Method, Reason, Trials> {
+  return `the '${method}' search ran out of its ${reason} after ${trials} trials before it found a path: raise ${reason} or use 'greedy'`;
 }

@@ -38,7 +38,7 @@ export function budgetCases() {
   for (const [equation] of article) {
     if (!demo.includes(`einsum(${JSON.stringify(equation)}`)) throw new Error(`the demo no longer holds ${equation}`);
   }
-  const { cases } = JSON.parse(readFileSync(join(root, "..", "shared", "conformance", "cases.json"), "utf8"));
+  const { cases } = JSON.parse(readFileSync(join(root, "test", "fixtures", "conformance.json"), "utf8"));
   return [
     ...article.map(([equation, shapes]) => ({ group: "article", equation, shapes })),
     { group: "chain", equation: "ab,bc,cd,de,ef,fg->ag", shapes: [[2, 3], [3, 4], [4, 5], [5, 6], [6, 7], [7, 8]] },

@@ -1,4 +1,5 @@
 import { branchSsa } from "./branch.js";
+import { SearchBudget } from "./budget.js";
 import { dpSsa } from "./dp.js";
 import { greedySsa } from "./greedy.js";
 import { hyperSsa } from "./hyper.js";
@@ -15,47 +16,60 @@ import type { Problem } from "./problem.js";
  */
 export const AUTO_EXACT_LIMIT = 10;
 
+/**
+ * The trials `auto` may spend by default (see {@link SearchBudget} for what a trial is): one to three seconds of
+ * search at most on one core.
+ *
+ * @example
+ * AUTO_MAX_TRIALS; //=> 20000000
+ */
+export const AUTO_MAX_TRIALS = 20_000_000;
+
 /** Up to this many operands, `auto` tries the dynamic programming (within its budget). */
 const AUTO_DP_LIMIT = 40;
-/** The time `auto` allows the randomized search before the dynamic programming, and the whole search, in ms. */
-const HYPER_MILLISECONDS = 250;
-const SEARCH_MILLISECONDS = 750;
-/** The pairs of subsets the dynamic programming may examine inside `auto`. */
-const DP_PAIR_BUDGET = 20_000_000;
+/** The share of the budget the randomized search may take when the dynamic programming follows. */
+const HYPER_SHARE = 0.3;
 
 /**
  * The default search. Up to {@link AUTO_EXACT_LIMIT} operands it is exact. Beyond, it runs opt_einsum's greedy,
  * then (without a memory limit) randomized greedy runs with subtree reconfiguration, or (with one) the two-branch
  * bound search; then, up to 40 operands, the dynamic programming over connected subgraphs with the best cost so
- * far as its cost cap. The whole search stops by 750 ms; it returns the cheapest order found.
+ * far as its cost cap. Every phase draws on one counted budget ({@link AUTO_MAX_TRIALS} trials unless the caller
+ * sets `maxTrials`), so the same network gives the same path on any machine; it returns the cheapest order found.
  *
  * @example
  * autoSsa(prepareProblem({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] }));
  * //=> [[1, 2], [0, 3]]
  */
-export function autoSsa(problem: Problem): SsaPath {
+export function autoSsa(problem: Problem, budget: SearchBudget = new SearchBudget(AUTO_MAX_TRIALS)): SsaPath {
   const count = problem.operandCount;
   if (count <= 1) return [];
-  if (count <= AUTO_EXACT_LIMIT) return optimalSsa(problem);
-  const started = Date.now();
+  if (count <= AUTO_EXACT_LIMIT) return optimalSsa(problem, budget);
   const limited = Number.isFinite(problem.memoryLimit);
   const candidates: { ssa: SsaPath; flops: number }[] = [];
   const consider = (ssa: SsaPath | undefined): void => {
     if (ssa !== undefined) candidates.push({ ssa, flops: planFromSsa(problem, ssa).flops });
   };
+  const phase = <Result>(share: number, run: (part: SearchBudget) => Result): Result => {
+    const part = budget.part(share);
+    const result = run(part);
+    budget.settle(part);
+    return result;
+  };
   consider(limited ? branchSsa(problem, { branches: 1 }) : greedySsa(problem));
+  const dpFollows = count <= AUTO_DP_LIMIT;
   if (limited) {
-    consider(branchSsa(problem, { branches: 2, maxVisits: 20_000 }));
+    consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => branchSsa(problem, { branches: 2, budget: part })));
   } else {
-    const trials = count <= 100 ? 64 : 24;
+    const scale = Number.isFinite(budget.maxTrials) ? budget.maxTrials / AUTO_MAX_TRIALS : 1;
+    const trials = Math.max(1, Math.min(4096, Math.round((count <= 100 ? 64 : 24) * scale)));
     const window = count <= 100 ? 8 : 7;
-    const deadline = started + (count <= AUTO_DP_LIMIT ? HYPER_MILLISECONDS : SEARCH_MILLISECONDS);
-    consider(hyperSsa(problem, { trials, window, deadline }, cheapest(candidates).ssa));
+    const start = cheapest(candidates).ssa;
+    consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => hyperSsa(problem, { trials, window, budget: part }, start)));
   }
-  if (count <= AUTO_DP_LIMIT) {
-    const budget = { maxPairs: DP_PAIR_BUDGET, deadline: started + SEARCH_MILLISECONDS };
+  if (dpFollows && !budget.exhausted) {
     const initialCap = cheapest(candidates).flops * (1 + 1e-9);
-    consider(dpSsa(problem, limited ? budget : { ...budget, initialCap }));
+    consider(phase(1, (part) => dpSsa(problem, limited ? { budget: part } : { budget: part, initialCap })));
   }
   return cheapest(candidates).ssa;
 }

@@ -1,3 +1,4 @@
+import type { SearchBudget } from "./budget.js";
 import { stepCost } from "./cost-model.js";
 import { memoryRemoved, type GreedyScore } from "./greedy.js";
 import { MinHeap } from "./heap.js";
@@ -8,7 +9,8 @@ import { bestPairCost, type Problem } from "./problem.js";
 /**
  * Options of the branch-and-bound search: how many of the best-scored steps to explore at each point (`Infinity`
  * explores them all), how far behind the best partial cost a branch may fall before it is cut, the score that
- * orders the steps, and a cap on the points visited (the best order found so far is returned when it is reached).
+ * orders the steps, and a budget (each candidate step scored is one trial; when it runs out, the best order found
+ * so far is returned).
  *
  * @example
  * const branchAll: BranchOptions = { branches: Infinity };
@@ -17,7 +19,7 @@ export interface BranchOptions {
   readonly branches?: number;
   readonly cutoffFactor?: number;
   readonly score?: GreedyScore;
-  readonly maxVisits?: number;
+  readonly budget?: SearchBudget;
 }
 
 interface Branch {
@@ -35,16 +37,17 @@ interface Branch {
  * operands that share a label (all pairs when none do), explores the best `branches` of them, and cuts a branch
  * whose cost reaches the best complete order or exceeds `cutoffFactor` times the best cost seen at the same depth.
  * Under a memory limit, a step whose result is too large ends the order with one step over all that remains.
+ * Returns `undefined` when the budget runs out before any complete order is found.
  *
  * @example
  * branchSsa(prepareProblem({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] }));
  * //=> [[1, 2], [0, 3]]
  */
-export function branchSsa(problem: Problem, options: BranchOptions = {}): SsaPath {
+export function branchSsa(problem: Problem, options: BranchOptions = {}): SsaPath | undefined {
   const branches = options.branches ?? 2;
   const cutoffFactor = options.cutoffFactor ?? 4;
   const score = options.score ?? memoryRemoved;
-  const maxVisits = options.maxVisits ?? 200_000;
+  const budget = options.budget;
   const { sizes, isOutput, memoryLimit } = problem;
   const count = problem.operandCount;
   if (count === 1) return [];
@@ -55,7 +58,6 @@ export function branchSsa(problem: Problem, options: BranchOptions = {}): SsaPat
   for (const labels of labelsOf) for (const label of labels) counts[label] = (counts[label] ?? 0) + 1;
   const bestProgress = new Map<number, number>();
   let best = { flops: Infinity, size: Infinity, ssa: [Array.from({ length: count }, (_, id) => id)] as SsaPath };
-  let visits = 0;
   const path: number[][] = [];
 
   const operand = (id: number) => ({ labels: labelsOf[id] as LabelSet, input: id < count ? id : -1 });
@@ -79,7 +81,7 @@ export function branchSsa(problem: Problem, options: BranchOptions = {}): SsaPat
   };
 
   const iterate = (remaining: number[], flops: number, size: number): void => {
-    if (++visits > maxVisits) return;
+    if (budget?.exhausted === true) return;
     if (remaining.length === 1) {
       best = { flops, size, ssa: path.map((step) => [...step]) };
       return;
@@ -89,6 +91,7 @@ export function branchSsa(problem: Problem, options: BranchOptions = {}): SsaPat
       (a, b) => a.score - b.score || a.stepFlops - b.stepFlops || a.flops - b.flops || a.left - b.left || a.right - b.right,
     );
     const assess = (left: number, right: number): void => {
+      if (budget !== undefined && !budget.spend()) return;
       const labels = resultOf(left, right);
       const stepFlops = bestPairCost(problem, operand(left), operand(right), labels.length).cost;
       const size12 = sizeOfLabels(labels, sizes);
@@ -137,5 +140,5 @@ export function branchSsa(problem: Problem, options: BranchOptions = {}): SsaPat
     }
   };
   iterate(Array.from({ length: count }, (_, id) => id), 0, 0);
-  return best.ssa;
+  return Number.isFinite(best.flops) || budget?.exhausted !== true ? best.ssa : undefined;
 }

@@ -1,49 +1,158 @@
 import { EinsumError } from "../einsum-error.js";
 import { writeInvalidOption } from "../messages.js";
+import { AUTO_MAX_TRIALS } from "./auto.js";
+import { SearchBudget, type StopReason } from "./budget.js";
 import type { LinearPath, Network } from "./network.js";
 import { planFromSsa } from "./plan.js";
 import { prepareProblem } from "./problem.js";
-import { isPathSearchName, pathSearches } from "./registry.js";
+import { isPathSearchName, pathSearches, type PathSearchName } from "./registry.js";
 import { validatePath } from "./validate-path.js";
 
 /**
- * How to choose the contraction order: a search by name, `false` for left to right, or an explicit path in
- * opt_einsum's linear format.
+ * A path search with its budget. `maxTrials` counts the candidates the search may examine (a pair of subsets in
+ * `dp`, a split in `optimal`, a candidate step in `branch`, a greedy run or a reconfigured subtree in `auto`); the
+ * count makes the search deterministic, the same path on any machine at any load. `maxTimeMs` adds a limit in
+ * milliseconds, after which the result depends on the machine. A search stopped by either returns the best path it
+ * has found (its {@link PathInfo} says `search.complete: false` and why), or throws `SEARCH_BUDGET` if it has none.
+ * Defaults ({@link DEFAULT_MAX_TRIALS}): `auto` 30 million trials, `optimal` and `dp` 50 million, `branch` 2
+ * million (its trials cost more), about one to three seconds each; no time limit; `greedy` is not budgeted.
+ *
+ * @example
+ * const quick: SearchOptions = { method: "auto", maxTrials: 100_000 };
+ * const bounded: SearchOptions = { method: "dp", maxTrials: 1e7, maxTimeMs: 2000 };
+ */
+export interface SearchOptions {
+  readonly method?: PathSearchName;
+  readonly maxTrials?: number;
+  readonly maxTimeMs?: number;
+}
+
+/**
+ * How to choose the contraction order: a search by name, a search with its budget, `false` for left to right, or
+ * an explicit path in opt_einsum's linear format.
  *
  * @example
  * const option: OptimizeOption = "dp";
+ * const budgeted: OptimizeOption = { method: "auto", maxTrials: 1e6 };
  * const explicit: OptimizeOption = [[1, 2], [0, 1]];
  */
-export type OptimizeOption = "auto" | "optimal" | "dp" | "greedy" | "branch" | false | readonly (readonly number[])[];
+export type OptimizeOption =
+  | "auto"
+  | "optimal"
+  | "dp"
+  | "greedy"
+  | "branch"
+  | SearchOptions
+  | false
+  | readonly (readonly number[])[];
+
+/**
+ * The trials each search may spend by default: about one to three seconds of search at most on one core.
+ *
+ * @example
+ * DEFAULT_MAX_TRIALS.dp; //=> 50000000
+ */
+export const DEFAULT_MAX_TRIALS: Readonly<Record<PathSearchName, number>> = {
+  auto: AUTO_MAX_TRIALS,
+  optimal: 100_000_000,
+  dp: 100_000_000,
+  branch: 2_000_000,
+  greedy: Infinity,
+};
+
+/**
+ * How a path was found: the method, whether the search ran to its end (`complete`), what stopped it if not, and the
+ * trials it spent. A path given by the caller or `optimize: false` is complete with no trials.
+ *
+ * @example
+ * const report: SearchReport = { method: "dp", complete: false, stoppedBy: "maxTrials", trials: 50000001 };
+ */
+export interface SearchReport {
+  readonly method: string;
+  readonly complete: boolean;
+  readonly stoppedBy?: StopReason;
+  readonly trials: number;
+}
+
+/**
+ * Chooses the contraction path of a normalized network and says how it was found; see {@link choosePath}.
+ *
+ * @example
+ * searchPath({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] }, "dp").search.complete; //=> true
+ */
+export function searchPath(
+  spec: Network,
+  optimize: OptimizeOption = "auto",
+  memoryLimit?: number,
+): { path: LinearPath; search: SearchReport } {
+  const limit = checkMemoryLimit(memoryLimit);
+  const count = spec.inputs.length;
+  if (Array.isArray(optimize)) return { path: validatePath(optimize, count), search: given("path") };
+  if (optimize === false) {
+    const path = count <= 1 ? (count === 1 ? [[0]] : []) : Array.from({ length: count - 1 }, () => [0, 1]);
+    return { path, search: given("false") };
+  }
+  const { method, budget } = checkSearch(optimize);
+  if (count === 0) return { path: [], search: given(method) };
+  if (count === 1) return { path: [[0]], search: given(method) };
+  const problem = prepareProblem(spec, limit);
+  const path = planFromSsa(problem, pathSearches[method](problem, budget)).path;
+  const search: SearchReport =
+    budget.stoppedBy === undefined
+      ? { method, complete: true, trials: budget.trials }
+      : { method, complete: false, stoppedBy: budget.stoppedBy, trials: budget.trials };
+  return { path, search };
+}
+
+function given(method: string): SearchReport {
+  return { method, complete: true, trials: 0 };
+}
+
+const searchKeys = ["method", "maxTrials", "maxTimeMs"] as const;
+
+/** The search and its budget from a method name or a {@link SearchOptions} object. */
+function checkSearch(optimize: unknown): { method: PathSearchName; budget: SearchBudget } {
+  const expected = "'auto', 'optimal', 'dp', 'greedy', 'branch', { method, maxTrials, maxTimeMs }, false or a path";
+  if (isPathSearchName(optimize)) return { method: optimize, budget: budgetFor(optimize, undefined, undefined) };
+  if (typeof optimize !== "object" || optimize === null) {
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize", describe(optimize), expected));
+  }
+  const options = optimize as Record<string, unknown>;
+  for (const key of Object.keys(options)) {
+    if (!(searchKeys as readonly string[]).includes(key)) {
+      throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize", `{ ${key} }`, `the keys ${searchKeys.join(", ")}`));
+    }
+  }
+  const method = options["method"] ?? "auto";
+  if (!isPathSearchName(method)) {
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize.method", describe(method), "'auto', 'optimal', 'dp', 'greedy' or 'branch'"));
+  }
+  const count = (key: string): number | undefined => {
+    const value = options[key];
+    if (value === undefined) return undefined;
+    if (typeof value === "number" && (Number.isInteger(value) || value === Infinity) && value >= 0) return value;
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption(`optimize.${key}`, describe(value), "a whole number from 0, or Infinity"));
+  };
+  return { method, budget: budgetFor(method, count("maxTrials"), count("maxTimeMs")) };
+}
+
+function budgetFor(method: PathSearchName, maxTrials: number | undefined, maxTimeMs: number | undefined): SearchBudget {
+  return new SearchBudget(maxTrials ?? DEFAULT_MAX_TRIALS[method], maxTimeMs ?? Infinity);
+}
 
 /**
  * Chooses the contraction path of a normalized network. `memoryLimit` caps the largest intermediate, in elements:
  * steps whose result is larger are not taken, and when nothing fits what is left is contracted in one step. Paths
  * may hold single-operand steps (`[i]`) where summing an input's own labels first is cheaper. Throws an
- * `EinsumError` for an unknown method (`INVALID_OPTION`), a bad memory limit (`INVALID_OPTION`) or an invalid
- * explicit path (`INVALID_PATH`).
+ * `EinsumError` for an unknown method or budget (`INVALID_OPTION`), a bad memory limit (`INVALID_OPTION`), an
+ * invalid explicit path (`INVALID_PATH`) or a search stopped before it found any path (`SEARCH_BUDGET`).
  *
  * @example
  * choosePath({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] }); //=> [[1, 2], [0, 1]]
  * choosePath({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] }, false); //=> [[0, 1], [0, 1]]
  */
 export function choosePath(spec: Network, optimize: OptimizeOption = "auto", memoryLimit?: number): LinearPath {
-  const limit = checkMemoryLimit(memoryLimit);
-  const count = spec.inputs.length;
-  if (Array.isArray(optimize)) return validatePath(optimize, count);
-  if (optimize === false) {
-    return count <= 1 ? (count === 1 ? [[0]] : []) : Array.from({ length: count - 1 }, () => [0, 1]);
-  }
-  if (!isPathSearchName(optimize)) {
-    throw new EinsumError(
-      "INVALID_OPTION",
-      writeInvalidOption("optimize", describe(optimize), "'auto', 'optimal', 'dp', 'greedy', 'branch', false or a path"),
-    );
-  }
-  if (count === 0) return [];
-  if (count === 1) return [[0]];
-  const problem = prepareProblem(spec, limit);
-  return planFromSsa(problem, pathSearches[optimize](problem)).path;
+  return searchPath(spec, optimize, memoryLimit).path;
 }
 
 /**

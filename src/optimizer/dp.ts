@@ -1,3 +1,4 @@
+import type { SearchBudget } from "./budget.js";
 import { connectedComponents } from "./components.js";
 import { exactSsa } from "./exact.js";
 import { sizeOfLabels, type LabelSet } from "./label-set.js";
@@ -14,16 +15,14 @@ import { bestPairCost, type Problem, type StepOperand } from "./problem.js";
 export const DP_COMPONENT_LIMIT = 53;
 
 /**
- * Options of the dynamic programming search: a cap on the pairs of subsets examined and a deadline (the search
- * gives up and returns `undefined` beyond either).
+ * Options of the dynamic programming search: its budget (each pair of subsets examined is one trial; the search
+ * gives up and returns `undefined` when it runs out).
  *
  * @example
- * const quick: DpOptions = { maxPairs: 1e6 };
+ * const quick: DpOptions = { budget: new SearchBudget(1e6) };
  */
 export interface DpOptions {
-  readonly maxPairs?: number;
-  /** A `Date.now()` value after which the search gives up. */
-  readonly deadline?: number;
+  readonly budget?: SearchBudget;
   /**
    * The first cost cap, for instance the cost of an order already found: sets of tensors costlier than the cap are
    * not kept, and the cap grows only when no order fits it.
@@ -44,13 +43,15 @@ interface Entry {
 }
 
 const TWO_32 = 4294967296;
+/** The trials a pair of subsets costs when it is priced, beyond the one it costs to be examined. */
+const PRICED_PAIR_TRIALS = 8;
 
 /**
  * opt_einsum's dynamic programming over connected subgraphs (Phys. Rev. E 90, 033315), minimizing the exact cost:
  * each connected component of the network is solved by combining disjoint connected sets of tensors that share a
  * summed label, with an iteratively raised cost cap; components are then joined by the exact search (or smallest
  * first when there are many). Single-operand reductions are chosen where they lower a step's cost. Returns
- * `undefined` when a component is larger than {@link DP_COMPONENT_LIMIT}, the search exceeds `maxPairs`, or no
+ * `undefined` when a component is larger than {@link DP_COMPONENT_LIMIT}, the budget runs out, or no
  * order fits the memory limit.
  *
  * @example
@@ -60,7 +61,7 @@ const TWO_32 = 4294967296;
 export function dpSsa(problem: Problem, options: DpOptions = {}): SsaPath | undefined {
   const count = problem.operandCount;
   if (count === 1) return [];
-  const budget = { pairs: options.maxPairs ?? Infinity, deadline: options.deadline ?? Infinity, seen: 0 };
+  const budget = options.budget;
   const components = connectedComponents(problem.kept, problem.isOutput);
   const ssa: SsaPath = [];
   const roots: { id: number; legs: LabelSet; input: number }[] = [];
@@ -116,7 +117,7 @@ function solveComponent(
   problem: Problem,
   component: readonly number[],
   isWhole: boolean,
-  budget: { pairs: number; deadline: number; seen: number },
+  budget: SearchBudget | undefined,
   initialCap: number | undefined,
 ): Entry | undefined {
   const { sizes, isOutput, memoryLimit } = problem;
@@ -168,6 +169,7 @@ function solveComponent(
         const rightCount = total - leftCount;
         const rightIndex = byTensor[rightCount] as Entry[][];
         for (const left of [...(levels[leftCount] as Map<number, Entry>).values()]) {
+          if (budget !== undefined && !budget.spend(size)) return undefined;
           let nLo = 0;
           let nHi = 0;
           for (const label of left.legs) {
@@ -181,7 +183,9 @@ function solveComponent(
             const inLo = position < 32;
             const bit = inLo ? 1 << position : 1 << (position - 32);
             if (((inLo ? nLo : nHi) & bit) === 0) continue;
-            for (const right of rightIndex[position] as Entry[]) {
+            const rights = rightIndex[position] as Entry[];
+            if (budget !== undefined && !budget.spend(rights.length)) return undefined;
+            for (const right of rights) {
               if ((right.lo & left.lo) !== 0 || (right.hi & left.hi) !== 0) continue;
               if (leftCount === rightCount && left.key >= right.key) continue;
               // count each pair once: only from its lowest neighbour position
@@ -189,8 +193,6 @@ function solveComponent(
               const sharedHi = right.hi & nHi;
               const lowest = sharedLo !== 0 ? 31 - Math.clz32(sharedLo & -sharedLo) : 63 - Math.clz32(sharedHi & -sharedHi);
               if (lowest !== position) continue;
-              if (--budget.pairs < 0) return undefined;
-              if ((++budget.seen & 4095) === 0 && Date.now() > budget.deadline) return undefined;
               const lo = left.lo | right.lo;
               const hi = left.hi | right.hi;
               const partial = left.cost + right.cost;
@@ -198,6 +200,8 @@ function solveComponent(
               const key = hi * TWO_32 + (lo >>> 0);
               const existing = target.get(key);
               if (existing !== undefined && existing.cost <= partial) continue;
+              // pricing a pair costs about as much as scanning a few dozen candidates
+              if (budget !== undefined && !budget.spend(PRICED_PAIR_TRIALS)) return undefined;
               const legs = mergedLegs(left.legs, right.legs, lo, hi, isOutput, maskLo, maskHi);
               const cost = partial + bestPairCost(problem, operandOf(left), operandOf(right), legs.length).cost;
               if (cost > cap || (existing !== undefined && existing.cost <= cost)) continue;

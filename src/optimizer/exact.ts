@@ -1,3 +1,4 @@
+import type { SearchBudget } from "./budget.js";
 import { stepCost } from "./cost-model.js";
 import { sizeOfLabels, type LabelSet } from "./label-set.js";
 import type { SsaPath } from "./network.js";
@@ -28,7 +29,7 @@ export interface ExactProblem {
  * splits (outer products included), so it is exact under the cost convention. Under a memory limit, intermediates
  * larger than the limit are not formed; the search then also tries ending with one step over several operands, as
  * opt_einsum does when nothing fits. Returns the SSA path over the operands' positions and its cost, or `undefined`
- * when nothing is cheaper than `upperBound`.
+ * when nothing is cheaper than `upperBound`, or when `budget` runs out (each split examined is one trial).
  *
  * @example
  * const problem = prepareProblem({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] });
@@ -39,6 +40,7 @@ export function exactSsa(
   problem: Problem,
   exact: ExactProblem,
   upperBound = Infinity,
+  budget?: SearchBudget,
 ): { ssa: SsaPath; cost: number } | undefined {
   const { operands, keep } = exact;
   const count = operands.length;
@@ -97,8 +99,10 @@ export function exactSsa(
     const resultCount = (legs[subset] as LabelSet).length;
     let bestCost = upperBound;
     let bestSplit = 0;
+    let splits = 0;
     for (let left = (subset - 1) & subset; left > 0; left = (left - 1) & subset) {
       if ((left & low) === 0) continue;
+      splits++;
       const right = subset ^ left;
       const partial = (best[left] as number) + (best[right] as number);
       if (!(partial < bestCost)) continue;
@@ -108,6 +112,7 @@ export function exactSsa(
         bestSplit = left;
       }
     }
+    if (budget !== undefined && !budget.spend(splits)) return undefined;
     if (bestSplit !== 0) {
       best[subset] = bestCost;
       split[subset] = bestSplit;

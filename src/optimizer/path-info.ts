@@ -1,3 +1,4 @@
+import type { SearchReport } from "./choose-path.js";
 import { stepCost } from "./cost-model.js";
 import { sizeOfLabels } from "./label-set.js";
 import type { LinearPath, Network } from "./network.js";
@@ -51,6 +52,11 @@ export interface PathInfo {
   readonly steps: readonly ContractionStep[];
   /** The whole contraction as an equation. */
   readonly equation: string;
+  /**
+   * How the path was found: the method, whether the search ran to its end, what stopped it if not (`maxTrials` or
+   * `maxTimeMs`), and the trials it spent.
+   */
+  readonly search: SearchReport;
   /** A report like `numpy.einsum_path`'s. */
   toString(): string;
   /** The contraction tree as Graphviz DOT. */
@@ -64,7 +70,12 @@ export interface PathInfo {
  * describePath({ inputs: [[0, 1], [1, 2]], output: [0, 2], sizes: [2, 3, 4] }, [[0, 1]], ["i", "j", "k"]).flops;
  * //=> 48
  */
-export function describePath(network: Network, path: LinearPath, labelNames: readonly string[]): PathInfo {
+export function describePath(
+  network: Network,
+  path: LinearPath,
+  labelNames: readonly string[],
+  search: SearchReport = { method: "path", complete: true, trials: 0 },
+): PathInfo {
   const { sizes, output } = network;
   const termOf = (labels: readonly number[]): string => labels.map((label) => labelNames[label] ?? "?").join("");
   const equationOf = (operands: readonly (readonly number[])[]): string =>
@@ -114,6 +125,7 @@ export function describePath(network: Network, path: LinearPath, labelNames: rea
     largestIntermediate,
     steps,
     equation,
+    search,
     toString: () => formatReport(info, all.size),
     toDot: () => pathToDot(network, info, termOf),
   };

@@ -1,17 +1,18 @@
+import type { SearchBudget } from "./budget.js";
 import { exactSsa } from "./exact.js";
 import type { Problem } from "./problem.js";
 import { operandOfNode, refreshTree, type TreeNode } from "./tree.js";
 
 /**
- * Options of subtree reconfiguration: the number of operands of each window solved exactly, and a deadline
- * (a `Date.now()` value) after which no new window is started.
+ * Options of subtree reconfiguration: the number of operands of each window solved exactly, and a budget (each
+ * window costs `3^window` trials; no window is started once it has run out).
  *
  * @example
- * const options: ReconfigureOptions = { window: 8, deadline: Date.now() + 100 };
+ * const options: ReconfigureOptions = { window: 8, budget: new SearchBudget(1e6) };
  */
 export interface ReconfigureOptions {
   readonly window?: number;
-  readonly deadline?: number;
+  readonly budget?: SearchBudget;
   readonly maxPasses?: number;
 }
 
@@ -19,7 +20,7 @@ export interface ReconfigureOptions {
  * Improves a contraction tree in place by re-solving small subtrees exactly (cotengra's subtree reconfiguration):
  * for each internal node, costliest first, the subtree is opened down to a frontier of `window` nodes (always
  * opening the costliest step), the frontier is contracted again by the exact search, and the new order replaces the
- * old when it is cheaper. Passes repeat until one brings nothing or the deadline passes. Returns the tree's cost.
+ * old when it is cheaper. Passes repeat until one brings nothing or the budget runs out. Returns the tree's cost.
  *
  * @example
  * const root = treeFromSsa(problem, greedySsa(problem));
@@ -27,22 +28,16 @@ export interface ReconfigureOptions {
  */
 export function reconfigureTree(problem: Problem, root: TreeNode, options: ReconfigureOptions = {}): number {
   const window = options.window ?? 8;
-  const deadline = options.deadline ?? Infinity;
+  const budget = options.budget;
+  const windowTrials = 3 ** window;
   const maxPasses = options.maxPasses ?? 8;
   let total = refreshTree(problem, root);
   for (let pass = 0; pass < maxPasses; pass++) {
     let improved = false;
-    const internal: TreeNode[] = [];
-    const collect = (node: TreeNode): void => {
-      if (node.children === undefined) return;
-      internal.push(node);
-      collect(node.children[0]);
-      collect(node.children[1]);
-    };
-    collect(root);
+    const internal = internalNodes(root);
     internal.sort((a, b) => b.cost - a.cost);
     for (const node of internal) {
-      if (Date.now() > deadline) return total;
+      if (budget !== undefined && !budget.spend(windowTrials)) return total;
       if (node.children === undefined) continue;
       if (reconfigureAt(problem, node, window)) {
         improved = true;
@@ -80,4 +75,16 @@ function reconfigureAt(problem: Problem, node: TreeNode, window: number): boolea
   const top = built[built.length - 1] as TreeNode;
   node.children = top.children;
   return true;
+}
+
+/** The internal nodes of a tree, found with an explicit stack (trees can be deep). */
+function internalNodes(root: TreeNode): TreeNode[] {
+  const internal: TreeNode[] = [];
+  const stack: TreeNode[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.children === undefined) continue;
+    internal.push(node);
+    stack.push(node.children[1], node.children[0]);
+  }
+  return internal;
 }

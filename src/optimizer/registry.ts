@@ -1,5 +1,8 @@
+import { EinsumError } from "../einsum-error.js";
+import { writeSearchStopped } from "../messages.js";
 import { autoSsa } from "./auto.js";
 import { branchSsa } from "./branch.js";
+import type { SearchBudget } from "./budget.js";
 import { dpSsa } from "./dp.js";
 import { greedySsa } from "./greedy.js";
 import type { SsaPath } from "./network.js";
@@ -7,30 +10,37 @@ import { optimalSsa } from "./optimal.js";
 import type { Problem } from "./problem.js";
 
 /**
- * A path search: a pure function from a prepared network (with its memory limit) to an SSA path.
+ * A path search: a function from a prepared network (with its memory limit) and a budget to an SSA path. A search
+ * stopped by its budget returns the best path it has, or throws `SEARCH_BUDGET` when it has none.
  *
  * @example
  * const leftToRight: PathSearch = (problem) => problem.inputs.slice(1).map((_, step) => [step === 0 ? 0 : problem.operandCount + step - 1, step + 1]);
  */
-export type PathSearch = (problem: Problem) => SsaPath;
+export type PathSearch = (problem: Problem, budget: SearchBudget) => SsaPath;
 
 /** Without a memory limit, opt_einsum's greedy; with one, the greedy bound search (one branch), as opt_einsum does. */
 function greedyWithLimit(problem: Problem): SsaPath {
-  return Number.isFinite(problem.memoryLimit) ? branchSsa(problem, { branches: 1 }) : greedySsa(problem);
+  if (!Number.isFinite(problem.memoryLimit)) return greedySsa(problem);
+  return branchSsa(problem, { branches: 1 }) as SsaPath;
+}
+
+function found(method: string, ssa: SsaPath | undefined, budget: SearchBudget): SsaPath {
+  if (ssa !== undefined) return ssa;
+  throw new EinsumError("SEARCH_BUDGET", writeSearchStopped(method, budget.stoppedBy ?? "maxTrials", budget.trials));
 }
 
 /**
  * The path searches by name.
  *
  * @example
- * pathSearches.greedy(prepareProblem({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] }));
+ * pathSearches.greedy(prepareProblem({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] }), new SearchBudget());
  */
 export const pathSearches = {
   auto: autoSsa,
   optimal: optimalSsa,
-  dp: (problem: Problem): SsaPath => dpSsa(problem) ?? greedyWithLimit(problem),
+  dp: (problem: Problem, budget: SearchBudget): SsaPath => dpSsa(problem, { budget }) ?? greedyWithLimit(problem),
   greedy: greedyWithLimit,
-  branch: (problem: Problem): SsaPath => branchSsa(problem, { branches: 2 }),
+  branch: (problem: Problem, budget: SearchBudget): SsaPath => found("branch", branchSsa(problem, { branches: 2, budget }), budget),
 } as const satisfies Record<string, PathSearch>;
 
 /**

@@ -31,6 +31,9 @@ export function formatReport(info: PathInfo, naiveScaling: number): string {
     `  Optimized FLOP count:  ${formatScientific(info.flops)}`,
     `   Theoretical speedup:  ${info.speedup.toFixed(3)}`,
     `  Largest intermediate:  ${formatScientific(info.largestIntermediate)} elements`,
+    ...(info.search.complete
+      ? []
+      : [`         Search status:  stopped by ${info.search.stoppedBy ?? "its budget"} after ${info.search.trials} trials`]),
     rule,
     `${"scaling".padEnd(9)}${"flops".padStart(11)}   ${"current".padStart(28)}   ${"remaining".padStart(31)}`,
     rule,

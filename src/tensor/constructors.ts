@@ -2,7 +2,7 @@ import { EinsumError } from "../einsum-error.js";
 import { writeInvalidDType } from "../messages.js";
 import { allocate, dtypeNames, dtypeOfData, type DataArrayOf, type DTypeName } from "./dtype.js";
 import { flattenNested, type NestedNumbers, type ShapeOfNested } from "./nested.js";
-import { normalSource } from "./random.js";
+import { freshSeed, normalSource } from "./random.js";
 import { checkShape, sizeOf, type WritableShape } from "./shape.js";
 import { Tensor } from "./tensor.js";
 import type { ArangeRangeShape, ArangeShape } from "../types/arange.js";
@@ -124,17 +124,20 @@ export function arange(first: number, second?: number): Tensor<[number], "int32"
 }
 
 /**
- * A tensor of standard normal samples. The same `seed` gives the same numbers everywhere.
+ * A tensor of standard normal samples. With a `seed` (a whole number) the numbers are reproducible: the same seed
+ * gives the same numbers on every call and every platform. Without one, each call draws fresh numbers, like
+ * `torch.randn`.
  *
  * @example
- * randn([3, 2, 5], { seed: 7 }); // Tensor<[3, 2, 5], "float64">
+ * randn([3, 2, 5], { seed: 7 }); // Tensor<[3, 2, 5], "float64">, the same numbers on every run
+ * randn([2, 2]); // fresh numbers on every call
  */
 export function randn<const Shape extends readonly number[], DType extends "float64" | "float32" = "float64">(
   shape: Shape,
   options: { seed?: number; dtype?: DType } = {},
 ): Tensor<WritableShape<Shape>, DType> {
   const result = zeros(shape, options.dtype);
-  const next = normalSource(options.seed ?? 0);
+  const next = normalSource(options.seed ?? freshSeed());
   const data: DataArrayOf[DType] = result.data;
   for (let index = 0; index < data.length; index++) data[index] = next();
   return result;

@@ -58,3 +58,13 @@ function nextUniform(state: Uint32Array): number {
 function rotateLeft(value: number, bits: number): number {
   return ((value << bits) | (value >>> (32 - bits))) >>> 0;
 }
+
+/**
+ * A seed for a call that gave none, so that each such call draws fresh numbers.
+ *
+ * @example
+ * freshSeed() === freshSeed(); //=> false (almost always)
+ */
+export function freshSeed(): number {
+  return Math.floor(Math.random() * 4294967296) >>> 0;
+}

@@ -70,18 +70,15 @@ const shapes: (readonly [number, number, number])[] = [
 
 describe("gemmCopied: products on operands copied whole into WebAssembly memory", () => {
   for (const dtype of floatTypes) {
-    it(`${dtype}: row-major A with every layout of B and C, at odd sizes`, () => {
-      let seed = 1;
-      for (const [m, n, k] of shapes) {
-        for (const bLayout of layouts) {
-          for (const cLayout of layouts) {
-            const accepted = checkCopied(dtype, 1, m, n, k, ["row-major", bLayout, cLayout], seed++);
-            const thin = n * (dtype === "float64" ? 8 : 4) < 32;
-            // A thin B is gathered in any layout; otherwise B must run contiguously along its rows.
-            const contiguousB = bLayout === "row-major" || n === 1 || (k === 1 && bLayout !== "scrambled");
-            if (thin || contiguousB) expect(accepted, `${m}×${k}·${k}×${n}, B ${bLayout}`).toBe(true);
-          }
-        }
+    // one test per size and layout of B (each checks every layout of C), so that each stays far inside the timeout
+    const cases = shapes.flatMap(([m, n, k], shape) => layouts.map((bLayout, index) => [m, n, k, bLayout, shape * layouts.length + index] as const));
+    it.each(cases)(`${dtype}: row-major A, %i×%i·(k=%i), B %s, every layout of C`, (m, n, k, bLayout, seed) => {
+      for (const [index, cLayout] of layouts.entries()) {
+        const accepted = checkCopied(dtype, 1, m, n, k, ["row-major", bLayout, cLayout], seed * layouts.length + index + 1);
+        const thin = n * (dtype === "float64" ? 8 : 4) < 32;
+        // A thin B is gathered in any layout; otherwise B must run contiguously along its rows.
+        const contiguousB = bLayout === "row-major" || n === 1 || (k === 1 && bLayout !== "scrambled");
+        if (thin || contiguousB) expect(accepted, `${m}×${k}·${k}×${n}, B ${bLayout}`).toBe(true);
       }
     });
 

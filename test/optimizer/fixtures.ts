@@ -35,16 +35,17 @@ interface ReferenceFile {
 }
 
 /**
- * Reads a JSON file of the `shared/` folder that stands beside the repository. It is found by walking up from
- * this file, so the tests (run from `test/`) and the compiled benchmarks (run from `.bench-build/test/`) both
- * reach it.
+ * Reads a JSON file of `test/fixtures/optimizer/` (written by `scripts/generate_optimizer_reference.py`). The
+ * repository's root is the nearest folder above with a `package.json`, so the tests (run from `test/`) and the
+ * compiled benchmarks (run from `.bench-build/test/`) both reach it.
  */
-function readShared(relative: string): unknown {
-  for (let folder = new URL(".", import.meta.url); ; folder = new URL("..", folder)) {
-    const candidate = new URL(`shared/${relative}`, folder);
-    if (existsSync(candidate)) return JSON.parse(readFileSync(candidate, "utf8"));
-    if (folder.pathname === "/") throw new Error(`shared/${relative} was not found above ${import.meta.url}`);
+function readFixture(name: string): unknown {
+  let folder = new URL("..", import.meta.url);
+  while (!existsSync(new URL("package.json", folder))) {
+    if (folder.pathname === "/") throw new Error(`no package.json above ${import.meta.url}`);
+    folder = new URL("..", folder);
   }
+  return JSON.parse(readFileSync(new URL(`test/fixtures/optimizer/${name}`, folder), "utf8"));
 }
 
 /**
@@ -54,7 +55,7 @@ function readShared(relative: string): unknown {
  * referenceData().cases.length; //=> 60
  */
 export function referenceData(): ReferenceFile {
-  return readShared("optimizer/reference-paths.json") as ReferenceFile;
+  return readFixture("reference-paths.json") as ReferenceFile;
 }
 
 /**
@@ -97,25 +98,16 @@ export function networkFromEquation(equation: string, shapes: readonly (readonly
 }
 
 interface SampleFile {
-  readonly instances_with_data: readonly {
+  readonly instances: readonly {
     readonly name: string;
-    readonly ixs: number[][];
-    readonly iy: number[];
-    readonly size: Readonly<Record<string, number>>;
-    readonly einsum_benchmark_metadata: { readonly opt_flops_path_flops_log10: number };
+    readonly inputs: number[][];
+    readonly output: number[];
+    readonly sizes: number[];
+    readonly best_known_opt_cost: number;
   }[];
-  readonly random_tn_sample_meirom_et_al: {
-    readonly instances: readonly {
-      readonly eq: string;
-      readonly shapes: number[][];
-      readonly n_inputs: string | number;
-      readonly index_in_file: string | number;
-      readonly best_known_opt_cost: string | number;
-    }[];
-  };
 }
 
-/** A larger network with its best known cost. */
+/** A larger network with its best known cost (the cheaper of opt_einsum's greedy and random-greedy). */
 export interface SampleNetwork {
   readonly name: string;
   readonly network: Network;
@@ -123,36 +115,16 @@ export interface SampleNetwork {
 }
 
 /**
- * The networks of `einsum_benchmark_sample.json`.
+ * The networks of `benchmark-sample.json`.
  *
  * @example
  * sampleNetworks().length; //=> 12
  */
 export function sampleNetworks(): SampleNetwork[] {
-  const sample = readShared("optimizer/einsum_benchmark_sample.json") as SampleFile;
-  const fromIxs = sample.instances_with_data.map((instance) => {
-    const ids = new Map<number, number>();
-    const sizes: number[] = [];
-    const id = (label: number): number => {
-      let local = ids.get(label);
-      if (local === undefined) {
-        local = ids.size;
-        ids.set(label, local);
-        sizes.push(instance.size[String(label)] ?? 0);
-      }
-      return local;
-    };
-    const inputs = instance.ixs.map((labels) => labels.map(id));
-    return {
-      name: instance.name,
-      network: { inputs, output: instance.iy.map(id), sizes },
-      bestKnown: 10 ** instance.einsum_benchmark_metadata.opt_flops_path_flops_log10,
-    };
-  });
-  const random = sample.random_tn_sample_meirom_et_al.instances.map((instance) => ({
-    name: `random_${instance.n_inputs}_${instance.index_in_file}`,
-    network: networkFromEquation(instance.eq, instance.shapes),
-    bestKnown: Number(instance.best_known_opt_cost),
+  const sample = readFixture("benchmark-sample.json") as SampleFile;
+  return sample.instances.map((instance) => ({
+    name: instance.name,
+    network: { inputs: instance.inputs, output: instance.output, sizes: instance.sizes },
+    bestKnown: instance.best_known_opt_cost,
   }));
-  return [...fromIxs, ...random];
 }

@@ -22,7 +22,8 @@ describe("auto on generated networks", () => {
     for (const info of [auto, greedy, dp]) expect(info.flops).toBe(recomputeCost(network, info.path).flops);
     expect(isNoCostlier(auto.flops, greedy.flops)).toBe(true);
     expect(isNoCostlier(auto.flops, dp.flops)).toBe(true);
-  });
+    // three counted searches of up to a few seconds each (dp on 16 dense tensors is the longest) on a loaded machine
+  }, 30_000);
 
   it("finds the textbook order of a matrix chain (dynamic programming over chains)", () => {
     // sizes 10x30, 30x5, 5x60: (AB)C costs 2·(1500 + 3000) = 9000, A(BC) costs 2·(9000 + 18000)

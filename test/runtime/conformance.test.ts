@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { einsum, EinsumError, type EinsumErrorCode } from "../../src/index.js";
 import { conformance } from "../fixtures/conformance.js";
 
-/** The code each refusal in the shared file must carry, keyed by its stated reason. */
+/** The code each refusal in the conformance file must carry, keyed by its stated reason. */
 const expectedCodes: Record<string, EinsumErrorCode> = {
   "size mismatch for shared label": "SIZE_MISMATCH",
   "output label not in any input": "OUTPUT_LABEL_UNKNOWN",

@@ -24,7 +24,7 @@ describe("the optimize option of einsum", () => {
     } catch (error) {
       expect((error as EinsumError).code).toBe("INVALID_OPTION");
       expect((error as EinsumError).message).toBe(
-        writeInvalidOption("optimize", "'fastest'", "'auto', 'optimal', 'dp', 'greedy', 'branch', false or a path"),
+        writeInvalidOption("optimize", "'fastest'", "'auto', 'optimal', 'dp', 'greedy', 'branch', { method, maxTrials, maxTimeMs }, false or a path"),
       );
     }
   });

@@ -44,6 +44,14 @@ describe("constructors", () => {
     expect(randn([2], { seed: 1, dtype: "float32" }).dtype).toBe("float32");
   });
 
+  it("draws fresh normal samples on each call without a seed", () => {
+    const first = Array.from(randn([64]).data);
+    const second = Array.from(randn([64]).data);
+    // 64 independent draws agreeing everywhere would take a repeated 32-bit seed
+    expect(second).not.toEqual(first);
+    expect(first.every(Number.isFinite)).toBe(true);
+  });
+
   it("makes scalars and empty tensors", () => {
     const scalar = tensor(5);
     expect(scalar.shape).toEqual([]);
