@@ -1,5 +1,5 @@
 import { EinsumError } from "./einsum-error.js";
-import { writeInvalidNetwork, writeInvalidOperand } from "./messages.js";
+import { writeInvalidNetwork, writeInvalidOperand, writeInvalidOption } from "./messages.js";
 import { searchPath, type OptimizeOption } from "./optimizer/choose-path.js";
 import { labelNamesFor } from "./optimizer/label-names.js";
 import type { Network } from "./optimizer/network.js";
@@ -57,16 +57,33 @@ export function contractPath(
 ): PathInfo;
 export function contractPath(first: string | ContractionNetwork, ...rest: readonly unknown[]): PathInfo {
   if (typeof first === "string") {
-    const { operands, options } = splitOptions(rest);
+    const { operands, options: given } = splitOptions(rest);
+    const options = checkPathOptions(given);
     const shapes = operandsOf(operands).map(shapeOf);
     const spec = normalizeEquation(first, shapes);
     const { path, search } = searchPath(spec, options.optimize ?? "auto", options.memoryLimit);
     return describePath(spec, path, spec.labelNames, search);
   }
   const network = checkNetwork(first);
-  const options = (rest[0] ?? {}) as ContractPathOptions;
+  const options = checkPathOptions(rest[0]);
   const { path, search } = searchPath(network, options.optimize ?? "auto", options.memoryLimit);
   return describePath(network, path, labelNamesFor(network.sizes.length), search);
+}
+
+const pathOptionKeys = ["optimize", "memoryLimit"] as const;
+
+/** Checks the options object: `undefined` or an object with only `optimize` and `memoryLimit`. */
+function checkPathOptions(options: unknown): ContractPathOptions {
+  if (options === undefined) return {};
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption("options", describeValue(options), "an object { optimize, memoryLimit }"));
+  }
+  for (const key of Object.keys(options)) {
+    if (!(pathOptionKeys as readonly string[]).includes(key)) {
+      throw new EinsumError("INVALID_OPTION", writeInvalidOption("options", `{ ${key} }`, `the keys ${pathOptionKeys.join(", ")}`));
+    }
+  }
+  return options as ContractPathOptions;
 }
 
 function isOptions(value: unknown): value is ContractPathOptions {
@@ -97,8 +114,19 @@ function shapeOf(operand: unknown, index: number): readonly number[] {
 }
 
 /**
- * Checks a network given with integer labels: sizes are whole numbers from 0, labels are whole numbers below
- * `sizes.length`, and the output's labels are distinct and found in some input. Throws `INVALID_NETWORK`.
+ * The most labels a network given with integer labels may have (`sizes.length`): the searches keep a few numbers
+ * per label.
+ *
+ * @example
+ * MAX_NETWORK_LABELS; //=> 4194304
+ */
+export const MAX_NETWORK_LABELS = 1 << 22;
+
+/**
+ * Checks a network given with integer labels: `sizes` is a dense array of at most {@link MAX_NETWORK_LABELS} whole
+ * numbers from 0, every input and the output are dense arrays of whole-number labels below `sizes.length`, and the
+ * output's labels are distinct and found in some input. Throws `INVALID_NETWORK`, before any work that grows with
+ * the labels' values.
  *
  * @example
  * checkNetwork({ inputs: [[0, 5]], output: [], sizes: [2, 3] }); // throws INVALID_NETWORK
@@ -107,32 +135,56 @@ export function checkNetwork(network: unknown): ContractionNetwork {
   const fail = (detail: string): never => {
     throw new EinsumError("INVALID_NETWORK", writeInvalidNetwork(detail));
   };
-  if (typeof network !== "object" || network === null) return fail("expected { inputs, output, sizes }");
+  if (typeof network !== "object" || network === null || Array.isArray(network)) {
+    return fail("expected { inputs, output, sizes }");
+  }
   const { inputs, output, sizes } = network as Record<string, unknown>;
-  if (!Array.isArray(sizes)) return fail("sizes is not an array");
-  sizes.forEach((size: unknown, label) => {
-    if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
-      fail(`sizes[${label}] is ${String(size)}: sizes are whole numbers from 0`);
-    }
-  });
-  const checkLabels = (labels: unknown, name: string): number[] => {
-    if (!Array.isArray(labels)) return fail(`${name} is not an array of labels`);
-    labels.forEach((label: unknown, index) => {
-      if (typeof label !== "number" || !Number.isInteger(label) || label < 0 || label >= sizes.length) {
-        fail(`${name}[${index}] is ${String(label)} but sizes has ${sizes.length} labels`);
-      }
-    });
-    return [...(labels as number[])];
+  const checkDense = (value: unknown, name: string, what: string): unknown[] => {
+    if (!Array.isArray(value)) return fail(`${name} is not ${what}`);
+    // a sparse array's length says nothing about its entries: `[]` with an entry at 1e9 has length 1e9 + 1
+    if (Object.keys(value).length !== value.length) return fail(`${name} has holes: expected ${what} with no holes`);
+    return value;
   };
-  if (!Array.isArray(inputs) || inputs.length === 0) return fail("inputs is not a non-empty array of operands");
-  const checkedInputs = inputs.map((labels: unknown, index) => checkLabels(labels, `inputs[${index}]`));
+  const sizeList = checkDense(sizes, "sizes", "an array of sizes");
+  if (sizeList.length > MAX_NETWORK_LABELS) {
+    fail(`sizes has ${sizeList.length} labels, more than the ${MAX_NETWORK_LABELS} a network may have`);
+  }
+  for (let label = 0; label < sizeList.length; label++) {
+    const size = sizeList[label];
+    if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+      fail(`sizes[${label}] is ${describeValue(size)}: sizes are whole numbers from 0`);
+    }
+  }
+  const checkLabels = (labels: unknown, name: string): number[] => {
+    const list = checkDense(labels, name, "an array of labels");
+    for (let index = 0; index < list.length; index++) {
+      const label = list[index];
+      if (typeof label !== "number" || !Number.isInteger(label) || label < 0 || label >= sizeList.length) {
+        fail(`${name}[${index}] is ${describeValue(label)} but sizes has ${sizeList.length} labels`);
+      }
+    }
+    return [...(list as number[])];
+  };
+  const inputList = checkDense(inputs, "inputs", "a non-empty array of operands");
+  if (inputList.length === 0) return fail("inputs is not a non-empty array of operands");
+  const checkedInputs = inputList.map((labels: unknown, index) => checkLabels(labels, `inputs[${index}]`));
   const checkedOutput = checkLabels(output, "output");
-  const present = new Set(checkedInputs.flat());
+  const present = new Set<number>();
+  for (const labels of checkedInputs) for (const label of labels) present.add(label);
   const seen = new Set<number>();
   checkedOutput.forEach((label, index) => {
     if (seen.has(label)) fail(`output[${index}] repeats label ${label}`);
     if (!present.has(label)) fail(`output[${index}] is label ${label}, found in no input`);
     seen.add(label);
   });
-  return { inputs: checkedInputs, output: checkedOutput, sizes: [...(sizes as number[])] };
+  return { inputs: checkedInputs, output: checkedOutput, sizes: [...(sizeList as number[])] };
+}
+
+/** A value as a message shows it: strings quoted, anything else as `String` gives it. */
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "symbol") return value.toString();
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "object" && value !== null) return Array.isArray(value) ? "an array" : "an object";
+  return String(value);
 }

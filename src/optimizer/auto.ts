@@ -62,7 +62,7 @@ export function autoSsa(problem: Problem, budget: SearchBudget = new SearchBudge
     consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => branchSsa(problem, { branches: 2, budget: part })));
   } else {
     const scale = Number.isFinite(budget.maxTrials) ? budget.maxTrials / AUTO_MAX_TRIALS : 1;
-    const trials = Math.max(1, Math.min(4096, Math.round((count <= 100 ? 64 : 24) * scale)));
+    const trials = Math.max(1, Math.min(4096, Math.round(hyperTrials(count) * scale)));
     const window = count <= 100 ? 8 : 7;
     const start = cheapest(candidates).ssa;
     consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => hyperSsa(problem, { trials, window, budget: part }, start)));
@@ -72,6 +72,11 @@ export function autoSsa(problem: Problem, budget: SearchBudget = new SearchBudge
     consider(phase(1, (part) => dpSsa(problem, limited ? { budget: part } : { budget: part, initialCap })));
   }
   return cheapest(candidates).ssa;
+}
+
+/** Randomized greedy runs by network size: each run is a whole greedy search, so huge networks get few. */
+function hyperTrials(count: number): number {
+  return count <= 100 ? 64 : count <= 1000 ? 24 : count <= 10_000 ? 4 : 1;
 }
 
 function cheapest(candidates: readonly { ssa: SsaPath; flops: number }[]): { ssa: SsaPath; flops: number } {

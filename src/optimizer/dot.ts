@@ -1,5 +1,5 @@
 import type { Network } from "./network.js";
-import type { PathInfo } from "./path-info.js";
+import type { PathInfo } from "./path-summary.js";
 import { formatScientific } from "./report.js";
 
 /**

@@ -1,67 +1,13 @@
 import type { SearchReport } from "./choose-path.js";
+import type { ContractionStep, PathInfo } from "./path-summary.js";
 import { stepCost } from "./cost-model.js";
 import { sizeOfLabels } from "./label-set.js";
 import type { LinearPath, Network } from "./network.js";
 import { pathToDot } from "./dot.js";
+import { OperandList } from "./operand-list.js";
 import { formatReport } from "./report.js";
 
-/**
- * One step of a contraction path.
- *
- * @example
- * const step: ContractionStep = {
- *   positions: [0, 1], einsum: "ij,jk->ik", inputs: [[0, 1], [1, 2]], result: [0, 2],
- *   flops: 48, resultSize: 8, scaling: 3, remaining: "ik,kl->il",
- * };
- */
-export interface ContractionStep {
-  /** Positions in the current operand list (opt_einsum's linear format). */
-  readonly positions: readonly number[];
-  /** The step as its own equation, like `"ik,kj->ij"`. */
-  readonly einsum: string;
-  /** The labels of the step's operands and of its result. */
-  readonly inputs: readonly (readonly number[])[];
-  readonly result: readonly number[];
-  /** The step's cost in opt_einsum's convention. */
-  readonly flops: number;
-  /** The number of elements of the step's result. */
-  readonly resultSize: number;
-  /** The number of distinct labels the step involves. */
-  readonly scaling: number;
-  /** The equation that remains after the step. */
-  readonly remaining: string;
-}
-
-/**
- * A contraction path and what it costs, in opt_einsum's convention.
- *
- * @example
- * const info: PathInfo = contractPath("ij,jk,kl->il", [2, 3], [3, 4], [4, 5]);
- * info.path; //=> [[0, 1], [1, 0]]
- * info.flops; //=> 128
- */
-export interface PathInfo {
-  readonly path: LinearPath;
-  readonly flops: number;
-  /** The cost of contracting everything in one step. */
-  readonly naiveFlops: number;
-  /** `naiveFlops / flops`. */
-  readonly speedup: number;
-  /** The element count of the largest step result (the final output included, the inputs excluded). */
-  readonly largestIntermediate: number;
-  readonly steps: readonly ContractionStep[];
-  /** The whole contraction as an equation. */
-  readonly equation: string;
-  /**
-   * How the path was found: the method, whether the search ran to its end, what stopped it if not (`maxTrials` or
-   * `maxTimeMs`), and the trials it spent.
-   */
-  readonly search: SearchReport;
-  /** A report like `numpy.einsum_path`'s. */
-  toString(): string;
-  /** The contraction tree as Graphviz DOT. */
-  toDot(): string;
-}
+export type { ContractionStep, PathInfo } from "./path-summary.js";
 
 /**
  * Prices a (valid) linear path over a network and describes each step; `labelNames[label]` names the labels.
@@ -80,34 +26,47 @@ export function describePath(
   const termOf = (labels: readonly number[]): string => labels.map((label) => labelNames[label] ?? "?").join("");
   const equationOf = (operands: readonly (readonly number[])[]): string =>
     `${operands.map(termOf).join(",")}->${termOf(output)}`;
-  let operands: (readonly number[])[] = network.inputs.map((labels) => [...labels]);
+  // labels by slot (inputs, then each step's result), the live slots by position, and how many live operands
+  // carry each label: every step costs its own size plus O(log n), whatever the network's size
+  const labelsOf: (readonly number[])[] = network.inputs.map((labels) => [...labels]);
+  const list = new OperandList(network.inputs.length, path.length);
+  const carriers = new Map<number, number>();
+  const count = (labels: readonly number[], delta: number): void => {
+    for (const label of new Set(labels)) carriers.set(label, (carriers.get(label) ?? 0) + delta);
+  };
+  for (const labels of labelsOf) count(labels, 1);
+  const isOutput = new Set<number>(output);
   const steps: ContractionStep[] = [];
   let flops = 0;
   let largestIntermediate = 0;
   path.forEach((positions, index) => {
-    const chosen = positions.map((position) => operands[position] ?? []);
-    const rest = operands.filter((_, position) => !positions.includes(position));
-    const keep = new Set<number>(output);
-    for (const labels of rest) for (const label of labels) keep.add(label);
+    const slots = list.remove(positions);
+    const chosen = slots.map((slot) => labelsOf[slot] ?? []);
+    for (const labels of chosen) count(labels, -1);
     const union = new Set<number>();
     for (const labels of chosen) for (const label of labels) union.add(label);
-    const isLast = index === path.length - 1 && rest.length === 0;
-    const result = isLast ? [...output] : [...union].filter((label) => keep.has(label));
+    const isLast = index === path.length - 1 && list.size === 0;
+    const result = isLast ? [...output] : [...union].filter((label) => isOutput.has(label) || (carriers.get(label) ?? 0) > 0);
     const stepFlops = stepCost(sizeOfLabels([...union], sizes), chosen.length, result.length < union.size);
     const resultSize = sizeOfLabels(result, sizes);
-    operands = [...rest, result];
+    labelsOf[list.append()] = result;
+    count(result, 1);
     flops += stepFlops;
     largestIntermediate = Math.max(largestIntermediate, resultSize);
-    steps.push({
-      positions: [...positions],
-      einsum: `${chosen.map(termOf).join(",")}->${termOf(result)}`,
-      inputs: chosen,
-      result,
-      flops: stepFlops,
-      resultSize,
-      scaling: union.size,
-      remaining: equationOf(operands),
-    });
+    steps.push(
+      lazyRemaining(
+        {
+          positions: [...positions],
+          einsum: `${chosen.map(termOf).join(",")}->${termOf(result)}`,
+          inputs: chosen,
+          result,
+          flops: stepFlops,
+          resultSize,
+          scaling: union.size,
+        },
+        () => equationOf(operandsAfter(network, path, index)),
+      ),
+    );
   });
   if (path.length === 0) largestIntermediate = sizeOfLabels(output, sizes);
   const all = new Set<number>(network.inputs.flat());
@@ -130,4 +89,29 @@ export function describePath(
     toDot: () => pathToDot(network, info, termOf),
   };
   return info;
+}
+
+/** A step whose `remaining` equation is written when it is first read (it is as long as the network). */
+function lazyRemaining(step: Omit<ContractionStep, "remaining">, write: () => string): ContractionStep {
+  let remaining: string | undefined;
+  return Object.defineProperty(step, "remaining", {
+    enumerable: true,
+    get: () => (remaining ??= write()),
+  }) as ContractionStep;
+}
+
+/** The operands' labels after the step at `index` of a path. */
+function operandsAfter(network: Network, path: LinearPath, index: number): (readonly number[])[] {
+  let operands: (readonly number[])[] = network.inputs.map((labels) => [...labels]);
+  const output = new Set(network.output);
+  path.slice(0, index + 1).forEach((positions, step) => {
+    const chosen = positions.map((position) => operands[position] ?? []);
+    const rest = operands.filter((_, position) => !positions.includes(position));
+    const keep = new Set<number>(output);
+    for (const labels of rest) for (const label of labels) keep.add(label);
+    const union = new Set<number>(chosen.flat());
+    const isLast = step === path.length - 1 && rest.length === 0;
+    operands = [...rest, isLast ? [...network.output] : [...union].filter((label) => keep.has(label))];
+  });
+  return operands;
 }

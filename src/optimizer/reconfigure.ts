@@ -16,9 +16,12 @@ export interface ReconfigureOptions {
   readonly maxPasses?: number;
 }
 
+/** The costliest nodes each pass re-solves: all of them up to 512 steps, the ones that matter beyond. */
+const NODES_PER_PASS = 512;
+
 /**
  * Improves a contraction tree in place by re-solving small subtrees exactly (cotengra's subtree reconfiguration):
- * for each internal node, costliest first, the subtree is opened down to a frontier of `window` nodes (always
+ * for each internal node, costliest first (the 512 costliest on a larger tree), the subtree is opened down to a frontier of `window` nodes (always
  * opening the costliest step), the frontier is contracted again by the exact search, and the new order replaces the
  * old when it is cheaper. Passes repeat until one brings nothing or the budget runs out. Returns the tree's cost.
  *
@@ -36,7 +39,7 @@ export function reconfigureTree(problem: Problem, root: TreeNode, options: Recon
     let improved = false;
     const internal = internalNodes(root);
     internal.sort((a, b) => b.cost - a.cost);
-    for (const node of internal) {
+    for (const node of internal.slice(0, NODES_PER_PASS)) {
       if (budget !== undefined && !budget.spend(windowTrials)) return total;
       if (node.children === undefined) continue;
       if (reconfigureAt(problem, node, window)) {

@@ -33,7 +33,7 @@ function found(method: string, ssa: SsaPath | undefined, budget: SearchBudget): 
  * The path searches by name.
  *
  * @example
- * pathSearches.greedy(prepareProblem({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] }), new SearchBudget());
+ * pathSearches.dp(prepareProblem({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] }), new SearchBudget());
  */
 export const pathSearches = {
   auto: autoSsa,

@@ -1,4 +1,4 @@
-import type { PathInfo } from "./path-info.js";
+import type { PathInfo } from "./path-summary.js";
 
 /**
  * A number as numpy's report prints it: three decimals and a two-digit exponent.

@@ -1,3 +1,4 @@
+import { OperandList } from "./operand-list.js";
 import type { LinearPath, SsaPath } from "./network.js";
 
 /**
@@ -7,12 +8,12 @@ import type { LinearPath, SsaPath } from "./network.js";
  * ssaToLinear([[0, 3], [2, 4], [1, 5]], 4); //=> [[0, 3], [1, 2], [0, 1]]
  */
 export function ssaToLinear(ssa: SsaPath, operandCount: number): LinearPath {
-  const current = Array.from({ length: operandCount }, (_, id) => id);
-  let nextId = operandCount;
+  // an SSA id is its slot: inputs first, then each step's result in order
+  const list = new OperandList(operandCount, ssa.length);
   return ssa.map((step) => {
-    const positions = step.map((id) => current.indexOf(id));
-    for (const position of [...positions].sort((a, b) => b - a)) current.splice(position, 1);
-    current.push(nextId++);
+    const positions = step.map((id) => list.positionOf(id));
+    list.removeSlots(step);
+    list.append();
     return positions;
   });
 }
@@ -24,12 +25,10 @@ export function ssaToLinear(ssa: SsaPath, operandCount: number): LinearPath {
  * linearToSsa([[0, 3], [1, 2], [0, 1]], 4); //=> [[0, 3], [2, 4], [1, 5]]
  */
 export function linearToSsa(path: LinearPath, operandCount: number): SsaPath {
-  const current = Array.from({ length: operandCount }, (_, id) => id);
-  let nextId = operandCount;
+  const list = new OperandList(operandCount, path.length);
   return path.map((positions) => {
-    const ids = positions.map((position) => current[position] as number);
-    for (const position of [...positions].sort((a, b) => b - a)) current.splice(position, 1);
-    current.push(nextId++);
+    const ids = list.remove(positions);
+    list.append();
     return ids;
   });
 }

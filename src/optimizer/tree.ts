@@ -34,7 +34,8 @@ export function treeFromSsa(problem: Problem, ssa: SsaPath): TreeNode {
 }
 
 /**
- * Recomputes every node's labels and step cost from the leaves up, and returns the tree's total cost.
+ * Recomputes every node's labels and step cost from the leaves up, and returns the tree's total cost. The walk uses
+ * an explicit stack, so trees of any depth (a chain of 100,000 steps) are fine.
  *
  * @example
  * refreshTree(problem, root); //=> 160
@@ -43,16 +44,20 @@ export function refreshTree(problem: Problem, root: TreeNode): number {
   const counts = new Int32Array(problem.labelCount);
   for (const labels of problem.inputs) for (const label of labels) counts[label] = (counts[label] ?? 0) + 1;
   let total = 0;
-  // inside[label] = number of inputs below the current node carrying the label, computed per subtree
-  const visit = (node: TreeNode): Map<number, number> => {
+  // inside[label] = number of inputs below a node carrying the label, kept until the node's parent is done
+  const insideOf = new Map<TreeNode, Map<number, number>>();
+  for (const node of postOrder(root)) {
     if (node.children === undefined) {
       const inside = new Map<number, number>();
       for (const label of node.labels) inside.set(label, 1);
-      return inside;
+      insideOf.set(node, inside);
+      continue;
     }
     const [left, right] = node.children;
-    const leftInside = visit(left);
-    const rightInside = visit(right);
+    const leftInside = insideOf.get(left) as Map<number, number>;
+    const rightInside = insideOf.get(right) as Map<number, number>;
+    insideOf.delete(left);
+    insideOf.delete(right);
     const [big, small] = leftInside.size >= rightInside.size ? [leftInside, rightInside] : [rightInside, leftInside];
     for (const [label, count] of small) big.set(label, (big.get(label) ?? 0) + count);
     const labels: number[] = [];
@@ -64,10 +69,26 @@ export function refreshTree(problem: Problem, root: TreeNode): number {
     node.labels = labels;
     node.cost = bestPairCost(problem, operandOfNode(left), operandOfNode(right), labels.length).cost;
     total += node.cost;
-    return big;
-  };
-  visit(root);
+    insideOf.set(node, big);
+  }
   return total;
+}
+
+/**
+ * The nodes of a tree, children before their parent (left subtree, right subtree, node), walked with an explicit
+ * stack.
+ *
+ * @example
+ * postOrder(root).at(-1) === root; //=> true
+ */
+export function postOrder(root: TreeNode): TreeNode[] {
+  const order: TreeNode[] = [];
+  const stack: TreeNode[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    order.push(node);
+    if (node.children !== undefined) stack.push(node.children[0], node.children[1]);
+  }
+  return order.reverse();
 }
 
 /**
@@ -88,13 +109,14 @@ export function operandOfNode(node: TreeNode): { labels: LabelSet; input: number
  */
 export function treeToSsa(root: TreeNode, operandCount: number): SsaPath {
   const ssa: SsaPath = [];
-  const emit = (node: TreeNode): number => {
-    if (node.children === undefined) return node.input;
-    const left = emit(node.children[0]);
-    const right = emit(node.children[1]);
-    ssa.push([left, right]);
-    return operandCount + ssa.length - 1;
-  };
-  emit(root);
+  const idOf = new Map<TreeNode, number>();
+  for (const node of postOrder(root)) {
+    if (node.children === undefined) {
+      idOf.set(node, node.input);
+      continue;
+    }
+    ssa.push([idOf.get(node.children[0]) as number, idOf.get(node.children[1]) as number]);
+    idOf.set(node, operandCount + ssa.length - 1);
+  }
   return ssa;
 }

@@ -1,0 +1,60 @@
+import type { SearchReport } from "./choose-path.js";
+import type { LinearPath } from "./network.js";
+
+/**
+ * One step of a contraction path.
+ *
+ * @example
+ * const step: ContractionStep = {
+ *   positions: [0, 1], einsum: "ij,jk->ik", inputs: [[0, 1], [1, 2]], result: [0, 2],
+ *   flops: 48, resultSize: 8, scaling: 3, remaining: "ik,kl->il",
+ * };
+ */
+export interface ContractionStep {
+  /** Positions in the current operand list (opt_einsum's linear format). */
+  readonly positions: readonly number[];
+  /** The step as its own equation, like `"ik,kj->ij"`. */
+  readonly einsum: string;
+  /** The labels of the step's operands and of its result. */
+  readonly inputs: readonly (readonly number[])[];
+  readonly result: readonly number[];
+  /** The step's cost in opt_einsum's convention. */
+  readonly flops: number;
+  /** The number of elements of the step's result. */
+  readonly resultSize: number;
+  /** The number of distinct labels the step involves. */
+  readonly scaling: number;
+  /** The equation that remains after the step. */
+  readonly remaining: string;
+}
+
+/**
+ * A contraction path and what it costs, in opt_einsum's convention.
+ *
+ * @example
+ * const info: PathInfo = contractPath("ij,jk,kl->il", [2, 3], [3, 4], [4, 5]);
+ * info.path; //=> [[0, 1], [1, 0]]
+ * info.flops; //=> 128
+ */
+export interface PathInfo {
+  readonly path: LinearPath;
+  readonly flops: number;
+  /** The cost of contracting everything in one step. */
+  readonly naiveFlops: number;
+  /** `naiveFlops / flops`. */
+  readonly speedup: number;
+  /** The element count of the largest step result (the final output included, the inputs excluded). */
+  readonly largestIntermediate: number;
+  readonly steps: readonly ContractionStep[];
+  /** The whole contraction as an equation. */
+  readonly equation: string;
+  /**
+   * How the path was found: the method, whether the search ran to its end, what stopped it if not (`maxTrials` or
+   * `maxTimeMs`), and the trials it spent.
+   */
+  readonly search: SearchReport;
+  /** A report like `numpy.einsum_path`'s. */
+  toString(): string;
+  /** The contraction tree as Graphviz DOT. */
+  toDot(): string;
+}
