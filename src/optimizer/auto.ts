@@ -1,3 +1,5 @@
+import { EinsumError } from "../einsum-error.js";
+import { writeSearchStopped } from "../messages.js";
 import { branchSsa } from "./branch.js";
 import { SearchBudget } from "./budget.js";
 import { dpSsa } from "./dp.js";
@@ -56,7 +58,10 @@ export function autoSsa(problem: Problem, budget: SearchBudget = new SearchBudge
     budget.settle(part);
     return result;
   };
-  consider(limited ? branchSsa(problem, { branches: 1 }) : greedySsa(problem));
+  consider(limited ? phase(0.5, (part) => branchSsa(problem, { branches: 1, budget: part })) : greedySsa(problem));
+  if (candidates.length === 0) {
+    throw new EinsumError("SEARCH_BUDGET", writeSearchStopped("auto", budget.stoppedBy ?? "maxTrials", budget.trials));
+  }
   const dpFollows = count <= AUTO_DP_LIMIT;
   if (limited) {
     consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => branchSsa(problem, { branches: 2, budget: part })));

@@ -5,7 +5,7 @@ import { SearchBudget, type StopReason } from "./budget.js";
 import type { LinearPath, Network } from "./network.js";
 import { planFromSsa } from "./plan.js";
 import { prepareProblem } from "./problem.js";
-import { isPathSearchName, pathSearches, type PathSearchName } from "./registry.js";
+import { DEFAULT_GREEDY_TRIALS, isPathSearchName, pathSearches, type PathSearchName } from "./registry.js";
 import { validatePath } from "./validate-path.js";
 
 /**
@@ -15,7 +15,7 @@ import { validatePath } from "./validate-path.js";
  * milliseconds, after which the result depends on the machine. A search stopped by either returns the best path it
  * has found (its {@link PathInfo} says `search.complete: false` and why), or throws `SEARCH_BUDGET` if it has none.
  * Defaults ({@link DEFAULT_MAX_TRIALS}): `auto` 30 million trials, `optimal` and `dp` 50 million, `branch` 2
- * million (its trials cost more), about one to three seconds each; no time limit; `greedy` is not budgeted.
+ * million (its trials cost more), about one to three seconds each; no time limit; `greedy` is budgeted (2 million) only under a memory limit, where it is a bound search.
  *
  * @example
  * const quick: SearchOptions = { method: "auto", maxTrials: 100_000 };
@@ -57,7 +57,7 @@ export const DEFAULT_MAX_TRIALS: Readonly<Record<PathSearchName, number>> = {
   optimal: 100_000_000,
   dp: 100_000_000,
   branch: 2_000_000,
-  greedy: Infinity,
+  greedy: DEFAULT_GREEDY_TRIALS,
 };
 
 /**

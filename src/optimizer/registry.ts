@@ -2,7 +2,7 @@ import { EinsumError } from "../einsum-error.js";
 import { writeSearchStopped } from "../messages.js";
 import { autoSsa } from "./auto.js";
 import { branchSsa } from "./branch.js";
-import type { SearchBudget } from "./budget.js";
+import { SearchBudget } from "./budget.js";
 import { dpSsa } from "./dp.js";
 import { greedySsa } from "./greedy.js";
 import type { SsaPath } from "./network.js";
@@ -18,16 +18,28 @@ import type { Problem } from "./problem.js";
  */
 export type PathSearch = (problem: Problem, budget: SearchBudget) => SsaPath;
 
-/** Without a memory limit, opt_einsum's greedy; with one, the greedy bound search (one branch), as opt_einsum does. */
-function greedyWithLimit(problem: Problem): SsaPath {
+/**
+ * Without a memory limit, opt_einsum's greedy; with one, the greedy bound search (one branch), as opt_einsum does,
+ * within the budget.
+ */
+function greedyWithLimit(problem: Problem, budget: SearchBudget): SsaPath {
   if (!Number.isFinite(problem.memoryLimit)) return greedySsa(problem);
-  return branchSsa(problem, { branches: 1 }) as SsaPath;
+  return found("greedy", branchSsa(problem, { branches: 1, budget }), budget);
 }
 
 function found(method: string, ssa: SsaPath | undefined, budget: SearchBudget): SsaPath {
   if (ssa !== undefined) return ssa;
   throw new EinsumError("SEARCH_BUDGET", writeSearchStopped(method, budget.stoppedBy ?? "maxTrials", budget.trials));
 }
+
+/**
+ * The trials the greedy search may spend under a memory limit, where it is a bound search of one branch (without a
+ * limit it is not budgeted).
+ *
+ * @example
+ * DEFAULT_GREEDY_TRIALS; //=> 2000000
+ */
+export const DEFAULT_GREEDY_TRIALS = 2_000_000;
 
 /**
  * The path searches by name.
@@ -38,7 +50,8 @@ function found(method: string, ssa: SsaPath | undefined, budget: SearchBudget): 
 export const pathSearches = {
   auto: autoSsa,
   optimal: optimalSsa,
-  dp: (problem: Problem, budget: SearchBudget): SsaPath => dpSsa(problem, { budget }) ?? greedyWithLimit(problem),
+  dp: (problem: Problem, budget: SearchBudget): SsaPath =>
+    dpSsa(problem, { budget }) ?? greedyWithLimit(problem, new SearchBudget(DEFAULT_GREEDY_TRIALS)),
   greedy: greedyWithLimit,
   branch: (problem: Problem, budget: SearchBudget): SsaPath => found("branch", branchSsa(problem, { branches: 2, budget }), budget),
 } as const satisfies Record<string, PathSearch>;
