@@ -32,3 +32,5 @@ export type { IsAny } from "./types/guards.js";
 export type { ValidateReshape } from "./types/reshape.js";
 export type { LinearPath } from "./optimizer/network.js";
 export type { PathSearchName } from "./optimizer/registry.js";
+export { toOptEinsum, fromOptEinsum, toCotengra, fromCotengra } from "./optimizer/interchange.js";
+export type { OptEinsumPlan, CotengraPlan, NetworkPlan } from "./optimizer/interchange.js";
