@@ -1,14 +1,17 @@
 import { EinsumError } from "../einsum-error.js";
 import { writeInvalidOperand, writeSublistLabel } from "../messages.js";
-import type { OptimizeOption } from "../optimizer/choose-path.js";
+import { checkMemoryLimit, type OptimizeOption } from "../optimizer/choose-path.js";
 import type { SublistLabel } from "../parse/sublists.js";
+import { checkMaxElements } from "./limits.js";
 import { isTensorLike } from "./operand.js";
+import { checkThreads } from "./threads-option.js";
+import { checkOptionKeys, einsumOptionKeys } from "./validate-options.js";
 
 /**
  * The options every einsum call takes.
  *
  * @example
- * const options: EinsumOptions = { optimize: "greedy", memoryLimit: 1e6 };
+ * const options: EinsumOptions = { optimize: "greedy", memoryLimit: 1e6, maxElements: 2 ** 26 };
  */
 export interface EinsumOptions {
   /**
@@ -24,6 +27,11 @@ export interface EinsumOptions {
    * the call after the page's event loop has turned once); elsewhere the call runs on one thread.
    */
   readonly threads?: number;
+  /**
+   * The most elements any array the call allocates may hold (results, intermediates, copies): 2^24 by default
+   * (see `setMaxElements`), at most 2^31 − 1. A call that would pass it throws `TOO_LARGE` before allocating.
+   */
+  readonly maxElements?: number;
 }
 
 
@@ -70,8 +78,35 @@ export function readArguments(args: readonly unknown[]): EinsumCall {
   return { form: "sublists", operands, sublists, output, options };
 }
 
+/** A trailing plain object is the options, unless it has an operand's keys: then it is a (bad) operand. */
 function isOptions(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !isTensorLike(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !("shape" in value) && !("data" in value);
+}
+
+/**
+ * An options object after its checks: known keys only (`UNKNOWN_OPTION` with the closest key suggested), and
+ * valid `threads`, `memoryLimit` and `maxElements` (`INVALID_OPTION`); `optimize` is checked when planning.
+ *
+ * @example
+ * checkOptions({ threads: 2 }).maxElements; //=> 16777216
+ * // @ts-expect-error 'optimise' does not exist in type 'EinsumOptions'. Did you mean to write 'optimize'?
+ * checkOptions({ optimise: "greedy" }); // throws UNKNOWN_OPTION: … did you mean 'optimize'?
+ */
+export function checkOptions(options: EinsumOptions): CheckedOptions {
+  checkOptionKeys(options, einsumOptionKeys);
+  checkMemoryLimit(options.memoryLimit);
+  return { ...options, threads: checkThreads(options.threads), maxElements: checkMaxElements(options.maxElements) };
+}
+
+/**
+ * Options with their defaults filled in.
+ *
+ * @example
+ * const checked: CheckedOptions = { threads: 1, maxElements: 2 ** 24 };
+ */
+export interface CheckedOptions extends EinsumOptions {
+  readonly threads: number;
+  readonly maxElements: number;
 }
 
 function checkSublist(value: unknown, operand: number): SublistLabel[] {
