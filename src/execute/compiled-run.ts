@@ -160,7 +160,10 @@ export function compileRun(
       later -= 1;
       for (const label of labelsOf[next] ?? []) laterCounts.set(label, (laterCounts.get(label) ?? 0) - 1);
       const keep = keepFor([merged, next]);
-      sized(keep, () => `the intermediate of path step ${stepIndex} (${describeLabels(spec, labelsOf[merged] ?? [])},${describeLabels(spec, labelsOf[next] ?? [])}->${describeLabels(spec, keep)})`);
+      sized(keep, () => {
+        const step = `${describeLabels(spec, labelsOf[merged] ?? [])},${describeLabels(spec, labelsOf[next] ?? [])}->${describeLabels(spec, keep)}`;
+        return keep === spec.output ? `the result (${step})` : `the intermediate of path step ${stepIndex} (${step})`;
+      });
       const plan = planPair(labelsOf[merged] ?? [], labelsOf[next] ?? [], keep, sizes);
       tableEntries += plan.tableEntries;
       merged = append({ kind: "pair", left: merged, right: next, plan }, plan.keep);
