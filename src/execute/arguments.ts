@@ -1,7 +1,8 @@
 import { EinsumError } from "../einsum-error.js";
-import { writeInvalidOperand, writeSublistLabel } from "../messages.js";
+import { writeInvalidOperand, writeInvalidOption, writePathStep, writeSublistLabel } from "../messages.js";
 import { checkMemoryLimit, type OptimizeOption } from "../optimizer/choose-path.js";
 import type { SublistLabel } from "../parse/sublists.js";
+import { describeEntry } from "../tensor/nested.js";
 import { checkMaxElements } from "./limits.js";
 import { isTensorLike } from "./operand.js";
 import { checkThreads } from "./threads-option.js";
@@ -95,7 +96,28 @@ function isOptions(value: unknown): boolean {
 export function checkOptions(options: EinsumOptions): CheckedOptions {
   checkOptionKeys(options, einsumOptionKeys);
   checkMemoryLimit(options.memoryLimit);
+  checkOptimizeType(options.optimize);
   return { ...options, threads: checkThreads(options.threads), maxElements: checkMaxElements(options.maxElements) };
+}
+
+/**
+ * Refuses an `optimize` value of the wrong type before the planner reads it: a method name, `false`, or a path
+ * whose steps are lists of numbers (`INVALID_OPTION`, `INVALID_PATH`); names and positions are checked there.
+ */
+function checkOptimizeType(optimize: unknown): void {
+  if (optimize === undefined || optimize === false || typeof optimize === "string") return;
+  if (!Array.isArray(optimize)) {
+    throw new EinsumError(
+      "INVALID_OPTION",
+      writeInvalidOption("optimize", describeEntry(optimize), "'auto', 'optimal', 'dp', 'greedy', 'branch', false or a path"),
+    );
+  }
+  for (let step = 0; step < optimize.length; step++) {
+    const positions: unknown = optimize[step];
+    if (!Array.isArray(positions) || positions.length === 0 || !positions.every((position) => typeof position === "number")) {
+      throw new EinsumError("INVALID_PATH", writePathStep(step));
+    }
+  }
 }
 
 /**
@@ -115,6 +137,6 @@ function checkSublist(value: unknown, operand: number): SublistLabel[] {
     if (label === "..." || (typeof label === "number" && Number.isSafeInteger(label) && label >= 0)) {
       return label;
     }
-    throw new EinsumError("SUBLIST_LABEL", writeSublistLabel(operand, typeof label === "string" ? `'${label}'` : String(label)));
+    throw new EinsumError("SUBLIST_LABEL", writeSublistLabel(operand, describeEntry(label)));
   });
 }

@@ -5,6 +5,7 @@
  */
 import { EinsumError } from "../einsum-error.js";
 import { writeInvalidOption, writeTooLarge } from "../messages.js";
+import { describeEntry } from "../tensor/nested.js";
 
 /**
  * How many elements one array may hold by default: 2^24, which is 128 MiB of float64.
@@ -51,7 +52,7 @@ export function checkMaxElements(maxElements: unknown): number {
   if (typeof maxElements === "number" && Number.isSafeInteger(maxElements) && maxElements >= 1 && maxElements <= platformMaxElements) {
     return maxElements;
   }
-  const shown = typeof maxElements === "string" ? `'${maxElements}'` : String(maxElements);
+  const shown = describeEntry(maxElements);
   throw new EinsumError("INVALID_OPTION", writeInvalidOption("maxElements", shown, `a whole number from 1 to ${platformMaxElements}`));
 }
 

@@ -52,15 +52,22 @@ export function tensor(
     return fromValues(values, shape, checkDType(options?.dtype ?? "float64"));
   }
   const chosen = checkDType(dtype ?? dtypeOfData(data) ?? "float64");
-  const values = typeof data === "number" ? [data] : checkFlatData(data);
-  return fromValues(values, shapeOrOptions, chosen);
+  return fromValues(typeof data === "number" ? [data] : data, shapeOrOptions, chosen);
 }
 
-function fromValues(values: ArrayLike<number>, shape: readonly number[], dtype: DTypeName): Tensor<readonly number[], DTypeName> {
+/** Storage of `dtype` for flat `values` of `shape`: the shape, its size and the length are checked before the values. */
+function fromValues(values: unknown, shape: readonly number[], dtype: DTypeName): Tensor<readonly number[], DTypeName> {
   const checked = checkShape(shape);
   const expected = sizeOf(checked);
   checkElements(describeShape(checked), expected);
-  if (values.length !== expected) throw new EinsumError("DATA_LENGTH", writeDataLength(values.length, checked, expected));
+  const length = typeof values === "object" && values !== null ? (values as { length?: unknown }).length : undefined;
+  if (typeof length === "number" && length !== expected) {
+    throw new EinsumError("DATA_LENGTH", writeDataLength(length, checked, expected));
+  }
+  return fromCheckedValues(checkFlatData(values), checked, dtype);
+}
+
+function fromCheckedValues(values: ArrayLike<number>, checked: readonly number[], dtype: DTypeName): Tensor<readonly number[], DTypeName> {
   const storage = allocate(dtype, values.length);
   storage.set(Array.isArray(values) ? values : Array.from(values));
   return new Tensor(checked, dtype, storage);
@@ -94,7 +101,7 @@ function describeShape(shape: readonly number[]): string {
  * checkDType("int64"); // throws INVALID_DTYPE
  */
 export function checkDType<DType extends DTypeName>(dtype: DType): DType {
-  if (!dtypeNames.includes(dtype)) throw new EinsumError("INVALID_DTYPE", writeInvalidDType(String(dtype)));
+  if (!dtypeNames.includes(dtype)) throw new EinsumError("INVALID_DTYPE", writeInvalidDType(typeof dtype === "string" ? dtype : describeEntry(dtype)));
   return dtype;
 }
 
