@@ -505,18 +505,18 @@ export function writeInvalidNetwork<Detail extends string>(detail: Detail): Writ
 // ---- limits and hostile input ----------------------------------------------------------------------------------
 
 export type WriteTooLarge<What extends string, Elements extends number, Limit extends number> =
-  `${What} would hold ${Elements} elements, more than the limit of ${Limit} (raise it with the maxElements option)`;
+  `${What} would hold ${Elements} elements, more than the limit of ${Limit} (raise it with the maxElements option or setMaxElements)`;
 /**
  * @example
- * writeTooLarge("zeros([100000, 100000])", 1e10, 16777216);
- * //=> "zeros([100000, 100000]) would hold 10000000000 elements, more than the limit of 16777216 (raise it with the maxElements option)"
+ * writeTooLarge("a tensor of shape [100000, 100000]", 1e10, 16777216);
+ * //=> "a tensor of shape [100000, 100000] would hold 10000000000 elements, more than the limit of 16777216 (raise it with the maxElements option or setMaxElements)"
  */
 export function writeTooLarge<What extends string, Elements extends number, Limit extends number>(
   what: What,
   elements: Elements,
   limit: Limit,
 ): WriteTooLarge<What, Elements, Limit> {
-  return `${what} would hold ${elements} elements, more than the limit of ${limit} (raise it with the maxElements option)`;
+  return `${what} would hold ${elements} elements, more than the limit of ${limit} (raise it with the maxElements option or setMaxElements)`;
 }
 
 export type WriteUnknownOption<Option extends string, Known extends string> =
