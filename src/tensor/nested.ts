@@ -100,8 +100,11 @@ export function describeEntry(value: unknown): string {
  */
 export function nest(data: ArrayLike<number>, shape: readonly number[]): NestedNumbers {
   if (shape.length === 0) return data[0] ?? 0;
+  // counts[depth]: how many arrays of that depth the nested array holds, the product of the sizes before it.
+  const counts = [1];
+  for (let depth = 0; depth < shape.length; depth++) counts.push(counts[depth]! * (shape[depth] ?? 0));
   const innermost = shape[shape.length - 1] ?? 0;
-  const rows = countOf(shape, shape.length - 1);
+  const rows = counts[shape.length - 1]!;
   let level: NestedNumbers[] = [];
   for (let row = 0; row < rows; row++) {
     level.push(Array.from({ length: innermost }, (_, index) => data[row * innermost + index] ?? 0));
@@ -109,16 +112,8 @@ export function nest(data: ArrayLike<number>, shape: readonly number[]): NestedN
   for (let depth = shape.length - 2; depth >= 0; depth--) {
     const size = shape[depth] ?? 0;
     const grouped: NestedNumbers[] = [];
-    const count = countOf(shape, depth);
-    for (let group = 0; group < count; group++) grouped.push(level.slice(group * size, group * size + size));
+    for (let group = 0; group < counts[depth]!; group++) grouped.push(level.slice(group * size, group * size + size));
     level = grouped;
   }
   return level[0] ?? [];
-}
-
-/** How many arrays of depth `depth` a nested array of this shape holds: the product of the sizes before it. */
-function countOf(shape: readonly number[], depth: number): number {
-  let count = 1;
-  for (let axis = 0; axis < depth; axis++) count *= shape[axis] ?? 0;
-  return count;
 }

@@ -162,6 +162,7 @@ describe("every input is checked, and only EinsumError is thrown", () => {
     let back: unknown = nested.toArray();
     for (let depth = 0; depth < 10000; depth++) back = (back as unknown[])[0];
     expect(back).toBe(7);
+    expect(String(nested)).toBe(`tensor(${"[".repeat(10000)}7.${"]".repeat(10000)})`);
     const cycle: unknown[] = [];
     cycle.push(cycle);
     expect(refusal(() => untypedTensor(cycle)).code).toBe("RAGGED_ARRAY");
