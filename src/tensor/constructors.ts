@@ -9,7 +9,7 @@ import {
   writeNotANumber,
 } from "../messages.js";
 import { allocate, dtypeNames, dtypeOfData, type DataArrayOf, type DTypeName } from "./dtype.js";
-import { describeEntry, flattenNested, type NestedNumbers, type ShapeOfNested } from "./nested.js";
+import { describeEntry, flattenNested, nestedShape, type NestedNumbers, type ShapeOfNested } from "./nested.js";
 import { normalSource } from "./random.js";
 import { checkShape, sizeOf, type WritableShape } from "./shape.js";
 import { Tensor } from "./tensor.js";
@@ -47,7 +47,10 @@ export function tensor(
   dtype?: DTypeName,
 ): Tensor<readonly number[], DTypeName> {
   if (shapeOrOptions === undefined || !Array.isArray(shapeOrOptions)) {
-    const { shape, values } = flattenNested(data);
+    // The size is checked from the shape before the nested arrays are read.
+    const nested = nestedShape(data);
+    checkElements(describeShape(nested), sizeOf(nested));
+    const { shape, values } = flattenNested(data, nested);
     const options = shapeOrOptions as { dtype?: DTypeName } | undefined;
     return fromValues(values, shape, checkDType(options?.dtype ?? "float64"));
   }

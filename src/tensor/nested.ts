@@ -36,14 +36,13 @@ export type NestedArrayOf<Shape extends readonly number[]> = Shape extends reado
     : NestedNumbers;
 
 /**
- * Reads a nested array's shape from its first elements and flattens it row-major, refusing ragged arrays and
- * entries that are not numbers. It walks the arrays with an explicit stack, so any depth works, and an array
- * that contains itself is refused instead of followed forever.
+ * The shape of a nested array, read from its first elements (the rest are checked by {@link flattenNested}). An
+ * array that contains itself along that chain is refused with `RAGGED_ARRAY`.
  *
  * @example
- * flattenNested([[1, 2], [3, 4]]); //=> { shape: [2, 2], values: [1, 2, 3, 4] }
+ * nestedShape([[1, 2, 3], [4, 5, 6]]); //=> [2, 3]
  */
-export function flattenNested(data: unknown): { shape: number[]; values: number[] } {
+export function nestedShape(data: unknown): number[] {
   const shape: number[] = [];
   const chain = new Set<unknown>();
   for (let level: unknown = data; Array.isArray(level); level = level[0]) {
@@ -51,20 +50,39 @@ export function flattenNested(data: unknown): { shape: number[]; values: number[
     chain.add(level);
     shape.push(level.length);
   }
+  return shape;
+}
+
+/**
+ * Reads a nested array's shape from its first elements and flattens it row-major, refusing ragged arrays and
+ * entries that are not numbers. It walks the arrays with an explicit stack, so any depth works, and reads each
+ * innermost row in one loop.
+ *
+ * @example
+ * flattenNested([[1, 2], [3, 4]]); //=> { shape: [2, 2], values: [1, 2, 3, 4] }
+ */
+export function flattenNested(data: unknown, shape: readonly number[] = nestedShape(data)): { shape: number[]; values: number[] } {
+  const rank = shape.length;
   const values: number[] = [];
+  const refuse = (entry: unknown): never => {
+    throw new EinsumError("NOT_A_NUMBER", writeNotANumber(describeEntry(entry)));
+  };
+  if (rank === 0) return { shape: [], values: [typeof data === "number" ? data : refuse(data)] };
   const nodes: unknown[] = [data];
   const depths: number[] = [0];
   while (nodes.length > 0) {
     const node = nodes.pop();
     const depth = depths.pop() ?? 0;
-    if (depth === shape.length) {
-      if (typeof node !== "number") throw new EinsumError("NOT_A_NUMBER", writeNotANumber(describeEntry(node)));
-      values.push(node);
-      continue;
-    }
     const expected = shape[depth] ?? 0;
     if (!Array.isArray(node) || node.length !== expected) {
       throw new EinsumError("RAGGED_ARRAY", writeRaggedArray(depth, expected, Array.isArray(node) ? node.length : 0));
+    }
+    if (depth === rank - 1) {
+      for (let index = 0; index < expected; index++) {
+        const entry: unknown = node[index];
+        values.push(typeof entry === "number" ? entry : refuse(entry));
+      }
+      continue;
     }
     // Children go on the stack last first, so they come off in order.
     for (let index = expected - 1; index >= 0; index--) {
@@ -72,7 +90,7 @@ export function flattenNested(data: unknown): { shape: number[]; values: number[
       depths.push(depth + 1);
     }
   }
-  return { shape, values };
+  return { shape: shape.slice(), values };
 }
 
 /**
