@@ -77,11 +77,37 @@ export function toOperand(value: unknown, operand: number, maxElements = checkMa
     return { shape, data: (raw as DataArray).subarray(view.offset, view.offset + size), dtype };
   }
   checkElements(`the row-major copy of operand ${operand}`, size, maxElements);
-  if (typed === undefined) return { shape, data: copyNumbers(source, operand, size, view.position), dtype };
+  const positions = viewPositions(shape, view.strides, view.offset);
+  if (typed === undefined) return { shape, data: copyNumbers(source, operand, size, (index) => positions[index]!), dtype };
   const data = allocate(dtype, size);
   const from = raw as DataArray;
-  for (let index = 0; index < size; index++) data[index] = from[view.position(index)]!;
+  for (let index = 0; index < size; index++) data[index] = from[positions[index]!]!;
   return { shape, data, dtype };
+}
+
+/**
+ * Where each element of a strided view lies in its data, in row-major order of the view: an odometer over the
+ * dimensions, one addition per element.
+ *
+ * @example
+ * viewPositions([2, 3], [1, 2], 0); //=> Float64Array [0, 2, 4, 1, 3, 5]
+ */
+export function viewPositions(shape: readonly number[], strides: readonly number[], offset: number): Float64Array {
+  const size = sizeOf(shape);
+  const positions = new Float64Array(size);
+  const rank = shape.length;
+  const counters = new Array<number>(rank).fill(0);
+  let at = offset;
+  for (let index = 0; index < size; index++) {
+    positions[index] = at;
+    for (let axis = rank - 1; axis >= 0; axis--) {
+      at += strides[axis]!;
+      if (++counters[axis]! < shape[axis]!) break;
+      at -= strides[axis]! * shape[axis]!;
+      counters[axis] = 0;
+    }
+  }
+  return positions;
 }
 
 /** A float64 copy of plain numbers, refusing any entry that is not a number (strings, null, booleans, holes…). */
@@ -101,11 +127,11 @@ function copyNumbers(
   return data;
 }
 
-/** A checked strided view: where its row-major element `index` lies in `data`, and whether it is contiguous. */
+/** A checked strided view: its strides and offset, and whether it is row-major contiguous. */
 interface View {
+  readonly strides: readonly number[];
   readonly offset: number;
   readonly contiguous: boolean;
-  position(index: number): number;
 }
 
 /**
@@ -142,7 +168,7 @@ export function checkView(
   const numbers = steps as number[];
   if (sizeOf(shape) === 0) {
     if (first > length) refuse(`offset ${first} is past the data's ${length} elements`);
-    return { offset: first, contiguous: true, position: () => first };
+    return { strides: numbers, offset: first, contiguous: true };
   }
   let lowest = first;
   let highest = first;
@@ -154,18 +180,5 @@ export function checkView(
   if (lowest < 0) refuse(`it reaches element ${lowest}, before the start of data`);
   if (highest >= length) refuse(`it reaches element ${highest} but data has ${length}`);
   const contiguous = shape.every((extent, axis) => extent === 1 || numbers[axis] === rowMajor[axis]);
-  return {
-    offset: first,
-    contiguous,
-    position: (index) => {
-      let at = first;
-      let rest = index;
-      for (let axis = shape.length - 1; axis >= 0; axis--) {
-        const extent = shape[axis]!;
-        at += (rest % extent) * numbers[axis]!;
-        rest = Math.floor(rest / extent);
-      }
-      return at;
-    },
-  };
+  return { strides: numbers, offset: first, contiguous };
 }
