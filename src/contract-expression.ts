@@ -1,7 +1,7 @@
 import { EinsumError } from "./einsum-error.js";
 import { toOperand, type TensorLike } from "./execute/operand.js";
 import { runPath } from "./execute/run-path.js";
-import { checkOptions } from "./execute/arguments.js";
+import { checkOptions, isOptions } from "./execute/arguments.js";
 import { compileRun } from "./execute/compiled-run.js";
 import { writeExpressionShape, writeInvalidEquation, writeOperandCount } from "./messages.js";
 import { choosePath, type OptimizeOption } from "./optimizer/choose-path.js";
@@ -76,7 +76,7 @@ export function contractExpression<
 export function contractExpression(equation: unknown, ...rest: readonly unknown[]): unknown {
   if (typeof equation !== "string") throw new EinsumError("INVALID_EQUATION", writeInvalidEquation(describeEntry(equation)));
   const last = rest[rest.length - 1];
-  const hasOptions = typeof last === "object" && last !== null && !Array.isArray(last);
+  const hasOptions = isOptions(last);
   const options = checkOptions((hasOptions ? last : {}) as ContractExpressionOptions);
   const planned = (hasOptions ? rest.slice(0, -1) : rest).map(checkShape);
   const spec = normalizeEquation(equation, planned);

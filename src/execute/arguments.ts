@@ -59,7 +59,8 @@ export function readArguments(args: readonly unknown[]): EinsumCall {
   const options = isOptions(rest[rest.length - 1]) ? (rest.pop() as EinsumOptions) : {};
   const first = rest[0];
   if (typeof first === "string") {
-    const operands = rest.length === 2 && Array.isArray(rest[1]) ? (rest[1] as unknown[]) : rest.slice(1);
+    // Array.from turns holes into undefined, which is refused as an operand rather than skipped.
+    const operands = rest.length === 2 && Array.isArray(rest[1]) ? Array.from(rest[1] as unknown[]) : rest.slice(1);
     return { form: "equation", equation: first, operands, options };
   }
   const operands: unknown[] = [];
@@ -79,9 +80,23 @@ export function readArguments(args: readonly unknown[]): EinsumCall {
   return { form: "sublists", operands, sublists, output, options };
 }
 
-/** A trailing plain object is the options, unless it has an operand's keys: then it is a (bad) operand. */
-function isOptions(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !("shape" in value) && !("data" in value);
+/**
+ * Whether a trailing argument is an options object: an object that is not an array, a typed array or something
+ * with an operand's keys (then it is a bad operand, refused as such).
+ *
+ * @example
+ * isOptions({ optimize: "greedy" }); //=> true
+ * isOptions({ shape: [2] }); //=> false
+ */
+export function isOptions(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !ArrayBuffer.isView(value) &&
+    !("shape" in value) &&
+    !("data" in value)
+  );
 }
 
 /**
@@ -133,7 +148,7 @@ export interface CheckedOptions extends EinsumOptions {
 
 function checkSublist(value: unknown, operand: number): SublistLabel[] {
   if (!Array.isArray(value)) throw new EinsumError("INVALID_OPERAND", writeInvalidOperand(operand));
-  return value.map((label: unknown) => {
+  return Array.from(value as unknown[], (label: unknown) => {
     if (label === "..." || (typeof label === "number" && Number.isSafeInteger(label) && label >= 0)) {
       return label;
     }

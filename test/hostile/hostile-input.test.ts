@@ -145,7 +145,11 @@ describe("every input is checked, and only EinsumError is thrown", () => {
       [null],
       [],
     ];
-    for (const args of cases) expect(["INVALID_OPERAND", "OPERAND_COUNT"]).toContain(refusal(() => einsum(...args)).code);
+    // eslint-disable-next-line no-sparse-arrays
+    cases.push(["", [, ], new Int32Array(0)], ["i->", [, ]], [ones([2]), [0, , 1]], ["i->", ones([2]), new Float64Array(2)]);
+    for (const args of cases) {
+      expect(["INVALID_OPERAND", "OPERAND_COUNT", "SUBLIST_LABEL"]).toContain(refusal(() => einsum(...args)).code);
+    }
     for (const shape of [[-1], [1.5], [Number.NaN], [Infinity], ["2"]]) {
       expect(refusal(() => einsum("i->", { shape, data: [1] })).code).toBe("INVALID_SHAPE");
       expect(refusal(() => zeros(shape as number[])).code).toBe("INVALID_SHAPE");
