@@ -1,4 +1,5 @@
 import type { DTypeName } from "./dtype.js";
+import { stridesOf } from "./shape.js";
 
 /** How PyTorch lays out a printed tensor: the line width and, past the threshold, how many items each edge keeps. */
 const lineWidth = 80;
@@ -45,7 +46,7 @@ function shownIndices(size: number, summarize: boolean): number[] {
  * before it, in row-major order. Built with loops, so a tensor of any rank prints.
  */
 function shownOffsets(shape: readonly number[], depth: number, summarize: boolean): number[] {
-  const strides = rowMajorStrides(shape);
+  const strides = stridesOf(shape);
   let offsets = [0];
   for (let axis = 0; axis < depth; axis++) {
     const indices = shownIndices(shape[axis] ?? 0, summarize).filter((index) => index >= 0);
@@ -53,16 +54,6 @@ function shownOffsets(shape: readonly number[], depth: number, summarize: boolea
     offsets = offsets.flatMap((offset) => indices.map((index) => offset + index * stride));
   }
   return offsets;
-}
-
-function rowMajorStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let stride = 1;
-  for (let axis = shape.length - 1; axis >= 0; axis--) {
-    strides[axis] = stride;
-    stride *= shape[axis] ?? 1;
-  }
-  return strides;
 }
 
 /**
