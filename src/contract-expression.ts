@@ -1,11 +1,13 @@
 import { EinsumError } from "./einsum-error.js";
 import { toOperand, type TensorLike } from "./execute/operand.js";
 import { runPath } from "./execute/run-path.js";
-import { checkThreads } from "./execute/threads-option.js";
-import { writeExpressionShape, writeOperandCount } from "./messages.js";
+import { checkOptions, isOptions } from "./execute/arguments.js";
+import { compileRun } from "./execute/compiled-run.js";
+import { writeExpressionShape, writeInvalidEquation, writeOperandCount } from "./messages.js";
 import { choosePath, type OptimizeOption } from "./optimizer/choose-path.js";
 import { normalizeEquation } from "./parse/normalize.js";
 import type { DTypeName } from "./tensor/dtype.js";
+import { describeEntry } from "./tensor/nested.js";
 import { checkShape } from "./tensor/shape.js";
 import type { Tensor } from "./tensor/tensor.js";
 import type { EinsumShape } from "./types/einsum-shape.js";
@@ -23,6 +25,7 @@ export interface ContractExpressionOptions {
   readonly optimize?: OptimizeOption;
   readonly memoryLimit?: number;
   readonly threads?: number;
+  readonly maxElements?: number;
 }
 
 type Shapes = readonly (readonly number[])[];
@@ -70,26 +73,29 @@ export function contractExpression<
   const Equation extends string,
   const Arguments extends Shapes | readonly [...Shapes, ContractExpressionOptions],
 >(equation: ValidateEquation<Equation, ShapesIn<Arguments>>, ...rest: Arguments): ContractExpression<Equation, ShapesIn<Arguments>>;
-export function contractExpression(equation: string, ...rest: readonly unknown[]): unknown {
+export function contractExpression(equation: unknown, ...rest: readonly unknown[]): unknown {
+  if (typeof equation !== "string") throw new EinsumError("INVALID_EQUATION", writeInvalidEquation(describeEntry(equation)));
   const last = rest[rest.length - 1];
-  const hasOptions = typeof last === "object" && last !== null && !Array.isArray(last);
-  const options = (hasOptions ? last : {}) as ContractExpressionOptions;
+  const hasOptions = isOptions(last);
+  const options = checkOptions((hasOptions ? last : {}) as ContractExpressionOptions);
   const planned = (hasOptions ? rest.slice(0, -1) : rest).map(checkShape);
   const spec = normalizeEquation(equation, planned);
   const path = choosePath(spec, options.optimize ?? "auto", options.memoryLimit);
-  const threads = checkThreads(options.threads);
+  const { threads, maxElements } = options;
+  // Sizing every array of the run now refuses an expression too large to run before it is ever called.
+  compileRun(spec, planned, path, maxElements);
   return (...operands: unknown[]): Tensor<number[], DTypeName> => {
     if (operands.length !== planned.length) {
       throw new EinsumError("OPERAND_COUNT", writeOperandCount(planned.length, operands.length), { equation });
     }
     const checked = operands.map((value, index) => {
-      const operand = toOperand(value, index);
+      const operand = toOperand(value, index, maxElements);
       const shape = planned[index] ?? [];
       if (operand.shape.length !== shape.length || operand.shape.some((size, axis) => size !== shape[axis])) {
         throw new EinsumError("EXPRESSION_SHAPE", writeExpressionShape(index, operand.shape, shape), { equation });
       }
       return operand;
     });
-    return runPath(spec, checked, path, threads);
+    return runPath(spec, checked, path, threads, maxElements);
   };
 }

@@ -2,6 +2,7 @@ export { einsum } from "./einsum.js";
 export { EinsumError } from "./einsum-error.js";
 export type { EinsumErrorCode } from "./messages.js";
 export type { EinsumOptions } from "./execute/arguments.js";
+export { setMaxElements } from "./execute/limits.js";
 export type { TensorLike } from "./execute/operand.js";
 export type { SublistLabel } from "./parse/sublists.js";
 export { Tensor } from "./tensor/tensor.js";

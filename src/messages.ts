@@ -37,7 +37,13 @@ export type EinsumErrorCode =
   | "EXPRESSION_SHAPE"
   | "INVALID_PATH"
   | "INVALID_NETWORK"
-  | "SEARCH_BUDGET";
+  | "SEARCH_BUDGET"
+  | "TOO_LARGE"
+  | "UNKNOWN_OPTION"
+  | "INTEGER_OVERFLOW"
+  | "INVALID_STRIDE"
+  | "INVALID_EQUATION"
+  | "INVALID_ARANGE";
 
 /** Joins the numbers of a shape with `", "`, as the messages print shapes. */
 export type JoinShape<Shape extends readonly number[], Joined extends string = ""> = Shape extends readonly [
@@ -510,4 +516,107 @@ export function writeSearchStopped<Method extends string, Reason extends string,
   trials: Trials,
 ): WriteSearchStopped<Method, Reason, Trials> {
   return `the '${method}' search ran out of its ${reason} after ${trials} trials before it found a path: raise ${reason} or use 'greedy'`;
+}
+
+// ---- limits and hostile input ----------------------------------------------------------------------------------
+
+export type WriteTooLarge<What extends string, Elements extends number, Limit extends number> =
+  `${What} would hold ${Elements} elements, more than the limit of ${Limit} (raise it with the maxElements option or setMaxElements)`;
+/**
+ * @example
+ * writeTooLarge("a tensor of shape [100000, 100000]", 1e10, 16777216);
+ * //=> "a tensor of shape [100000, 100000] would hold 10000000000 elements, more than the limit of 16777216 (raise it with the maxElements option or setMaxElements)"
+ */
+export function writeTooLarge<What extends string, Elements extends number, Limit extends number>(
+  what: What,
+  elements: Elements,
+  limit: Limit,
+): WriteTooLarge<What, Elements, Limit> {
+  return `${what} would hold ${elements} elements, more than the limit of ${limit} (raise it with the maxElements option or setMaxElements)`;
+}
+
+export type WriteUnknownOption<Option extends string, Known extends string> =
+  `unknown option '${Option}': the options are ${Known}`;
+/**
+ * @example
+ * writeUnknownOption("speed", "optimize, memoryLimit, threads, maxElements");
+ * //=> "unknown option 'speed': the options are optimize, memoryLimit, threads, maxElements"
+ */
+export function writeUnknownOption<Option extends string, Known extends string>(
+  option: Option,
+  known: Known,
+): WriteUnknownOption<Option, Known> {
+  return `unknown option '${option}': the options are ${known}`;
+}
+
+export type WriteIntegerOverflow<Value extends string> =
+  `the int32 result ${Value} does not fit in int32 (from -2147483648 to 2147483647): convert the operands to float64`;
+/**
+ * @example
+ * writeIntegerOverflow("41665416675000"); //=> "the int32 result 41665416675000 does not fit in int32 (from -2147483648 to 2147483647): convert the operands to float64"
+ */
+export function writeIntegerOverflow<Value extends string>(value: Value): WriteIntegerOverflow<Value> {
+  return `the int32 result ${value} does not fit in int32 (from -2147483648 to 2147483647): convert the operands to float64`;
+}
+
+export type WriteInexactIntegers<Bound extends string> =
+  `int32 sums could reach ${Bound}, past 2^53 where they would no longer be exact: convert the operands to float64`;
+/**
+ * @example
+ * writeInexactIntegers("2^60"); //=> "int32 sums could reach 2^60, past 2^53 where they would no longer be exact: convert the operands to float64"
+ */
+export function writeInexactIntegers<Bound extends string>(bound: Bound): WriteInexactIntegers<Bound> {
+  return `int32 sums could reach ${bound}, past 2^53 where they would no longer be exact: convert the operands to float64`;
+}
+
+export type WriteInvalidStride<Operand extends number, Detail extends string> =
+  `operand ${Operand} has an invalid strided view: ${Detail}`;
+/**
+ * @example
+ * writeInvalidStride(0, "it reaches element 12 but data has 6");
+ * //=> "operand 0 has an invalid strided view: it reaches element 12 but data has 6"
+ */
+export function writeInvalidStride<Operand extends number, Detail extends string>(
+  operand: Operand,
+  detail: Detail,
+): WriteInvalidStride<Operand, Detail> {
+  return `operand ${operand} has an invalid strided view: ${detail}`;
+}
+
+export type WriteOperandData<Operand extends number, Index extends number, Value extends string> =
+  `operand ${Operand} holds ${Value} at index ${Index}: data must be numbers`;
+/**
+ * @example
+ * writeOperandData(1, 0, "'a'"); //=> "operand 1 holds 'a' at index 0: data must be numbers"
+ */
+export function writeOperandData<Operand extends number, Index extends number, Value extends string>(
+  operand: Operand,
+  index: Index,
+  value: Value,
+): WriteOperandData<Operand, Index, Value> {
+  return `operand ${operand} holds ${value} at index ${index}: data must be numbers`;
+}
+
+export type WriteInvalidEquation<Value extends string> = `the equation must be a string, not ${Value}`;
+/**
+ * @example
+ * writeInvalidEquation("123"); //=> "the equation must be a string, not 123"
+ */
+export function writeInvalidEquation<Value extends string>(value: Value): WriteInvalidEquation<Value> {
+  return `the equation must be a string, not ${value}`;
+}
+
+export type WriteInvalidArange<Start extends string, Stop extends string, Detail extends string> =
+  `arange(${Start}, ${Stop}) ${Detail}`;
+/**
+ * @example
+ * writeInvalidArange("0", "0.5", "needs whole numbers");
+ * //=> "arange(0, 0.5) needs whole numbers"
+ */
+export function writeInvalidArange<Start extends string, Stop extends string, Detail extends string>(
+  start: Start,
+  stop: Stop,
+  detail: Detail,
+): WriteInvalidArange<Start, Stop, Detail> {
+  return `arange(${start}, ${stop}) ${detail}`;
 }

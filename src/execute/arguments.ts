@@ -1,14 +1,18 @@
 import { EinsumError } from "../einsum-error.js";
-import { writeInvalidOperand, writeSublistLabel } from "../messages.js";
-import type { OptimizeOption } from "../optimizer/choose-path.js";
+import { writeInvalidOperand, writeInvalidOption, writePathStep, writeSublistLabel } from "../messages.js";
+import { checkMemoryLimit, type OptimizeOption } from "../optimizer/choose-path.js";
 import type { SublistLabel } from "../parse/sublists.js";
+import { describeEntry } from "../tensor/nested.js";
+import { checkMaxElements } from "./limits.js";
 import { isTensorLike } from "./operand.js";
+import { checkThreads } from "./threads-option.js";
+import { checkOptionKeys, einsumOptionKeys } from "./validate-options.js";
 
 /**
  * The options every einsum call takes.
  *
  * @example
- * const options: EinsumOptions = { optimize: "greedy", memoryLimit: 1e6 };
+ * const options: EinsumOptions = { optimize: "greedy", memoryLimit: 1e6, maxElements: 2 ** 26 };
  */
 export interface EinsumOptions {
   /**
@@ -24,6 +28,11 @@ export interface EinsumOptions {
    * the call after the page's event loop has turned once); elsewhere the call runs on one thread.
    */
   readonly threads?: number;
+  /**
+   * The most elements any array the call allocates may hold (results, intermediates, copies): 2^24 by default
+   * (see `setMaxElements`), at most 2^31 − 1. A call that would pass it throws `TOO_LARGE` before allocating.
+   */
+  readonly maxElements?: number;
 }
 
 
@@ -50,7 +59,8 @@ export function readArguments(args: readonly unknown[]): EinsumCall {
   const options = isOptions(rest[rest.length - 1]) ? (rest.pop() as EinsumOptions) : {};
   const first = rest[0];
   if (typeof first === "string") {
-    const operands = rest.length === 2 && Array.isArray(rest[1]) ? (rest[1] as unknown[]) : rest.slice(1);
+    // Array.from turns holes into undefined, which is refused as an operand rather than skipped.
+    const operands = rest.length === 2 && Array.isArray(rest[1]) ? Array.from(rest[1] as unknown[]) : rest.slice(1);
     return { form: "equation", equation: first, operands, options };
   }
   const operands: unknown[] = [];
@@ -70,16 +80,78 @@ export function readArguments(args: readonly unknown[]): EinsumCall {
   return { form: "sublists", operands, sublists, output, options };
 }
 
-function isOptions(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !isTensorLike(value);
+/**
+ * Whether a trailing argument is an options object: an object that is not an array, a typed array or something
+ * with an operand's keys (then it is a bad operand, refused as such).
+ *
+ * @example
+ * isOptions({ optimize: "greedy" }); //=> true
+ * isOptions({ shape: [2] }); //=> false
+ */
+export function isOptions(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !ArrayBuffer.isView(value) &&
+    !("shape" in value) &&
+    !("data" in value)
+  );
+}
+
+/**
+ * An options object after its checks: known keys only (`UNKNOWN_OPTION` with the closest key suggested), and
+ * valid `threads`, `memoryLimit` and `maxElements` (`INVALID_OPTION`); `optimize` is checked when planning.
+ *
+ * @example
+ * checkOptions({ threads: 2 }).maxElements; //=> 16777216
+ * // @ts-expect-error 'optimise' does not exist in type 'EinsumOptions'. Did you mean to write 'optimize'?
+ * checkOptions({ optimise: "greedy" }); // throws UNKNOWN_OPTION: … did you mean 'optimize'?
+ */
+export function checkOptions(options: EinsumOptions): CheckedOptions {
+  checkOptionKeys(options, einsumOptionKeys);
+  checkMemoryLimit(options.memoryLimit);
+  checkOptimizeType(options.optimize);
+  return { ...options, threads: checkThreads(options.threads), maxElements: checkMaxElements(options.maxElements) };
+}
+
+/**
+ * Refuses an `optimize` value of the wrong type before the planner reads it: a method name, `false`, or a path
+ * whose steps are lists of numbers (`INVALID_OPTION`, `INVALID_PATH`); names and positions are checked there.
+ */
+function checkOptimizeType(optimize: unknown): void {
+  if (optimize === undefined || optimize === false || typeof optimize === "string") return;
+  if (!Array.isArray(optimize)) {
+    throw new EinsumError(
+      "INVALID_OPTION",
+      writeInvalidOption("optimize", describeEntry(optimize), "'auto', 'optimal', 'dp', 'greedy', 'branch', false or a path"),
+    );
+  }
+  for (let step = 0; step < optimize.length; step++) {
+    const positions: unknown = optimize[step];
+    if (!Array.isArray(positions) || positions.length === 0 || !positions.every((position) => typeof position === "number")) {
+      throw new EinsumError("INVALID_PATH", writePathStep(step));
+    }
+  }
+}
+
+/**
+ * Options with their defaults filled in.
+ *
+ * @example
+ * const checked: CheckedOptions = { threads: 1, maxElements: 2 ** 24 };
+ */
+export interface CheckedOptions extends EinsumOptions {
+  readonly threads: number;
+  readonly maxElements: number;
 }
 
 function checkSublist(value: unknown, operand: number): SublistLabel[] {
   if (!Array.isArray(value)) throw new EinsumError("INVALID_OPERAND", writeInvalidOperand(operand));
-  return value.map((label: unknown) => {
+  return Array.from(value as unknown[], (label: unknown) => {
     if (label === "..." || (typeof label === "number" && Number.isSafeInteger(label) && label >= 0)) {
       return label;
     }
-    throw new EinsumError("SUBLIST_LABEL", writeSublistLabel(operand, typeof label === "string" ? `'${label}'` : String(label)));
+    throw new EinsumError("SUBLIST_LABEL", writeSublistLabel(operand, describeEntry(label)));
   });
 }

@@ -5,7 +5,9 @@
  * parsed equation and path reuses it and goes straight to the kernels.
  */
 import { planPair, type PairPlan } from "../kernels/contract-pair.js";
+import { labelledSize } from "../kernels/labelled-data.js";
 import type { NormalizedSpec } from "../parse/spec.js";
+import { checkElements } from "./limits.js";
 
 /**
  * A strided reduction (diagonal, sum-out, permutation) of the data in slot `from`, appended as a new slot.
@@ -61,6 +63,10 @@ export interface CompiledRun {
   readonly outputShape: readonly number[];
   /** Whether the plan is small enough to keep: its offset tables are in proportion to the operands' sizes. */
   readonly worthKeeping: boolean;
+  /** The element count of the largest array the run allocates, checked against `maxElements` on every call. */
+  readonly largest: number;
+  /** The labels each slot holds, in order. */
+  readonly labelsOf: readonly (readonly number[])[];
 }
 
 /** Plans whose offset tables hold more entries than this are rebuilt on every call instead of kept. */
@@ -73,6 +79,10 @@ const keptTableEntries = 1 << 16;
  * the output, the operands outside the step, or the step's operands not yet contracted; the last step writes
  * the output's label order.
  *
+ * Every array the run will allocate is sized here, before any offset table is built: one past `maxElements`
+ * throws `TOO_LARGE`, naming the step. The work is linear in the number of operands and steps: the operands
+ * still pending are counted per label, and a path position is found in a Fenwick tree of the pending list.
+ *
  * @example
  * compileRun(normalizeEquation("ij,jk->ik", [[2, 3], [3, 2]]), [[2, 3], [3, 2]], [[0, 1]]).result; //=> 2
  */
@@ -80,17 +90,28 @@ export function compileRun(
   spec: NormalizedSpec,
   shapes: readonly (readonly number[])[],
   path: readonly (readonly number[])[],
+  maxElements?: number,
 ): CompiledRun {
   const { sizes } = spec;
+  const isOutput = new Set(spec.output);
   const labelsOf: (readonly number[])[] = [];
   const steps: (ReduceStep | PairStep)[] = [];
   let tableEntries = 0;
+  let largest = 0;
+  const sized = (labels: readonly number[], describe: () => string): void => {
+    const elements = labelledSize(labels, sizes);
+    if (elements > largest) largest = elements;
+    if (maxElements !== undefined && elements > maxElements) checkElements(describe(), elements, maxElements);
+  };
+  const inputCounts = countLabels(spec.inputs);
   const operands = spec.inputs.map((labels, index): OperandStep => {
     const shape = shapes[index] ?? [];
-    const keep = spec.inputs.length === 1 ? spec.output : keptLabels(spec, labels, shape, index);
+    const keep = spec.inputs.length === 1 ? spec.output : keptLabels(spec, labels, shape, inputCounts, isOutput);
     labelsOf.push(keep);
     // A lone operand is always copied: the result is never the caller's own data.
-    return { asIs: spec.inputs.length > 1 && sameOrder(labels, keep), shape, labels, keep };
+    const asIs = spec.inputs.length > 1 && sameOrder(labels, keep);
+    if (!asIs) sized(keep, () => (spec.inputs.length === 1 ? "the result" : `the reduction of operand ${index}`));
+    return { asIs, shape, labels, keep };
   });
   const append = (step: ReduceStep | PairStep, labels: readonly number[]): number => {
     steps.push(step);
@@ -100,54 +121,148 @@ export function compileRun(
   const reduceTo = (slot: number, keep: readonly number[]): number => {
     const labels = labelsOf[slot] ?? [];
     if (sameOrder(labels, keep)) return slot;
+    sized(keep, () => (keep === spec.output ? "the result" : `the reduction at path step ${steps.length}`));
     const shape = labels.map((label) => sizes[label] ?? 0);
     return append({ kind: "reduce", from: slot, shape, labels, keep }, keep);
   };
 
-  let pending = operands.map((_, index) => index);
-  for (const step of path) {
-    const chosen = step.map((position) => pending[position]).filter((slot) => slot !== undefined);
-    const rest = pending.filter((_, position) => !step.includes(position));
-    const keepFor = (merged: readonly number[], later: readonly number[]): readonly number[] => {
-      if (rest.length === 0 && later.length === 0) return spec.output;
-      const needed = new Set([...spec.output, ...[...rest, ...later].flatMap((slot) => labelsOf[slot] ?? [])]);
-      return [...new Set(merged.flatMap((slot) => labelsOf[slot] ?? []))].filter((label) => needed.has(label));
-    };
+  const pending = new PendingList(operands.length + path.length);
+  operands.forEach((_, slot) => pending.push(slot));
+  // How many pending slots hold each label: a label is still needed while one does, or the output has it.
+  const pendingCounts = new Map<number, number>();
+  const count = (slot: number, change: number): void => {
+    for (const label of labelsOf[slot] ?? []) pendingCounts.set(label, (pendingCounts.get(label) ?? 0) + change);
+  };
+  operands.forEach((_, slot) => count(slot, 1));
+  path.forEach((step, stepIndex) => {
+    const chosen = pending.take(step);
+    for (const slot of chosen) count(slot, -1);
     const [first, ...others] = chosen;
-    if (first === undefined) {
-      pending = rest;
-      continue;
-    }
-    let merged = others.length === 0 ? reduceTo(first, keepFor([first], [])) : first;
-    others.forEach((next, index) => {
-      const keep = keepFor([merged, next], others.slice(index + 1));
+    if (first === undefined) return;
+    const laterCounts = new Map<number, number>();
+    for (const slot of others) for (const label of labelsOf[slot] ?? []) laterCounts.set(label, (laterCounts.get(label) ?? 0) + 1);
+    let later = others.length;
+    const keepFor = (slots: readonly number[]): readonly number[] => {
+      if (pending.length === 0 && later === 0) return spec.output;
+      const kept: number[] = [];
+      const seen = new Set<number>();
+      for (const slot of slots) {
+        for (const label of labelsOf[slot] ?? []) {
+          if (seen.has(label)) continue;
+          seen.add(label);
+          if (isOutput.has(label) || (pendingCounts.get(label) ?? 0) > 0 || (laterCounts.get(label) ?? 0) > 0) kept.push(label);
+        }
+      }
+      return kept;
+    };
+    let merged = others.length === 0 ? reduceTo(first, keepFor([first])) : first;
+    for (const next of others) {
+      later -= 1;
+      for (const label of labelsOf[next] ?? []) laterCounts.set(label, (laterCounts.get(label) ?? 0) - 1);
+      const keep = keepFor([merged, next]);
+      sized(keep, () => {
+        const step = `${describeLabels(spec, labelsOf[merged] ?? [])},${describeLabels(spec, labelsOf[next] ?? [])}->${describeLabels(spec, keep)}`;
+        return keep === spec.output ? `the result (${step})` : `the intermediate of path step ${stepIndex} (${step})`;
+      });
       const plan = planPair(labelsOf[merged] ?? [], labelsOf[next] ?? [], keep, sizes);
       tableEntries += plan.tableEntries;
       merged = append({ kind: "pair", left: merged, right: next, plan }, plan.keep);
-    });
-    pending = [...rest, merged];
-  }
-  const [last] = pending;
-  if (last === undefined || pending.length !== 1) {
+    }
+    pending.push(merged);
+    count(merged, 1);
+  });
+  if (pending.length !== 1) {
     throw new RangeError(`a complete path leaves one operand, not ${pending.length}`);
   }
-  const result = reduceTo(last, spec.output);
+  const result = reduceTo(pending.take([0])[0]!, spec.output);
   const outputShape = spec.output.map((label) => sizes[label] ?? 0);
-  return { operands, steps, result, outputShape, worthKeeping: tableEntries <= keptTableEntries };
+  return { operands, steps, result, outputShape, largest, labelsOf, worthKeeping: tableEntries <= keptTableEntries };
+}
+
+/** How many operands hold each label (a label repeated inside one operand counts once). */
+function countLabels(inputs: readonly (readonly number[])[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const labels of inputs) {
+    for (const label of new Set(labels)) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /**
  * The labels an operand keeps: those the output or another operand needs, without the size-1 dimensions that
  * broadcast (the operand is constant along them), each once, in the operand's order.
  */
-function keptLabels(spec: NormalizedSpec, labels: readonly number[], shape: readonly number[], index: number): number[] {
-  const wanted = new Set(spec.output);
-  spec.inputs.forEach((other, position) => {
-    if (position !== index) for (const label of other) wanted.add(label);
-  });
-  return [...new Set(labels)].filter(
-    (label) => wanted.has(label) && shape[labels.indexOf(label)] === spec.sizes[label],
+function keptLabels(
+  spec: NormalizedSpec,
+  labels: readonly number[],
+  shape: readonly number[],
+  inputCounts: ReadonlyMap<number, number>,
+  isOutput: ReadonlySet<number>,
+): number[] {
+  const own = new Set(labels);
+  return [...own].filter(
+    (label) =>
+      (isOutput.has(label) || (inputCounts.get(label) ?? 0) > 1) && shape[labels.indexOf(label)] === spec.sizes[label],
   );
+}
+
+/** A step's labels as the equation would spell them, for messages. */
+function describeLabels(spec: NormalizedSpec, labels: readonly number[]): string {
+  return labels.map((label) => spec.labelNames[label] ?? String(label)).join("");
+}
+
+/**
+ * The operands still to contract, in opt_einsum's order (positions count the pending list; results go to its
+ * end). A Fenwick tree over every entry ever pushed finds the slot at a position in logarithmic time, so a path
+ * of n steps costs O(n log n), not O(n²).
+ */
+class PendingList {
+  private readonly tree: Int32Array;
+  private readonly slots: number[] = [];
+  length = 0;
+
+  constructor(capacity: number) {
+    this.tree = new Int32Array(capacity + 2);
+  }
+
+  push(slot: number): void {
+    this.slots.push(slot);
+    this.update(this.slots.length, 1);
+    this.length += 1;
+  }
+
+  /** Removes the entries at these positions (positions before any removal) and returns their slots in order. */
+  take(positions: readonly number[]): number[] {
+    const entries = positions.map((position) => (position >= 0 && position < this.length ? this.find(position + 1) : 0));
+    const slots: number[] = [];
+    const taken = new Set<number>();
+    for (const entry of entries) {
+      if (entry === 0 || taken.has(entry)) continue;
+      taken.add(entry);
+      slots.push(this.slots[entry - 1]!);
+      this.update(entry, -1);
+      this.length -= 1;
+    }
+    return slots;
+  }
+
+  private update(entry: number, change: number): void {
+    for (let at = entry; at < this.tree.length; at += at & -at) this.tree[at]! += change;
+  }
+
+  /** The smallest entry with `rank` live entries up to it. */
+  private find(rank: number): number {
+    let at = 0;
+    let step = 1;
+    while (step * 2 < this.tree.length) step *= 2;
+    for (; step > 0; step >>= 1) {
+      if (at + step < this.tree.length && this.tree[at + step]! < rank) {
+        at += step;
+        rank -= this.tree[at]!;
+      }
+    }
+    return at + 1;
+  }
 }
 
 function sameOrder(left: readonly number[], right: readonly number[]): boolean {

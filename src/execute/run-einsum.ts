@@ -2,12 +2,11 @@ import { normalizeSublists } from "../parse/sublists.js";
 import type { NormalizedSpec } from "../parse/spec.js";
 import type { DTypeName } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { readArguments, type EinsumOptions } from "./arguments.js";
+import { checkOptions, readArguments, type EinsumOptions } from "./arguments.js";
 import { toOperand } from "./operand.js";
 import { planPath } from "./plan.js";
 import { runPath } from "./run-path.js";
 import { cachedNormalizeEquation } from "./spec-cache.js";
-import { checkThreads } from "./threads-option.js";
 
 /**
  * The run-time einsum behind every call form: sorts out the arguments, checks the operands, normalizes the
@@ -18,13 +17,14 @@ import { checkThreads } from "./threads-option.js";
  */
 export function runEinsum(args: readonly unknown[]): Tensor<number[], DTypeName> {
   const call = readArguments(args);
-  const operands = call.operands.map(toOperand);
+  const options = checkOptions(call.options);
+  const operands = call.operands.map((operand, index) => toOperand(operand, index, options.maxElements));
   const shapes = operands.map((operand) => operand.shape);
   const spec: NormalizedSpec =
     call.form === "equation"
       ? cachedNormalizeEquation(call.equation, shapes)
       : normalizeSublists(call.sublists, call.output, shapes);
-  return runPath(spec, operands, planPath(spec, call.options), checkThreads(call.options.threads));
+  return runPath(spec, operands, planPath(spec, options), options.threads, options.maxElements);
 }
 
 export type { EinsumOptions };

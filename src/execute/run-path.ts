@@ -1,10 +1,12 @@
 import { runPair } from "../kernels/contract-pair.js";
 import { reduceStrided } from "../kernels/strided-reduce.js";
 import type { NormalizedSpec } from "../parse/spec.js";
-import { promoteTypes, type DataArray, type DTypeName } from "../tensor/dtype.js";
+import { dtypeOfData, promoteTypes, type DataArray, type DTypeName } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import { castData } from "./cast.js";
 import { compileRun, type CompiledRun } from "./compiled-run.js";
+import { checkExactSum, largestMagnitude, summedTerms, toInt32 } from "./integers.js";
+import { checkElements, checkMaxElements } from "./limits.js";
 import type { Operand } from "./operand.js";
 
 /** Compiled runs per spec object (parsed equations are cached, so a repeated call brings the same one), by path. */
@@ -17,6 +19,10 @@ const runsBySpec = new WeakMap<NormalizedSpec, Map<string, CompiledRun>>();
  * The plan of the run (see `compiled-run.ts`) is kept per spec and path, so a repeated call skips it. The
  * operands must have the shapes `spec` was normalized from.
  *
+ * No array of the run may pass `maxElements` (`TOO_LARGE`, before anything is allocated). int32 operands are
+ * contracted exactly in float64, each step's sums bounded first, and the result must fit in int32
+ * (`INTEGER_OVERFLOW` otherwise, see `integers.ts`).
+ *
  * @example
  * runPath(normalizeEquation("ij,jk->ik", [[2, 3], [3, 2]]), [a, b], [[0, 1]]); // a Tensor of shape [2, 2]
  */
@@ -25,36 +31,68 @@ export function runPath(
   operands: readonly Operand[],
   path: readonly (readonly number[])[],
   threads = 1,
+  maxElements = checkMaxElements(undefined),
 ): Tensor<number[], DTypeName> {
   let dtype: DTypeName = operands[0]?.dtype ?? "float64";
   for (const operand of operands) dtype = promoteTypes(dtype, operand.dtype);
-  const run = compiledRun(spec, operands, path);
+  const exact = dtype === "int32";
+  const computed: DTypeName = exact ? "float64" : dtype;
+  const run = compiledRun(spec, operands, path, maxElements);
+  operands.forEach((operand, index) => {
+    if (dtypeOfData(operand.data) !== computed) checkElements(`the ${computed} copy of operand ${index}`, operand.data.length, maxElements);
+  });
   const slots: (DataArray | undefined)[] = [];
+  const largest: number[] = [];
+  const store = (data: DataArray): void => {
+    slots.push(data);
+    if (exact) largest.push(largestMagnitude(data));
+  };
+  const sizeOfLabel = (label: number): number => spec.sizes[label] ?? 1;
   run.operands.forEach((prepared, index) => {
-    const data = castData(operands[index]!.data, dtype);
+    const data = castData(operands[index]!.data, computed);
+    if (exact && !prepared.asIs) {
+      const ownSize = (label: number): number => prepared.shape[prepared.labels.indexOf(label)] ?? 1;
+      checkExactSum(largestMagnitude(data), summedTerms(prepared.labels, [], prepared.keep, ownSize));
+    }
     // Pairwise steps never write their inputs, so an operand with nothing to reduce is used as it is.
-    slots.push(prepared.asIs ? data : reduceStrided(data, prepared.shape, prepared.labels, prepared.keep, spec.sizes).data);
+    store(prepared.asIs ? data : reduceStrided(data, prepared.shape, prepared.labels, prepared.keep, spec.sizes).data);
   });
   for (const step of run.steps) {
     if (step.kind === "reduce") {
-      slots.push(reduceStrided(take(slots, step.from), step.shape, step.labels, step.keep, spec.sizes).data);
+      if (exact) {
+        const ownSize = (label: number): number => step.shape[step.labels.indexOf(label)] ?? 1;
+        checkExactSum(largest[step.from]!, summedTerms(step.labels, [], step.keep, ownSize));
+      }
+      store(reduceStrided(take(slots, step.from), step.shape, step.labels, step.keep, spec.sizes).data);
     } else {
-      slots.push(runPair(step.plan, take(slots, step.left), take(slots, step.right), threads));
+      if (exact) {
+        const terms = summedTerms(run.labelsOf[step.left] ?? [], run.labelsOf[step.right] ?? [], step.plan.keep, sizeOfLabel);
+        checkExactSum(largest[step.left]! * largest[step.right]!, terms);
+      }
+      store(runPair(step.plan, take(slots, step.left), take(slots, step.right), threads));
     }
   }
-  return new Tensor(run.outputShape.slice(), dtype, take(slots, run.result));
+  const result = take(slots, run.result);
+  return new Tensor(run.outputShape.slice(), dtype, exact ? toInt32(result) : result);
 }
 
-function compiledRun(spec: NormalizedSpec, operands: readonly Operand[], path: readonly (readonly number[])[]): CompiledRun {
+function compiledRun(
+  spec: NormalizedSpec,
+  operands: readonly Operand[],
+  path: readonly (readonly number[])[],
+  maxElements: number,
+): CompiledRun {
   let key = "";
   for (const step of path) key += `${step.join(",")};`;
   let runs = runsBySpec.get(spec);
   const kept = runs?.get(key);
-  if (kept !== undefined) return kept;
+  // A run kept under a larger limit is planned again, to name the step that passes this one.
+  if (kept !== undefined && kept.largest <= maxElements) return kept;
   const run = compileRun(
     spec,
     operands.map((operand) => operand.shape),
     path,
+    maxElements,
   );
   if (run.worthKeeping) {
     if (runs === undefined) runsBySpec.set(spec, (runs = new Map()));

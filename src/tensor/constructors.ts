@@ -1,7 +1,15 @@
 import { EinsumError } from "../einsum-error.js";
-import { writeInvalidDType } from "../messages.js";
+import { checkElements } from "../execute/limits.js";
+import { int32Max, int32Min } from "../execute/integers.js";
+import {
+  writeDataLength,
+  writeIntegerOverflow,
+  writeInvalidArange,
+  writeInvalidDType,
+  writeNotANumber,
+} from "../messages.js";
 import { allocate, dtypeNames, dtypeOfData, type DataArrayOf, type DTypeName } from "./dtype.js";
-import { flattenNested, type NestedNumbers, type ShapeOfNested } from "./nested.js";
+import { describeEntry, flattenNested, nestedShape, type NestedNumbers, type ShapeOfNested } from "./nested.js";
 import { freshSeed, normalSource } from "./random.js";
 import { checkShape, sizeOf, type WritableShape } from "./shape.js";
 import { Tensor } from "./tensor.js";
@@ -39,20 +47,52 @@ export function tensor(
   dtype?: DTypeName,
 ): Tensor<readonly number[], DTypeName> {
   if (shapeOrOptions === undefined || !Array.isArray(shapeOrOptions)) {
-    const { shape, values } = flattenNested(data);
+    // The size is checked from the shape before the nested arrays are read.
+    const nested = nestedShape(data);
+    checkElements(describeShape(nested), sizeOf(nested));
+    const { shape, values } = flattenNested(data, nested);
     const options = shapeOrOptions as { dtype?: DTypeName } | undefined;
     return fromValues(values, shape, checkDType(options?.dtype ?? "float64"));
   }
   const chosen = checkDType(dtype ?? dtypeOfData(data) ?? "float64");
-  const values = typeof data === "number" ? [data] : (data as ArrayLike<number>);
-  return fromValues(values, shapeOrOptions, chosen);
+  return fromValues(typeof data === "number" ? [data] : data, shapeOrOptions, chosen);
 }
 
-function fromValues(values: ArrayLike<number>, shape: readonly number[], dtype: DTypeName): Tensor<readonly number[], DTypeName> {
+/** Storage of `dtype` for flat `values` of `shape`: the shape, its size and the length are checked before the values. */
+function fromValues(values: unknown, shape: readonly number[], dtype: DTypeName): Tensor<readonly number[], DTypeName> {
   const checked = checkShape(shape);
+  const expected = sizeOf(checked);
+  checkElements(describeShape(checked), expected);
+  const length = typeof values === "object" && values !== null ? (values as { length?: unknown }).length : undefined;
+  if (typeof length === "number" && length !== expected) {
+    throw new EinsumError("DATA_LENGTH", writeDataLength(length, checked, expected));
+  }
+  return fromCheckedValues(checkFlatData(values), checked, dtype);
+}
+
+function fromCheckedValues(values: ArrayLike<number>, checked: readonly number[], dtype: DTypeName): Tensor<readonly number[], DTypeName> {
   const storage = allocate(dtype, values.length);
   storage.set(Array.isArray(values) ? values : Array.from(values));
   return new Tensor(checked, dtype, storage);
+}
+
+/** Flat data: a typed array, or an array (or array-like) whose every entry is a number. */
+function checkFlatData(data: unknown): ArrayLike<number> {
+  if (dtypeOfData(data) !== undefined) return data as ArrayLike<number>;
+  if (typeof data !== "object" || data === null || typeof (data as ArrayLike<unknown>).length !== "number") {
+    throw new EinsumError("NOT_A_NUMBER", writeNotANumber(describeEntry(data)));
+  }
+  const list = data as ArrayLike<unknown>;
+  for (let index = 0; index < list.length; index++) {
+    const entry = list[index];
+    if (typeof entry !== "number") throw new EinsumError("NOT_A_NUMBER", writeNotANumber(describeEntry(entry)));
+  }
+  return list as ArrayLike<number>;
+}
+
+/** How a tensor about to be made is named in a size error. */
+function describeShape(shape: readonly number[]): string {
+  return `a tensor of shape [${shape.join(", ")}]`;
 }
 
 /**
@@ -64,7 +104,7 @@ function fromValues(values: ArrayLike<number>, shape: readonly number[], dtype: 
  * checkDType("int64"); // throws INVALID_DTYPE
  */
 export function checkDType<DType extends DTypeName>(dtype: DType): DType {
-  if (!dtypeNames.includes(dtype)) throw new EinsumError("INVALID_DTYPE", writeInvalidDType(String(dtype)));
+  if (!dtypeNames.includes(dtype)) throw new EinsumError("INVALID_DTYPE", writeInvalidDType(typeof dtype === "string" ? dtype : describeEntry(dtype)));
   return dtype;
 }
 
@@ -81,6 +121,7 @@ export function zeros<const Shape extends readonly number[], DType extends DType
 ): Tensor<WritableShape<Shape>, DType> {
   const checked = checkShape(shape);
   const chosen = checkDType(dtype ?? ("float64" as DType));
+  checkElements(describeShape(checked), sizeOf(checked));
   return new Tensor(checked as WritableShape<Shape>, chosen, allocate(chosen, sizeOf(checked)));
 }
 
@@ -116,11 +157,27 @@ export function arange<const Start extends number, const Stop extends number>(
 export function arange(first: number, second?: number): Tensor<[number], "int32"> {
   const start = second === undefined ? 0 : first;
   const stop = second === undefined ? first : second;
-  const length = Math.max(0, Math.ceil(stop - start));
-  checkShape([length]);
+  const length = checkArange(start, stop);
   const data = new Int32Array(length);
   for (let index = 0; index < length; index++) data[index] = start + index;
   return new Tensor([length], "int32", data);
+}
+
+/**
+ * The length of `arange(start, stop)` after its checks: whole numbers (`INVALID_ARANGE`), values int32 can hold
+ * (`INTEGER_OVERFLOW`), and a length within the size limit (`TOO_LARGE`).
+ */
+function checkArange(start: unknown, stop: unknown): number {
+  const shown = (value: unknown): string => (typeof value === "number" ? String(value) : describeEntry(value));
+  if (typeof start !== "number" || typeof stop !== "number" || !Number.isSafeInteger(start) || !Number.isSafeInteger(stop)) {
+    throw new EinsumError("INVALID_ARANGE", writeInvalidArange(shown(start), shown(stop), "needs whole numbers: its values are int32"));
+  }
+  const length = Math.max(0, stop - start);
+  if (length > 0 && (start < int32Min || stop - 1 > int32Max)) {
+    throw new EinsumError("INTEGER_OVERFLOW", writeIntegerOverflow(String(start < int32Min ? start : stop - 1)));
+  }
+  checkElements(`arange(${start}, ${stop})`, length);
+  return length;
 }
 
 /**

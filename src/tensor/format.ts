@@ -1,4 +1,5 @@
 import type { DTypeName } from "./dtype.js";
+import { stridesOf } from "./shape.js";
 
 /** How PyTorch lays out a printed tensor: the line width and, past the threshold, how many items each edge keeps. */
 const lineWidth = 80;
@@ -23,25 +24,14 @@ export function formatTensor(data: ArrayLike<number>, shape: readonly number[], 
     const sizeNote = shape.length === 1 ? "" : `, size=(${shape.join(", ")})`;
     return `${prefix}[]${sizeNote}${suffix})`;
   }
-  const body = formatBlock(data, shape, 0, 0, prefix.length, formatValue, summarize);
+  const body = formatBlocks(data, shape, prefix.length, formatValue, summarize);
   return `${prefix}${body}${suffix})`;
 }
 
 /** The values that will be printed, so widths are computed over them only. */
 function shownValues(data: ArrayLike<number>, shape: readonly number[], summarize: boolean): number[] {
   if (!summarize) return Array.from(data);
-  const values: number[] = [];
-  const visit = (offset: number, depth: number): void => {
-    if (depth === shape.length) {
-      values.push(data[offset] ?? 0);
-      return;
-    }
-    const size = shape[depth] ?? 0;
-    const stride = shape.slice(depth + 1).reduce((product, dimension) => product * dimension, 1);
-    for (const index of shownIndices(size, summarize)) if (index >= 0) visit(offset + index * stride, depth + 1);
-  };
-  visit(0, 0);
-  return values;
+  return shownOffsets(shape, shape.length, summarize).map((offset) => data[offset] ?? 0);
 }
 
 /** The indices printed along one dimension; -1 marks the `...`. */
@@ -51,27 +41,50 @@ function shownIndices(size: number, summarize: boolean): number[] {
   return [...all.slice(0, edgeItems), -1, ...all.slice(size - edgeItems)];
 }
 
-function formatBlock(
+/**
+ * The offsets of the printed blocks at `depth`: one per combination of printed indices along the dimensions
+ * before it, in row-major order. Built with loops, so a tensor of any rank prints.
+ */
+function shownOffsets(shape: readonly number[], depth: number, summarize: boolean): number[] {
+  const strides = stridesOf(shape);
+  let offsets = [0];
+  for (let axis = 0; axis < depth; axis++) {
+    const indices = shownIndices(shape[axis] ?? 0, summarize).filter((index) => index >= 0);
+    const stride = strides[axis] ?? 1;
+    offsets = offsets.flatMap((offset) => indices.map((index) => offset + index * stride));
+  }
+  return offsets;
+}
+
+/**
+ * The bracketed text of the whole tensor, built from the innermost rows outwards: each depth groups the blocks of
+ * the next one (and `...` where a summary skips some), so no recursion depends on the rank.
+ */
+function formatBlocks(
   data: ArrayLike<number>,
   shape: readonly number[],
-  depth: number,
-  offset: number,
   indent: number,
   formatValue: (value: number) => string,
   summarize: boolean,
 ): string {
-  const size = shape[depth] ?? 0;
-  const stride = shape.slice(depth + 1).reduce((product, dimension) => product * dimension, 1);
-  const indices = shownIndices(size, summarize);
-  if (depth === shape.length - 1) {
-    const items = indices.map((index) => (index < 0 ? " ..." : formatValue(data[offset + index] ?? 0)));
-    return `[${wrapItems(items, indent + 1)}]`;
+  const rank = shape.length;
+  const rowIndices = shownIndices(shape[rank - 1] ?? 0, summarize);
+  let blocks = shownOffsets(shape, rank - 1, summarize).map((offset) => {
+    const items = rowIndices.map((index) => (index < 0 ? " ..." : formatValue(data[offset + index] ?? 0)));
+    return `[${wrapItems(items, indent + rank)}]`;
+  });
+  for (let depth = rank - 2; depth >= 0; depth--) {
+    const indices = shownIndices(shape[depth] ?? 0, summarize);
+    const separator = `,${"\n".repeat(rank - depth - 1)}${" ".repeat(indent + depth + 1)}`;
+    const grouped: string[] = [];
+    let next = 0;
+    const groups = blocks.length / Math.max(1, indices.filter((index) => index >= 0).length);
+    for (let group = 0; group < groups; group++) {
+      grouped.push(`[${indices.map((index) => (index < 0 ? "..." : blocks[next++])).join(separator)}]`);
+    }
+    blocks = grouped;
   }
-  const rows = indices.map((index) =>
-    index < 0 ? "..." : formatBlock(data, shape, depth + 1, offset + index * stride, indent + 1, formatValue, summarize),
-  );
-  const separator = `,${"\n".repeat(shape.length - depth - 1)}${" ".repeat(indent + 1)}`;
-  return `[${rows.join(separator)}]`;
+  return blocks[0] ?? "[]";
 }
 
 /** Joins a row's items with ", ", breaking lines where PyTorch does so no line passes the line width. */

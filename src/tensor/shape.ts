@@ -1,5 +1,6 @@
 import { EinsumError } from "../einsum-error.js";
 import { writeInvalidShape } from "../messages.js";
+import { describeEntry } from "./nested.js";
 
 /**
  * A shape with its `readonly` dropped, so that `zeros([2, 3])` is typed `Tensor<[2, 3]>`.
@@ -18,13 +19,15 @@ export type WritableShape<Shape extends readonly number[]> = { -readonly [Index 
  */
 export function checkShape(shape: unknown): readonly number[] {
   if (!Array.isArray(shape)) {
-    throw new EinsumError("INVALID_SHAPE", writeInvalidShape(String(shape), 0));
+    throw new EinsumError("INVALID_SHAPE", writeInvalidShape(describeEntry(shape), 0));
   }
-  shape.forEach((size: unknown, dimension) => {
+  for (let dimension = 0; dimension < shape.length; dimension++) {
+    const size: unknown = shape[dimension];
     if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
-      throw new EinsumError("INVALID_SHAPE", writeInvalidShape(shape.map(String).join(", "), dimension));
+      const shown = shape.length > 8 ? `${Array.from(shape.slice(0, 8), describeEntry).join(", ")}, …` : Array.from(shape, describeEntry).join(", ");
+      throw new EinsumError("INVALID_SHAPE", writeInvalidShape(shown, dimension));
     }
-  });
+  }
   return Object.freeze([...(shape as number[])]);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { arange, einsum, ones, tensor, zeros } from "typed-einsum";
+import { writeIntegerOverflow } from "../../src/messages.js";
 import { naiveEinsum } from "../fixtures/naive-einsum.js";
 import { counting, untypedEinsum } from "../fixtures/untyped.js";
 
@@ -56,11 +57,13 @@ describe("dtypes", () => {
     expect(einsum("i->", f32).dtype).toBe("float32");
   });
 
-  it("wraps int32 like PyTorch's int32", () => {
+  it("refuses an int32 result that int32 cannot hold instead of wrapping, and keeps the ones it can", () => {
     const big = tensor(new Int32Array([65536, 65536]), [2]);
-    expect(einsum("i,i->", big, big).item()).toBe(0);
+    expect(() => einsum("i,i->", big, big)).toThrow(writeIntegerOverflow(String(2 ** 33)));
     const max = tensor(new Int32Array([2147483647, 1]), [2]);
-    expect(einsum("i->", max).item()).toBe(-2147483648);
+    expect(() => einsum("i->", max)).toThrow(writeIntegerOverflow("2147483648"));
+    expect(einsum("i->", tensor(new Int32Array([2147483646, 1]), [2])).item()).toBe(2147483647);
+    expect(einsum("i->", tensor(new Int32Array([-2147483647, -1]), [2])).item()).toBe(-2147483648);
   });
 });
 
