@@ -116,15 +116,20 @@ export function checkOptions(options: EinsumOptions): CheckedOptions {
 }
 
 /**
- * Refuses an `optimize` value of the wrong type before the planner reads it: a method name, `false`, or a path
- * whose steps are lists of numbers (`INVALID_OPTION`, `INVALID_PATH`); names and positions are checked there.
+ * Refuses an `optimize` value of the wrong type before the planner reads it: a method name, a search object, `false`,
+ * or a path whose steps are lists of numbers (`INVALID_OPTION`, `INVALID_PATH`); names, budgets and positions are
+ * checked there.
  */
 function checkOptimizeType(optimize: unknown): void {
-  if (optimize === undefined || optimize === false || typeof optimize === "string") return;
+  if (optimize === undefined || optimize === false || typeof optimize === "string" || isSearchObject(optimize)) return;
   if (!Array.isArray(optimize)) {
     throw new EinsumError(
       "INVALID_OPTION",
-      writeInvalidOption("optimize", describeEntry(optimize), "'auto', 'optimal', 'dp', 'greedy', 'branch', false or a path"),
+      writeInvalidOption(
+        "optimize",
+        describeEntry(optimize),
+        "'auto', 'optimal', 'dp', 'greedy', 'branch', { method, maxTrials, maxTimeMs }, false or a path",
+      ),
     );
   }
   for (let step = 0; step < optimize.length; step++) {
@@ -133,6 +138,10 @@ function checkOptimizeType(optimize: unknown): void {
       throw new EinsumError("INVALID_PATH", writePathStep(step));
     }
   }
+}
+
+function isSearchObject(optimize: unknown): boolean {
+  return typeof optimize === "object" && optimize !== null && !Array.isArray(optimize);
 }
 
 /**
