@@ -1,0 +1,34 @@
+// Runs the playground's code (JavaScript, as a module) in a dedicated worker: what it logs goes to the page.
+
+const show = (value) => {
+  if (typeof value === "string") return value;
+  if (value instanceof Error) return value.stack?.includes(value.message) ? `${value.name}: ${value.message}` : String(value);
+  if (typeof value === "object" && value !== null) {
+    if (typeof value.toString === "function" && value.toString !== Object.prototype.toString && !Array.isArray(value)) {
+      return String(value);
+    }
+    try {
+      return JSON.stringify(value, (key, item) => (ArrayBuffer.isView(item) ? Array.from(item) : item));
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+};
+
+for (const level of ["log", "info", "debug", "warn", "error"]) {
+  console[level] = (...values) => postMessage({ kind: "log", level, text: values.map(show).join(" ") });
+}
+
+self.onmessage = async (event) => {
+  const url = URL.createObjectURL(new Blob([event.data.code], { type: "text/javascript" }));
+  try {
+    await import(url);
+    postMessage({ kind: "done" });
+  } catch (error) {
+    postMessage({ kind: "failed", text: show(error) });
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+};
+postMessage({ kind: "ready" });

@@ -1,0 +1,106 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSizeMismatch } from "../src/messages.js";
+import { startBrowserSession, type BrowserSession, type OpenedPage } from "./session.js";
+
+const screenshots = fileURLToPath(new URL("./screenshots/", import.meta.url));
+
+/** The playground's address with `code` in its hash, as a shared link carries it. */
+function linkTo(code: string, query = ""): string {
+  return `site/dist/index.html${query}#code=${Buffer.from(code, "utf8").toString("base64url")}`;
+}
+
+/** Waits until the diagnostics hook holds the check of the code (not the state before the checker answered). */
+async function checked({ page }: OpenedPage): Promise<string> {
+  await page.waitForSelector('[data-testid="diagnostics"][data-state="checked"]', { state: "attached", timeout: 120_000 });
+  return page.locator('[data-testid="diagnostics"]').innerText();
+}
+
+/** Waits until the run ends, and returns what it printed. */
+async function ran({ page }: OpenedPage): Promise<string> {
+  await page.waitForSelector('[data-testid="output"][data-state="done"], [data-testid="output"][data-state="failed"]', {
+    state: "attached",
+    timeout: 120_000,
+  });
+  return page.locator('[data-testid="output"]').innerText();
+}
+
+const validCode = `import { einsum, tensor } from "typed-einsum";
+
+const a = tensor([[1, 2], [3, 4]]);
+const b = tensor([[5, 6], [7, 8]]);
+const c = tensor([[1, 0], [0, 1]]);
+const product = einsum("ij,jk,kl->il", a, b, c);
+console.log("product", product.toArray());
+`;
+
+describe("the playground (site/dist/index.html)", () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await startBrowserSession();
+  });
+  afterAll(() => session?.close());
+
+  it("runs valid code from the link, prints its output, draws the contraction tree and shows no problem", async () => {
+    const opened = await session.open(linkTo(validCode));
+    expect(await checked(opened)).not.toMatch(/\d+:\d+/);
+    const output = await ran(opened);
+    // [[1,2],[3,4]]·[[5,6],[7,8]] = [[19,22],[43,50]], times the identity.
+    expect(output).toContain("product [[19,22],[43,50]]");
+    const svg = opened.page.locator('[data-testid="path"] svg');
+    await expect.poll(() => svg.count()).toBe(1);
+    expect(await svg.locator("g.node").count()).toBe(5); // three operands and two pairwise steps
+    expect(await opened.page.locator('[data-testid="path"] .report').innerText()).toContain("Complete contraction:  ij,jk,kl->il");
+    mkdirSync(screenshots, { recursive: true });
+    await opened.page.screenshot({ path: `${screenshots}playground.png` });
+    expect(opened.pageErrors).toEqual([]);
+  });
+
+  it("shows the compiler's message for a wrong equation, and the run throws the same message", async () => {
+    const code = `import { einsum, zeros } from "typed-einsum";\n\nconst c = einsum("ij,jk->ik", zeros([2, 3]), zeros([4, 5]));\nconsole.log(c.shape);\n`;
+    const opened = await session.open(linkTo(code));
+    const message = writeSizeMismatch("j", 0, 3, 1, 4);
+    const diagnostics = await checked(opened);
+    expect(diagnostics).toContain(message);
+    expect(diagnostics).toContain("3:18");
+    const output = await ran(opened);
+    expect(output).toContain("EinsumError");
+    expect(output).toContain(message);
+    await opened.page.screenshot({ path: `${screenshots}playground-error.png` });
+    expect(opened.pageErrors).toEqual([]);
+  });
+
+  it("runs every preloaded example", async () => {
+    const opened = await session.open("site/dist/index.html");
+    await ran(opened);
+    const ids = await opened.page.locator("#examples option").evaluateAll((options) =>
+      options.map((option) => (option as HTMLOptionElement).value),
+    );
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    for (const id of ids) {
+      await opened.page.selectOption("#examples", id);
+      const output = await ran(opened);
+      const diagnostics = await checked(opened);
+      if (id === "shape-errors") {
+        expect(diagnostics, id).toContain(writeSizeMismatch("j", 0, 3, 1, 4));
+        expect(output, id).toContain(writeSizeMismatch("j", 0, 3, 1, 4));
+      } else {
+        expect(diagnostics, id).not.toMatch(/\d+:\d+/);
+        expect(await opened.page.locator('[data-testid="output"]').getAttribute("data-state"), `${id}: ${output}`).toBe("done");
+        expect(output.trim(), id).not.toBe("");
+      }
+    }
+    expect(opened.pageErrors).toEqual([]);
+  });
+
+  it("loads the API reference and the guides", async () => {
+    const api = await session.open("site/dist/api/index.html");
+    expect(await api.page.title()).toContain("typed-einsum");
+    expect(await api.page.locator("body").innerText()).toContain("einsum");
+    const guides = await session.open("site/dist/guides/index.html");
+    expect(await guides.page.locator("body").innerText()).toContain("Guides");
+    expect(api.pageErrors).toEqual([]);
+    expect(guides.pageErrors).toEqual([]);
+  });
+});
