@@ -71,6 +71,37 @@ describe("the playground (site/dist/index.html)", () => {
     expect(opened.pageErrors).toEqual([]);
   });
 
+  it("hovers with the exact shape and completes the output inside the equation string", async () => {
+    const code = `import { einsum, zeros } from "typed-einsum";\n\nconst zl = zeros([2, 3]);\nconst W = zeros([5, 3, 3]);\nconst transformed = einsum("bk,aki->bai", zl, W);\nconst partial = einsum("bk,aki->", zl, W);\n`;
+    const opened = await session.open(linkTo(code));
+    await checked(opened);
+    const { page } = opened;
+    // Hover over `transformed` (line 5, column 8), through the editor's own hover action.
+    await page.evaluate(() => {
+      const editor = (globalThis as any).monaco.editor.getEditors()[0];
+      editor.setPosition({ lineNumber: 5, column: 8 });
+      editor.focus();
+      editor.trigger("test", "editor.action.showHover", {});
+    });
+    const hover = page.locator(".monaco-hover-content");
+    await expect.poll(() => hover.innerText(), { timeout: 60_000 }).toContain('Tensor<[2, 5, 3], "float64">');
+    // The cursor right after `->` in line 6 ("bk,aki->"), then the editor's suggest action.
+    await page.keyboard.press("Escape");
+    await page.evaluate(() => {
+      const editor = (globalThis as any).monaco.editor.getEditors()[0];
+      const column = 'const partial = einsum("bk,aki->'.length + 1;
+      editor.setPosition({ lineNumber: 6, column });
+      editor.focus();
+      editor.trigger("test", "editor.action.triggerSuggest", {});
+    });
+    const rows = page.locator(".suggest-widget .monaco-list-row");
+    await expect.poll(() => rows.allInnerTexts(), { timeout: 60_000 }).toEqual(
+      expect.arrayContaining([expect.stringContaining("bk,aki->abi"), expect.stringContaining("bk,aki->a")]),
+    );
+    await page.screenshot({ path: `${screenshots}playground-completions.png` });
+    expect(opened.pageErrors).toEqual([]);
+  });
+
   it("runs every preloaded example", async () => {
     const opened = await session.open("site/dist/index.html");
     await ran(opened);
