@@ -66,6 +66,7 @@ export async function createEditor(container, code) {
     quickSuggestions: { other: true, comments: false, strings: true },
     padding: { top: 12 },
     tabSize: 2,
+    wordWrap: "on",
   });
   const workerFor = await typescript.getTypeScriptWorker();
 

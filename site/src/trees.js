@@ -9,7 +9,11 @@ let viz;
  */
 export async function drawTree(tree) {
   viz ??= instance();
-  const svg = (await viz).renderSVGElement(tree.dot);
+  const svg = (await viz).renderSVGElement(tree.dot, {
+    graphAttributes: { bgcolor: "transparent", nodesep: 0.3, ranksep: 0.35 },
+    nodeAttributes: { fontsize: 11, margin: "0.12,0.05" },
+    edgeAttributes: { arrowsize: 0.6 },
+  });
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", `Contraction tree of ${tree.equation}`);
   const figure = document.createElement("figure");
