@@ -11,6 +11,7 @@ import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderGuides } from "./guides.mjs";
 import { buildApiReference } from "./api.mjs";
+import { buildFileMode } from "./file-mode.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const site = join(root, "site");
@@ -63,6 +64,7 @@ const exampleCount = await writeExamples();
 await cp(join(modules, "monaco-editor", "min", "vs"), join(out, "vs"), { recursive: true });
 await mkdir(join(out, "vendor"), { recursive: true });
 await cp(join(modules, "@viz-js", "viz", "dist", "viz.js"), join(out, "vendor", "viz.js"));
+await buildFileMode(out);
 const guideCount = await renderGuides(join(root, "docs"), join(out, "guides"));
 if (withApi) await buildApiReference(root, join(out, "api"));
 console.log(

@@ -1,14 +1,15 @@
 import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSizeMismatch } from "../src/messages.js";
-import { startBrowserSession, type BrowserSession, type OpenedPage } from "./session.js";
+import { repositoryRoot, startBrowserSession, type BrowserSession, type OpenedPage } from "./session.js";
 
 const screenshots = fileURLToPath(new URL("./screenshots/", import.meta.url));
 
-/** The playground's address with `code` in its hash, as a shared link carries it. */
-function linkTo(code: string, query = ""): string {
-  return `site/dist/index.html${query}#code=${Buffer.from(code, "utf8").toString("base64url")}`;
+/** The playground's address with `code` in its hash, as a shared link carries it (on the server, or a file: URL). */
+function linkTo(code: string, page = "site/dist/index.html"): string {
+  return `${page}#code=${Buffer.from(code, "utf8").toString("base64url")}`;
 }
 
 /** Waits until the diagnostics hook holds the check of the code (not the state before the checker answered). */
@@ -123,6 +124,20 @@ describe("the playground (site/dist/index.html)", () => {
       }
     }
     expect(opened.pageErrors).toEqual([]);
+  });
+
+  it("works opened from the disk (file:), with its classic scripts: the message, the run and the tree", async () => {
+    const page = pathToFileURL(join(repositoryRoot, "site", "dist", "index.html")).href;
+    const wrong = await session.open(linkTo(`import { einsum, zeros } from "typed-einsum";\n\neinsum("ij,jk->ik", zeros([2, 3]), zeros([4, 5]));\n`, page));
+    expect(await checked(wrong)).toContain(writeSizeMismatch("j", 0, 3, 1, 4));
+    expect(await ran(wrong)).toContain(writeSizeMismatch("j", 0, 3, 1, 4));
+    expect(wrong.pageErrors).toEqual([]);
+    const valid = await session.open(linkTo(validCode, page));
+    expect(await checked(valid)).not.toMatch(/\d+:\d+/);
+    expect(await ran(valid)).toContain("product [[19,22],[43,50]]");
+    await expect.poll(() => valid.page.locator('[data-testid="path"] svg').count()).toBe(1);
+    expect(valid.pageErrors).toEqual([]);
+    expect(valid.consoleErrors).toEqual([]);
   });
 
   it("loads the API reference and the guides", async () => {

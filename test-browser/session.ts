@@ -9,7 +9,10 @@ export const repositoryRoot = fileURLToPath(new URL("..", import.meta.url));
 /** One headless Chromium and one static server for a test file; pages opened through it record their errors. */
 export interface BrowserSession {
   readonly baseUrl: string;
-  /** Opens a fresh page (its own context) at `path`, recording uncaught page errors and console errors. */
+  /**
+   * Opens a fresh page (its own context) at `path` on the server, or at a `file:` URL, recording uncaught page
+   * errors and console errors.
+   */
   open(path: string): Promise<OpenedPage>;
   close(): Promise<void>;
 }
@@ -44,7 +47,7 @@ export async function startBrowserSession(): Promise<BrowserSession> {
       page.on("console", (message) => {
         if (message.type() === "error") consoleErrors.push(message.text());
       });
-      await page.goto(new URL(path, server.url).href);
+      await page.goto(path.startsWith("file:") ? path : new URL(path, server.url).href);
       return { page, pageErrors, consoleErrors };
     },
     async close() {

@@ -3,13 +3,36 @@
 
 const modelUri = "file:///playground.ts";
 
+/**
+ * On a file:// page (file-mode.js loaded), workers cannot load scripts from files: they start from blobs of the
+ * sources that file-mode.js holds.
+ */
+const fileMode = /** @type {any} */ (globalThis).fileMode;
+export const blobWorker = (source) => new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+
 /** Loads Monaco through its AMD loader (vs/loader.js, loaded by the page). */
 function loadMonaco() {
   return new Promise((resolve, reject) => {
     const amd = /** @type {any} */ (globalThis).require;
     amd.config({ paths: { vs: new URL("vs", location.href).href.replace(/\/$/, "") } });
-    amd(["vs/editor/editor.main"], () => resolve(/** @type {any} */ (globalThis).monaco), reject);
+    amd(["vs/editor/editor.main"], () => {
+      if (fileMode !== undefined) {
+        self.MonacoEnvironment = {
+          getWorker: (_, label) =>
+            blobWorker(label === "typescript" || label === "javascript" ? fileMode.workers.typescript : fileMode.workers.editor),
+        };
+      }
+      resolve(/** @type {any} */ (globalThis).monaco);
+    }, reject);
   });
+}
+
+/** The built library's declaration files, by path under dist/. */
+async function declarationFiles() {
+  if (fileMode !== undefined) return fileMode.declarations;
+  const response = await fetch("lib/types.json");
+  if (!response.ok) throw new Error(`lib/types.json: ${response.status}`);
+  return response.json();
 }
 
 /** The TypeScript defaults: strict, ES2022 modules, DOM, and typed-einsum as a package in node_modules. */
@@ -25,10 +48,8 @@ async function configureTypeScript(monaco, typescript) {
     allowNonTsExtensions: true,
   });
   defaults.setEagerModelSync(true);
-  const response = await fetch("lib/types.json");
-  if (!response.ok) throw new Error(`lib/types.json: ${response.status}`);
   /** @type {Record<string, string>} */
-  const declarations = await response.json();
+  const declarations = await declarationFiles();
   for (const [path, text] of Object.entries(declarations)) {
     defaults.addExtraLib(text, `file:///node_modules/typed-einsum/dist/${path}`);
   }

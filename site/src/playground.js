@@ -36,121 +36,125 @@ function appendOutput(text, className) {
   output.append(line);
 }
 
-if (location.protocol === "file:") {
+if (location.protocol === "file:" && globalThis.fileMode === undefined) {
   appendOutput(
-    "This page needs a web server: browsers do not run module workers from file:// URLs.\n" +
+    "This page could not load its file:// version (file-mode.js); serve the folder instead,\n" +
       "Serve the folder, e.g. `node site/serve.mjs` in the repository (http://127.0.0.1:8080/).",
     "error",
   );
 }
 
-const session = await createEditor(byId("editor"), startCode).catch((error) => {
-  editorStatus.textContent = `The editor failed to load: ${error}`;
-  throw error;
-});
-editorStatus.textContent = "";
-const { editor, model, monaco } = session;
+async function main() {
+  const session = await createEditor(byId("editor"), startCode).catch((error) => {
+    editorStatus.textContent = `The editor failed to load: ${error}`;
+    throw error;
+  });
+  editorStatus.textContent = "";
+  const { editor, model, monaco } = session;
 
-function showDiagnostics(list) {
-  diagnosticsList.replaceChildren();
-  for (const diagnostic of list) {
-    const item = document.createElement("li");
-    const where = document.createElement("span");
-    where.className = "where";
-    where.textContent = `${diagnostic.line}:${diagnostic.column}`;
-    const message = document.createElement("span");
-    message.className = "message";
-    message.textContent = diagnostic.message;
-    item.append(where, message);
-    item.title = `TS${diagnostic.code}`;
-    item.addEventListener("click", () => {
-      editor.setPosition({ lineNumber: diagnostic.line, column: diagnostic.column });
-      editor.revealLineInCenter(diagnostic.line);
-      editor.focus();
-    });
-    diagnosticsList.append(item);
+  function showDiagnostics(list) {
+    diagnosticsList.replaceChildren();
+    for (const diagnostic of list) {
+      const item = document.createElement("li");
+      const where = document.createElement("span");
+      where.className = "where";
+      where.textContent = `${diagnostic.line}:${diagnostic.column}`;
+      const message = document.createElement("span");
+      message.className = "message";
+      message.textContent = diagnostic.message;
+      item.append(where, message);
+      item.title = `TS${diagnostic.code}`;
+      item.addEventListener("click", () => {
+        editor.setPosition({ lineNumber: diagnostic.line, column: diagnostic.column });
+        editor.revealLineInCenter(diagnostic.line);
+        editor.focus();
+      });
+      diagnosticsList.append(item);
+    }
+    problemCount.textContent = list.length === 0 ? "none" : String(list.length);
+    problemCount.className = `count ${list.length === 0 ? "good" : "bad"}`;
   }
-  problemCount.textContent = list.length === 0 ? "none" : String(list.length);
-  problemCount.className = `count ${list.length === 0 ? "good" : "bad"}`;
-}
 
-let checking = 0;
-async function check() {
-  const ticket = ++checking;
-  diagnosticsList.dataset.state = "pending";
-  const { version, list } = await session.diagnostics();
-  if (ticket !== checking || version !== model.getVersionId()) return;
-  showDiagnostics(list);
-  diagnosticsList.dataset.state = "checked";
-}
-
-let runs = 0;
-async function runCode() {
-  const ticket = ++runs;
-  output.replaceChildren();
-  trees.replaceChildren();
-  output.dataset.state = "running";
-  runStatus.textContent = "running…";
-  runStatus.className = "count";
-  let drawn = Promise.resolve();
-  let result;
-  try {
-    const javascript = await session.javascript();
-    result = await run(javascript, {
-      log: (level, text) => ticket === runs && appendOutput(text, level === "error" ? "error" : level === "warn" ? "warn" : undefined),
-      tree: (tree) => {
-        drawn = drawn.then(async () => {
-          if (ticket !== runs) return;
-          try {
-            trees.append(await drawTree(tree));
-          } catch (error) {
-            appendOutput(`Could not draw the tree of "${tree.equation}": ${error}`, "error");
-          }
-        });
-      },
-    });
-  } catch (error) {
-    result = { ok: false, error: String(error) };
+  let checking = 0;
+  async function check() {
+    const ticket = ++checking;
+    diagnosticsList.dataset.state = "pending";
+    const { version, list } = await session.diagnostics();
+    if (ticket !== checking || version !== model.getVersionId()) return;
+    showDiagnostics(list);
+    diagnosticsList.dataset.state = "checked";
   }
-  await drawn;
-  if (ticket !== runs) return;
-  if (!result.ok) appendOutput(result.error ?? "failed", "error");
-  if (trees.childElementCount === 0) {
-    const hint = document.createElement("p");
-    hint.className = "hint";
-    hint.textContent = "No einsum call with three or more operands ran.";
-    trees.append(hint);
-  }
-  runStatus.textContent = result.ok ? "done" : "failed";
-  runStatus.className = `count ${result.ok ? "good" : "bad"}`;
-  output.dataset.state = result.ok ? "done" : "failed";
-}
 
-let typing;
-model.onDidChangeContent(() => {
-  diagnosticsList.dataset.state = "pending";
-  clearTimeout(typing);
-  typing = setTimeout(() => {
+  let runs = 0;
+  async function runCode() {
+    const ticket = ++runs;
+    output.replaceChildren();
+    trees.replaceChildren();
+    output.dataset.state = "running";
+    runStatus.textContent = "running…";
+    runStatus.className = "count";
+    let drawn = Promise.resolve();
+    let result;
+    try {
+      const javascript = await session.javascript();
+      result = await run(javascript, {
+        log: (level, text) => ticket === runs && appendOutput(text, level === "error" ? "error" : level === "warn" ? "warn" : undefined),
+        tree: (tree) => {
+          drawn = drawn.then(async () => {
+            if (ticket !== runs) return;
+            try {
+              trees.append(await drawTree(tree));
+            } catch (error) {
+              appendOutput(`Could not draw the tree of "${tree.equation}": ${error}`, "error");
+            }
+          });
+        },
+      });
+    } catch (error) {
+      result = { ok: false, error: String(error) };
+    }
+    await drawn;
+    if (ticket !== runs) return;
+    if (!result.ok) appendOutput(result.error ?? "failed", "error");
+    if (trees.childElementCount === 0) {
+      const hint = document.createElement("p");
+      hint.className = "hint";
+      hint.textContent = "No einsum call with three or more operands ran.";
+      trees.append(hint);
+    }
+    runStatus.textContent = result.ok ? "done" : "failed";
+    runStatus.className = `count ${result.ok ? "good" : "bad"}`;
+    output.dataset.state = result.ok ? "done" : "failed";
+  }
+
+  let typing;
+  model.onDidChangeContent(() => {
+    diagnosticsList.dataset.state = "pending";
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      writeCodeToHash(model.getValue());
+      void check();
+    }, 400);
+  });
+
+  select.addEventListener("change", () => {
+    const example = examples.find((candidate) => candidate.id === select.value);
+    if (example === undefined) return;
+    model.setValue(example.code);
+    history.replaceState(null, "", `#example=${example.id}`);
+    void runCode();
+  });
+  runButton.addEventListener("click", () => void runCode());
+  byId("share").addEventListener("click", async () => {
     writeCodeToHash(model.getValue());
-    void check();
-  }, 400);
-});
+    await navigator.clipboard?.writeText(location.href).catch(() => undefined);
+    byId("share").textContent = "Link copied";
+    setTimeout(() => (byId("share").textContent = "Copy link"), 1500);
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void runCode());
 
-select.addEventListener("change", () => {
-  const example = examples.find((candidate) => candidate.id === select.value);
-  if (example === undefined) return;
-  model.setValue(example.code);
-  history.replaceState(null, "", `#example=${example.id}`);
-  void runCode();
-});
-runButton.addEventListener("click", () => void runCode());
-byId("share").addEventListener("click", async () => {
-  writeCodeToHash(model.getValue());
-  await navigator.clipboard?.writeText(location.href).catch(() => undefined);
-  byId("share").textContent = "Link copied";
-  setTimeout(() => (byId("share").textContent = "Copy link"), 1500);
-});
-editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void runCode());
+  await check();
+  await runCode();
+}
 
-await check();
-await runCode();
+void main();

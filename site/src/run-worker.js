@@ -20,15 +20,27 @@ for (const level of ["log", "info", "debug", "warn", "error"]) {
   console[level] = (...values) => postMessage({ kind: "log", level, text: values.map(show).join(" ") });
 }
 
-self.onmessage = async (event) => {
-  const url = URL.createObjectURL(new Blob([event.data.code], { type: "text/javascript" }));
+/** A module (`code`), or on a file:// page the body of an async function (`body`, see run.js). */
+async function execute({ code, body }) {
+  if (body !== undefined) {
+    const AsyncFunction = (async () => undefined).constructor;
+    await new AsyncFunction(body)();
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
   try {
     await import(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+self.onmessage = async (event) => {
+  try {
+    await execute(event.data);
     postMessage({ kind: "done" });
   } catch (error) {
     postMessage({ kind: "failed", text: show(error) });
-  } finally {
-    URL.revokeObjectURL(url);
   }
 };
 postMessage({ kind: "ready" });
