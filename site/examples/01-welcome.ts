@@ -14,8 +14,11 @@ const W = randn([64, 32, 16], { seed: 2 });
 const y = randn([8, 16], { seed: 3 });
 const scores = einsum("ik,jkl,il->ij", x, W, y); // Tensor<[8, 64], "float64">
 console.log(scores.shape);
-console.log(contractPath("ik,jkl,il->ij", x, W, y).speedup.toFixed(2), "times fewer operations than the naive sum");
+const { speedup } = contractPath("ik,jkl,il->ij", x, W, y);
+console.log(`${speedup.toFixed(2)} times fewer operations than the naive sum`);
 
-// Try it: type a quote after `->` below to see the labels you may use, or change "ij,jk" to "ij,kj".
-const d = einsum("ij,jk->ik", a, b);
+// Try it: change "kj" to "jk" below to see the compiler's message, or delete "ik"
+// after "->" and press Ctrl+Space for the labels you may use there.
+const bt = arange(15).reshape([5, 3]);
+const d = einsum("ij,kj->ik", a, bt); // a times bt transposed: Tensor<[2, 5], "int32">
 console.log(d);
