@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { writeSizeMismatch } from "../src/messages.js";
-import { repositoryRoot, startBrowserSession, type BrowserSession, type OpenedPage } from "./session.js";
+import { repositoryRoot, useBrowserSession, type OpenedPage } from "./session.js";
 
 const screenshots = fileURLToPath(new URL("./screenshots/", import.meta.url));
 
@@ -37,14 +37,10 @@ console.log("product", product.toArray());
 `;
 
 describe("the playground (site/dist/index.html)", () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-  });
-  afterAll(() => session?.close());
+  const browser = useBrowserSession();
 
   it("runs valid code from the link, prints its output, draws the contraction tree and shows no problem", async () => {
-    const opened = await session.open(linkTo(validCode));
+    const opened = await browser().open(linkTo(validCode));
     expect(await checked(opened)).not.toMatch(/\d+:\d+/);
     const output = await ran(opened);
     // [[1,2],[3,4]]·[[5,6],[7,8]] = [[19,22],[43,50]], times the identity.
@@ -60,7 +56,7 @@ describe("the playground (site/dist/index.html)", () => {
 
   it("shows the compiler's message for a wrong equation, and the run throws the same message", async () => {
     const code = `import { einsum, zeros } from "typed-einsum";\n\nconst c = einsum("ij,jk->ik", zeros([2, 3]), zeros([4, 5]));\nconsole.log(c.shape);\n`;
-    const opened = await session.open(linkTo(code));
+    const opened = await browser().open(linkTo(code));
     const message = writeSizeMismatch("j", 0, 3, 1, 4);
     const diagnostics = await checked(opened);
     expect(diagnostics).toContain(message);
@@ -74,7 +70,7 @@ describe("the playground (site/dist/index.html)", () => {
 
   it("hovers with the exact shape and completes the output inside the equation string", async () => {
     const code = `import { einsum, zeros } from "typed-einsum";\n\nconst zl = zeros([2, 3]);\nconst W = zeros([5, 3, 3]);\nconst transformed = einsum("bk,aki->bai", zl, W);\nconst partial = einsum("bk,aki->", zl, W);\n`;
-    const opened = await session.open(linkTo(code));
+    const opened = await browser().open(linkTo(code));
     await checked(opened);
     const { page } = opened;
     // Hover over `transformed` (line 5, column 8), through the editor's own hover action.
@@ -104,7 +100,7 @@ describe("the playground (site/dist/index.html)", () => {
   });
 
   it("runs every preloaded example", async () => {
-    const opened = await session.open("site/dist/index.html");
+    const opened = await browser().open("site/dist/index.html");
     await ran(opened);
     const ids = await opened.page.locator("#examples option").evaluateAll((options) =>
       options.map((option) => (option as HTMLOptionElement).value),
@@ -128,11 +124,11 @@ describe("the playground (site/dist/index.html)", () => {
 
   it("works opened from the disk (file:), with its classic scripts: the message, the run and the tree", async () => {
     const page = pathToFileURL(join(repositoryRoot, "site", "dist", "index.html")).href;
-    const wrong = await session.open(linkTo(`import { einsum, zeros } from "typed-einsum";\n\neinsum("ij,jk->ik", zeros([2, 3]), zeros([4, 5]));\n`, page));
+    const wrong = await browser().open(linkTo(`import { einsum, zeros } from "typed-einsum";\n\neinsum("ij,jk->ik", zeros([2, 3]), zeros([4, 5]));\n`, page));
     expect(await checked(wrong)).toContain(writeSizeMismatch("j", 0, 3, 1, 4));
     expect(await ran(wrong)).toContain(writeSizeMismatch("j", 0, 3, 1, 4));
     expect(wrong.pageErrors).toEqual([]);
-    const valid = await session.open(linkTo(validCode, page));
+    const valid = await browser().open(linkTo(validCode, page));
     expect(await checked(valid)).not.toMatch(/\d+:\d+/);
     expect(await ran(valid)).toContain("product [[19,22],[43,50]]");
     await expect.poll(() => valid.page.locator('[data-testid="path"] svg').count()).toBe(1);
@@ -141,10 +137,10 @@ describe("the playground (site/dist/index.html)", () => {
   });
 
   it("loads the API reference and the guides", async () => {
-    const api = await session.open("site/dist/api/index.html");
+    const api = await browser().open("site/dist/api/index.html");
     expect(await api.page.title()).toContain("typed-einsum");
     expect(await api.page.locator("body").innerText()).toContain("einsum");
-    const guides = await session.open("site/dist/guides/index.html");
+    const guides = await browser().open("site/dist/guides/index.html");
     expect(await guides.page.locator("body").innerText()).toContain("Guides");
     expect(api.pageErrors).toEqual([]);
     expect(guides.pageErrors).toEqual([]);

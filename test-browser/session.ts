@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "./chromium.mjs";
 import { serveStatic } from "../site/serve.mjs";
 
@@ -54,5 +55,18 @@ export async function startBrowserSession(): Promise<BrowserSession> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/** Starts a session before the file's tests and closes it after them; call the result inside a test. */
+export function useBrowserSession(): () => BrowserSession {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    session = await startBrowserSession();
+  });
+  afterAll(() => session?.close());
+  return () => {
+    if (session === undefined) throw new Error("the browser session did not start");
+    return session;
   };
 }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBrowserSession, type BrowserSession } from "./session.js";
+import { describe, expect, it } from "vitest";
+import { useBrowserSession } from "./session.js";
 
 /** What test-browser/pages/measure-threads.js reports. */
 interface ThreadsReport {
@@ -20,51 +20,48 @@ const measureInWorker = () =>
     worker.onerror = (event) => resolve({ error: String(event.message) });
   });
 
+const cases = [
+  {
+    name: "a cross-origin isolated page shares products with Web Workers on its main thread, spinning, with equal results",
+    path: "test-browser/pages/blank.html",
+    measure: measureOnPage,
+    isolated: true,
+    pool: { host: "web", canWait: false },
+  },
+  {
+    name: "a dedicated worker of an isolated page shares products with Web Workers and waits on them, with equal results",
+    path: "test-browser/pages/blank.html",
+    measure: measureInWorker,
+    isolated: true,
+    pool: { host: "web", canWait: true },
+  },
+  {
+    name: "a page that is not isolated has no pool and runs `threads` on one thread with the same results",
+    path: "test-browser/pages/blank.html?plain",
+    measure: measureOnPage,
+    isolated: false,
+    pool: null,
+  },
+];
+
 describe("threads in a real browser (the built package, dist/)", () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-  });
-  afterAll(() => session?.close());
+  const session = useBrowserSession();
 
-  it("a cross-origin isolated page shares products with Web Workers on its main thread, spinning, with equal results", async () => {
-    const { page, pageErrors } = await session.open("test-browser/pages/blank.html");
-    const report = (await page.evaluate(measureOnPage)) as ThreadsReport;
-    console.log("isolated page:", JSON.stringify(report));
-    expect(report.error).toBeUndefined();
-    expect(report.crossOriginIsolated).toBe(true);
-    expect(report.pool).toMatchObject({ host: "web", canWait: false });
-    for (const dtype of ["float64", "float32"] as const) {
-      expect(report[dtype].same, dtype).toBe(true);
-      expect(report[dtype].itemsRunByWorkers, dtype).toBeGreaterThan(0);
-    }
-    expect(pageErrors).toEqual([]);
-  });
-
-  it("a dedicated worker of an isolated page shares products with Web Workers and waits on them, with equal results", async () => {
-    const { page, pageErrors } = await session.open("test-browser/pages/blank.html");
-    const report = (await page.evaluate(measureInWorker)) as ThreadsReport;
-    console.log("worker of an isolated page:", JSON.stringify(report));
-    expect(report.error).toBeUndefined();
-    expect(report.pool).toMatchObject({ host: "web", canWait: true });
-    for (const dtype of ["float64", "float32"] as const) {
-      expect(report[dtype].same, dtype).toBe(true);
-      expect(report[dtype].itemsRunByWorkers, dtype).toBeGreaterThan(0);
-    }
-    expect(pageErrors).toEqual([]);
-  });
-
-  it("a page that is not isolated has no pool and runs `threads` on one thread with the same results", async () => {
-    const { page, pageErrors } = await session.open("test-browser/pages/blank.html?plain");
-    const report = (await page.evaluate(measureOnPage)) as ThreadsReport;
-    console.log("page that is not isolated:", JSON.stringify(report));
-    expect(report.error).toBeUndefined();
-    expect(report.crossOriginIsolated).toBe(false);
-    expect(report.pool).toBeNull();
-    for (const dtype of ["float64", "float32"] as const) {
-      expect(report[dtype].same, dtype).toBe(true);
-      expect(report[dtype].itemsRunByWorkers, dtype).toBe(0);
-    }
-    expect(pageErrors).toEqual([]);
-  });
+  for (const { name, path, measure, isolated, pool } of cases) {
+    it(name, async () => {
+      const { page, pageErrors } = await session().open(path);
+      const report = (await page.evaluate(measure)) as ThreadsReport;
+      console.log(`${name}:`, JSON.stringify(report));
+      expect(report.error).toBeUndefined();
+      expect(report.crossOriginIsolated).toBe(isolated);
+      if (pool === null) expect(report.pool).toBeNull();
+      else expect(report.pool).toMatchObject(pool);
+      for (const dtype of ["float64", "float32"] as const) {
+        expect(report[dtype].same, dtype).toBe(true);
+        if (isolated) expect(report[dtype].itemsRunByWorkers, dtype).toBeGreaterThan(0);
+        else expect(report[dtype].itemsRunByWorkers, dtype).toBe(0);
+      }
+      expect(pageErrors).toEqual([]);
+    });
+  }
 });
