@@ -11,7 +11,7 @@ export async function buildApiReference(root, out) {
     tsconfig: join(root, "tsconfig.build.json"),
     out,
     name: "typed-einsum",
-    readme: "none",
+    readme: join(root, "site", "api-intro.md"),
     disableSources: true,
     excludePrivate: true,
     excludeInternal: true,
