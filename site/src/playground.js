@@ -1,6 +1,7 @@
 // The playground page: examples, the editor and its live diagnostics, Run, the output and the contraction trees.
 import { createEditor } from "./editor.js";
 import { examples } from "./examples.js";
+import { showProblems } from "./problems.js";
 import { run } from "./run.js";
 import { drawTree } from "./trees.js";
 import { codeFromHash, exampleFromHash, writeCodeToHash } from "./url-code.js";
@@ -38,8 +39,8 @@ function appendOutput(text, className) {
 
 if (location.protocol === "file:" && globalThis.fileMode === undefined) {
   appendOutput(
-    "This page could not load its file:// version (file-mode.js); serve the folder instead,\n" +
-      "Serve the folder, e.g. `node site/serve.mjs` in the repository (http://127.0.0.1:8080/).",
+    "This page could not load file-mode.js, which it needs on a file: URL. Serve the folder instead:\n" +
+      "`npm run serve:site` in the repository, then http://127.0.0.1:8080/.",
     "error",
   );
 }
@@ -52,36 +53,13 @@ async function main() {
   editorStatus.textContent = "";
   const { editor, model, monaco } = session;
 
-  function showDiagnostics(list) {
-    diagnosticsList.replaceChildren();
-    for (const diagnostic of list) {
-      const item = document.createElement("li");
-      const where = document.createElement("span");
-      where.className = "where";
-      where.textContent = `${diagnostic.line}:${diagnostic.column}`;
-      const message = document.createElement("span");
-      message.className = "message";
-      message.textContent = diagnostic.message;
-      item.append(where, message);
-      item.title = `TS${diagnostic.code}`;
-      item.addEventListener("click", () => {
-        editor.setPosition({ lineNumber: diagnostic.line, column: diagnostic.column });
-        editor.revealLineInCenter(diagnostic.line);
-        editor.focus();
-      });
-      diagnosticsList.append(item);
-    }
-    problemCount.textContent = list.length === 0 ? "none" : String(list.length);
-    problemCount.className = `count ${list.length === 0 ? "good" : "bad"}`;
-  }
-
   let checking = 0;
   async function check() {
     const ticket = ++checking;
     diagnosticsList.dataset.state = "pending";
     const { version, list } = await session.diagnostics();
     if (ticket !== checking || version !== model.getVersionId()) return;
-    showDiagnostics(list);
+    showProblems({ panel: diagnosticsList, count: problemCount, editor }, list);
     diagnosticsList.dataset.state = "checked";
   }
 
