@@ -57,6 +57,8 @@ async function main() {
   async function check() {
     const ticket = ++checking;
     diagnosticsList.dataset.state = "pending";
+    problemCount.textContent = "checking…";
+    problemCount.className = "count";
     const { version, list } = await session.diagnostics();
     if (ticket !== checking || version !== model.getVersionId()) return;
     showProblems({ panel: diagnosticsList, count: problemCount, editor }, list);
