@@ -1,5 +1,5 @@
 // 2.13 Bilinear transformation
-import { contractPath, einsum, randn } from "typed-einsum";
+import { einsum, randn } from "typed-einsum";
 
 // torch.einsum('ik,jkl,il->ij', [a, b, c])
 const a = randn([2, 3], { seed: 3 });
@@ -7,6 +7,4 @@ const b = randn([5, 3, 7], { seed: 4 });
 const c = randn([2, 7], { seed: 5 });
 const d = einsum("ik,jkl,il->ij", [a, b, c]); // Tensor<[2, 5], "float64">
 console.log(d);
-
-// The order of the pairwise products, as numpy.einsum_path reports it:
-console.log(contractPath("ik,jkl,il->ij", a, b, c).toString());
+// Three operands: the order of the pairwise products, and its report, are drawn beside.
