@@ -33,7 +33,7 @@ const a = tensor([[1, 2], [3, 4]]);
 const b = tensor([[5, 6], [7, 8]]);
 const c = tensor([[1, 0], [0, 1]]);
 const product = einsum("ij,jk,kl->il", a, b, c);
-console.log("product", product.toArray());
+console.log("product αβ →", product.toArray()); // UTF-8 through the link's base64url
 `;
 
 describe("the playground (site/dist/index.html)", () => {
@@ -44,7 +44,7 @@ describe("the playground (site/dist/index.html)", () => {
     expect(await checked(opened)).not.toMatch(/\d+:\d+/);
     const output = await ran(opened);
     // [[1,2],[3,4]]·[[5,6],[7,8]] = [[19,22],[43,50]], times the identity.
-    expect(output).toContain("product [[19,22],[43,50]]");
+    expect(output).toContain("product αβ → [[19,22],[43,50]]");
     const svg = opened.page.locator('[data-testid="path"] svg');
     await expect.poll(() => svg.count()).toBe(1);
     expect(await svg.locator("g.node").count()).toBe(5); // three operands and two pairwise steps
@@ -130,7 +130,7 @@ describe("the playground (site/dist/index.html)", () => {
     expect(wrong.pageErrors).toEqual([]);
     const valid = await browser().open(linkTo(validCode, page));
     expect(await checked(valid)).not.toMatch(/\d+:\d+/);
-    expect(await ran(valid)).toContain("product [[19,22],[43,50]]");
+    expect(await ran(valid)).toContain("product αβ → [[19,22],[43,50]]");
     await expect.poll(() => valid.page.locator('[data-testid="path"] svg').count()).toBe(1);
     expect(valid.pageErrors).toEqual([]);
     expect(valid.consoleErrors).toEqual([]);
