@@ -45,7 +45,13 @@ export function runPath(
   return new Tensor(run.outputShape.slice(), dtype, take(slots, run.result));
 }
 
-function compiledRun(spec: NormalizedSpec, operands: readonly Operand[], path: readonly (readonly number[])[]): CompiledRun {
+/**
+ * The compiled run of `spec` along `path`, kept per spec and path when it is small enough.
+ *
+ * @example
+ * compiledRun(spec, operands, [[0, 1]]).steps.length; //=> 1 for a matrix product
+ */
+export function compiledRun(spec: NormalizedSpec, operands: readonly Operand[], path: readonly (readonly number[])[]): CompiledRun {
   let key = "";
   for (const step of path) key += `${step.join(",")};`;
   let runs = runsBySpec.get(spec);
