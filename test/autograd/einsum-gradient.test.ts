@@ -89,7 +89,7 @@ describe("einsum's gradient in special cases", () => {
     const b = tensor([[5, 6], [7, 8]], { requiresGrad: true });
     einsum("ij,jk->", [a, b]).backward();
     expect(a.grad?.toArray()).toEqual([[11, 15], [11, 15]]);
-    a.grad = null;
+    a.zeroGrad();
     untypedEinsum(a, [0, 1], b, [1, 2], []).backward();
     expect(a.grad?.toArray()).toEqual([[11, 15], [11, 15]]);
   });
