@@ -20,17 +20,17 @@ import { broadcastTo, sumToShape } from "./strided.js";
 export function expandShape(shape: readonly number[], target: readonly number[]): number[] {
   const refuse = (back: number): EinsumError => new EinsumError("EXPAND_SHAPE", writeExpandShape(shape, target, -back));
   if (target.length < shape.length) throw refuse(target.length + 1);
-  const result = target.map((wanted, axis) => {
-    const back = target.length - axis;
+  const result: number[] = [];
+  for (let back = 1; back <= target.length; back++) {
+    const wanted = target[target.length - back]!;
     const own = shape[shape.length - back];
     if (own === undefined) {
       if (wanted === -1) throw refuse(back);
-      return wanted;
-    }
-    if (wanted === -1 || wanted === own) return own;
-    if (own === 1) return wanted;
-    throw refuse(back);
-  });
+      result.unshift(wanted);
+    } else if (wanted === -1 || wanted === own) result.unshift(own);
+    else if (own === 1) result.unshift(wanted);
+    else throw refuse(back);
+  }
   checkShape(result);
   return result;
 }
