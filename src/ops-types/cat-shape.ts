@@ -39,5 +39,5 @@ type CatFrom<
   ? ReplaceAt<Next, Index, 0> extends ReplaceAt<First, Index, 0>
     ? CatFrom<First, More, Index, Dim, [...Joined, ...Zeros<Next[Index]>], Successors[Position]>
     : Failure<WriteCatShape<Position, Next, First, Dim>>
-  : SetAt<First, Index, Joined["length"]>;
+  : SetAt<First, Index, { size: number } extends { size: Joined["length"] } ? number : Joined["length"]>;
 

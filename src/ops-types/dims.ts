@@ -7,7 +7,11 @@ import type { Failure } from "../types/failure.js";
  * @example
  * type Three = Zeros<3>; //=> [0, 0, 0]
  */
-export type Zeros<Count extends number, Built extends 0[] = []> = Built["length"] extends Count ? Built : Zeros<Count, [...Built, 0]>;
+export type Zeros<Count extends number, Built extends 0[] = []> = number extends Count
+  ? 0[]
+  : Built["length"] extends Count
+    ? Built
+    : Zeros<Count, [...Built, 0]>;
 
 /**
  * `Left - Right` for whole numbers with `Left ≥ Right`, `never` otherwise.
@@ -35,7 +39,7 @@ export type Add<Left extends number, Right extends number> = [...Zeros<Left>, ..
  * type Last = NormalizeDim<-1, 3, 3>; //=> 2
  * type Refused = NormalizeDim<3, 2, 2>; //=> Failure<"dimension 3 is out of range for rank 2: expected one from -2 to 1">
  */
-export type NormalizeDim<Dim extends number, Rank extends number, Slots extends number> = number extends Dim
+export type NormalizeDim<Dim extends number, Rank extends number, Slots extends number> = number extends Dim | Slots
   ? number
   : `${Dim}` extends `-${infer Back extends number}`
     ? Subtract<Slots, Back> extends infer Index extends number

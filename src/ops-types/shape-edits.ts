@@ -19,10 +19,21 @@ export type InsertAt<Shape extends readonly number[], Index extends number, Valu
  * @example
  * type S = ReplaceAt<[2, 3, 4], 0 | 2, 1>; //=> [1, 3, 1]
  */
-export type ReplaceAt<Shape extends readonly number[], Indices extends number, Value extends number, Done extends number[] = []> =
-  Shape extends readonly [infer First extends number, ...infer Rest extends readonly number[]]
-    ? ReplaceAt<Rest, Indices, Value, Done["length"] extends Indices ? ([Value] extends [never] ? Done : [...Done, Value]) : [...Done, First]>
-    : Done;
+export type ReplaceAt<
+  Shape extends readonly number[],
+  Indices extends number,
+  Value extends number,
+  Done extends number[] = [],
+  Position extends 0[] = [],
+> = Shape extends readonly [infer First extends number, ...infer Rest extends readonly number[]]
+  ? ReplaceAt<
+      Rest,
+      Indices,
+      Value,
+      Position["length"] extends Indices ? ([Value] extends [never] ? Done : [...Done, Value]) : [...Done, First],
+      [...Position, 0]
+    >
+  : Done;
 
 /**
  * `Shape` with the size at `Index` set to `Value`.

@@ -30,7 +30,7 @@ export function catShape(shapes: readonly (readonly number[])[], dim: number): n
 }
 
 type Shapes<Tensors> = { [Index in keyof Tensors]: Tensors[Index] extends Tensor<infer Shape, DTypeName> ? Shape : number[] };
-type DTypes<Tensors> = { [Index in keyof Tensors]: Tensors[Index] extends Tensor<readonly number[], infer DType> ? DType : never };
+type DTypes<Tensors> = { [Index in keyof Tensors]: Tensors[Index] extends { readonly dtype: infer DType extends DTypeName } ? DType : never };
 
 /**
  * Joins tensors along `dim` (PyTorch's `cat`); the dtype is their promoted one. The joined size is computed at

@@ -104,12 +104,17 @@ export function checkDType<DType extends DTypeName>(dtype: DType): DType {
  */
 export function zeros<const Shape extends readonly number[], DType extends DTypeName = "float64">(
   shape: Shape,
+  options: { readonly requiresGrad?: boolean | undefined },
+): Tensor<WritableShape<Shape>, DType>;
+export function zeros<const Shape extends readonly number[], DType extends DTypeName = "float64">(
+  shape: Shape,
   dtypeOrOptions?: DType | TensorOptions<DType>,
-): Tensor<WritableShape<Shape>, DType> {
+): Tensor<WritableShape<Shape>, DType>;
+export function zeros(shape: readonly number[], dtypeOrOptions?: DTypeName | TensorOptions): Tensor<readonly number[], DTypeName> {
   const options = typeof dtypeOrOptions === "object" ? dtypeOrOptions : { dtype: dtypeOrOptions };
   const checked = checkShape(shape);
-  const chosen = checkDType(options.dtype ?? ("float64" as DType));
-  return withGrad(new Tensor(checked as WritableShape<Shape>, chosen, allocate(chosen, sizeOf(checked))), options);
+  const chosen = checkDType(options.dtype ?? "float64");
+  return withGrad(new Tensor(checked, chosen, allocate(chosen, sizeOf(checked))), options);
 }
 
 /**
@@ -121,8 +126,13 @@ export function zeros<const Shape extends readonly number[], DType extends DType
  */
 export function ones<const Shape extends readonly number[], DType extends DTypeName = "float64">(
   shape: Shape,
+  options: { readonly requiresGrad?: boolean | undefined },
+): Tensor<WritableShape<Shape>, DType>;
+export function ones<const Shape extends readonly number[], DType extends DTypeName = "float64">(
+  shape: Shape,
   dtypeOrOptions?: DType | TensorOptions<DType>,
-): Tensor<WritableShape<Shape>, DType> {
+): Tensor<WritableShape<Shape>, DType>;
+export function ones(shape: readonly number[], dtypeOrOptions?: DTypeName | TensorOptions): Tensor<readonly number[], DTypeName> {
   const result = zeros(shape, dtypeOrOptions);
   result.data.fill(1);
   return result;
@@ -163,7 +173,10 @@ export function randn<const Shape extends readonly number[], DType extends "floa
   shape: Shape,
   options: { seed?: number; dtype?: DType; requiresGrad?: boolean } = {},
 ): Tensor<WritableShape<Shape>, DType> {
-  const result = zeros(shape, { dtype: options.dtype ?? ("float64" as DType), requiresGrad: options.requiresGrad ?? false });
+  const result = zeros(shape, { dtype: options.dtype ?? ("float64" as DType), requiresGrad: options.requiresGrad ?? false }) as Tensor<
+    WritableShape<Shape>,
+    DType
+  >;
   const next = normalSource(options.seed ?? 0);
   const data: DataArrayOf[DType] = result.data;
   for (let index = 0; index < data.length; index++) data[index] = next();

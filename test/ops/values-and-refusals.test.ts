@@ -26,7 +26,7 @@ describe("the ops' values", () => {
     expect(add(tensor([[1], [2]]), tensor([10, 20, 30])).toArray()).toEqual([[11, 21, 31], [12, 22, 32]]);
     expect(mul(tensor([[1, 2], [3, 4]]), tensor([[10], [100]])).toArray()).toEqual([[10, 20], [300, 400]]);
     expect(add(zeros([0, 3]), tensor([1, 2, 3])).shape).toEqual([0, 3]);
-    expect(add(tensor(5, []), 1).item()).toBe(6);
+    expect(add(tensor([5], []), 1).item()).toBe(6);
   });
 
   it("keep PyTorch's dtypes", () => {
