@@ -32,7 +32,7 @@ export function runBackward(root: AnyTensor, gradient?: unknown): void {
     flowing.delete(tensor);
     const node = nodeOf(tensor);
     if (node === undefined) {
-      accumulateLeaf(tensor, incoming.data);
+      accumulateLeaf(tensor, incoming);
       continue;
     }
     const needed = node.inputs.map(requiresGrad);
@@ -42,7 +42,8 @@ export function runBackward(root: AnyTensor, gradient?: unknown): void {
       if (!needed[index] || data === undefined) return;
       const cast = castData(data, (input as AnyTensor).dtype);
       const earlier = flowing.get(input as object);
-      if (earlier === undefined) flowing.set(input as object, { data: cast, owned: false });
+      // An op hands back either the gradient it was given (borrowed) or an array of its own making.
+      if (earlier === undefined) flowing.set(input as object, { data: cast, owned: cast !== incoming.data });
       else addInto(earlier, cast);
     });
   }
@@ -71,12 +72,12 @@ function addInto(target: Flowing, data: DataArray): void {
   for (let index = 0; index < sum.length; index++) sum[index] = (sum[index] ?? 0) + (data[index] ?? 0);
 }
 
-function accumulateLeaf(leaf: object, data: DataArray): void {
+function accumulateLeaf(leaf: object, { data, owned }: Flowing): void {
   const tensor = leaf as AnyTensor;
   const earlier = storedGradient(leaf);
   if (earlier === null) {
     const own = castData(data, tensor.dtype);
-    storeGradient(leaf, new Tensor(tensor.shape, tensor.dtype, own === data ? own.slice() : own));
+    storeGradient(leaf, new Tensor(tensor.shape, tensor.dtype, own === data && !owned ? own.slice() : own));
     return;
   }
   const sum = earlier.data;
