@@ -6,18 +6,13 @@
  * (diagonal, sum, dropped size-1 dimension, permutation) scatters back onto its input. An N-operand einsum thus
  * costs about twice its forward steps, never N separate einsums.
  */
-import { readArguments } from "../execute/arguments.js";
 import { castData } from "../execute/cast.js";
 import type { PairStep, CompiledRun } from "../execute/compiled-run.js";
-import { toOperand } from "../execute/operand.js";
-import { planPath } from "../execute/plan.js";
+import { prepareEinsum } from "../execute/run-einsum.js";
 import { compiledRun } from "../execute/run-path.js";
-import { cachedNormalizeEquation } from "../execute/spec-cache.js";
-import { checkThreads } from "../execute/threads-option.js";
 import { planPair, runPair, type PairPlan } from "../kernels/contract-pair.js";
 import { reduceStrided } from "../kernels/strided-reduce.js";
 import type { NormalizedSpec } from "../parse/spec.js";
-import { normalizeSublists } from "../parse/sublists.js";
 import { promoteTypes, type DataArray, type DTypeName } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import { expandReduced } from "./expand-reduced.js";
@@ -42,17 +37,10 @@ export function einsumNeedsRecording(args: readonly unknown[]): boolean {
  * recordedEinsum(["bk,aki->bai", randn([2, 3]), W]).requiresGrad; //=> true
  */
 export function recordedEinsum(args: readonly unknown[]): Tensor<number[], DTypeName> {
-  const call = readArguments(args);
-  const operands = call.operands.map(toOperand);
-  const shapes = operands.map((operand) => operand.shape);
-  const spec: NormalizedSpec =
-    call.form === "equation"
-      ? cachedNormalizeEquation(call.equation, shapes)
-      : normalizeSublists(call.sublists, call.output, shapes);
-  const threads = checkThreads(call.options.threads);
+  const { call, operands, spec, path, threads } = prepareEinsum(args);
   let dtype: DTypeName = operands[0]?.dtype ?? "float64";
   for (const operand of operands) dtype = promoteTypes(dtype, operand.dtype);
-  const run = compiledRun(spec, operands, planPath(spec, call.options));
+  const run = compiledRun(spec, operands, path);
 
   const slots: DataArray[] = run.operands.map((prepared, index) => {
     const data = castData(operands[index]!.data, dtype);

@@ -62,6 +62,32 @@ function partialGradient(
 }
 
 /**
+ * A binary op's signature: two operands (tensors or numbers) whose shapes broadcast, checked at compile time.
+ *
+ * @example
+ * const plus: BinaryOp = add;
+ */
+export interface BinaryOp {
+  <const Left extends BinaryOperand, const Right extends BinaryOperand>(
+    left: Left,
+    right: CheckBroadcast<Left, Right>,
+  ): Tensor<BinaryShape<Left, Right>, BinaryDType<Left, Right>>;
+}
+
+/**
+ * `div`'s signature: as {@link BinaryOp}, with a float result.
+ *
+ * @example
+ * const over: DivOp = div;
+ */
+export interface DivOp {
+  <const Left extends BinaryOperand, const Right extends BinaryOperand>(
+    left: Left,
+    right: CheckBroadcast<Left, Right>,
+  ): Tensor<BinaryShape<Left, Right>, FloatDType<BinaryDType<Left, Right>>>;
+}
+
+/**
  * `left + right`, element-wise with NumPy's broadcasting (right-aligned; a size 1 stretches). Either side may be a
  * plain number. The result's shape is computed at compile time; shapes that cannot broadcast are a type error with
  * the run time's message.
@@ -72,12 +98,7 @@ function partialGradient(
  * // @ts-expect-error shapes [2, 3] and [4] do not broadcast: dimension -1 is 3 in the first and 4 in the second
  * add(zeros([2, 3]), zeros([4]));
  */
-export function add<const Left extends BinaryOperand, const Right extends BinaryOperand>(
-  left: Left,
-  right: CheckBroadcast<Left, Right>,
-): Tensor<BinaryShape<Left, Right>, BinaryDType<Left, Right>> {
-  return binary(kinds.add, left, right) as Tensor<BinaryShape<Left, Right>, BinaryDType<Left, Right>>;
-}
+export const add: BinaryOp = (left, right) => binary(kinds.add, left, right) as never;
 
 /**
  * `left - right`, element-wise with broadcasting.
@@ -85,12 +106,7 @@ export function add<const Left extends BinaryOperand, const Right extends Binary
  * @example
  * sub(tensor([5, 7]), tensor([1])).toArray(); //=> [4, 6]
  */
-export function sub<const Left extends BinaryOperand, const Right extends BinaryOperand>(
-  left: Left,
-  right: CheckBroadcast<Left, Right>,
-): Tensor<BinaryShape<Left, Right>, BinaryDType<Left, Right>> {
-  return binary(kinds.sub, left, right) as Tensor<BinaryShape<Left, Right>, BinaryDType<Left, Right>>;
-}
+export const sub: BinaryOp = (left, right) => binary(kinds.sub, left, right) as never;
 
 /**
  * `left * right`, element-wise with broadcasting.
@@ -98,12 +114,7 @@ export function sub<const Left extends BinaryOperand, const Right extends Binary
  * @example
  * mul(tensor([[1, 2], [3, 4]]), tensor([10, 100])).toArray(); //=> [[10, 200], [30, 400]]
  */
-export function mul<const Left extends BinaryOperand, const Right extends BinaryOperand>(
-  left: Left,
-  right: CheckBroadcast<Left, Right>,
-): Tensor<BinaryShape<Left, Right>, BinaryDType<Left, Right>> {
-  return binary(kinds.mul, left, right) as Tensor<BinaryShape<Left, Right>, BinaryDType<Left, Right>>;
-}
+export const mul: BinaryOp = (left, right) => binary(kinds.mul, left, right) as never;
 
 /**
  * `left / right`, element-wise with broadcasting; true division, so int32 operands give float32.
@@ -111,9 +122,4 @@ export function mul<const Left extends BinaryOperand, const Right extends Binary
  * @example
  * div(tensor([1, 3]), 2).toArray(); //=> [0.5, 1.5]
  */
-export function div<const Left extends BinaryOperand, const Right extends BinaryOperand>(
-  left: Left,
-  right: CheckBroadcast<Left, Right>,
-): Tensor<BinaryShape<Left, Right>, FloatDType<BinaryDType<Left, Right>>> {
-  return binary(kinds.div, left, right) as Tensor<BinaryShape<Left, Right>, FloatDType<BinaryDType<Left, Right>>>;
-}
+export const div: DivOp = (left, right) => binary(kinds.div, left, right) as never;

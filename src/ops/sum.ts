@@ -1,12 +1,12 @@
 import { record } from "../autograd/graph.js";
 import { castData } from "../execute/cast.js";
 import type { DTypeName } from "../tensor/dtype.js";
-import { sizeOf } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import type { FloatDType } from "../ops-types/dtypes.js";
 import type { Checked, ShapeOrLoose } from "../ops-types/shape-edits.js";
 import type { SumShape } from "../ops-types/sum-shape.js";
 import { normalizeDim } from "./normalize-dim.js";
+import { mul } from "./binary.js";
 import { floatDType, looseTensor } from "./operand.js";
 import { broadcastTo, sumToShape } from "./strided.js";
 
@@ -61,7 +61,7 @@ export function sum<
 
 /**
  * The mean over `dims` (every dimension when left out), as {@link sum} but divided by the number of elements
- * summed; int32 gives float32.
+ * summed; int32 gives float32. Its gradient comes through the sum and the division.
  *
  * @example
  * mean(tensor([[1, 2], [3, 4]]), 1).toArray(); //=> [1.5, 3.5]
@@ -77,14 +77,8 @@ export function mean<
   keepdim?: KeepDim,
 ): Tensor<ShapeOrLoose<SumShape<Shape, Dims, KeepDim>>, FloatDType<DType>> {
   const dtype = floatDType(x.dtype);
-  const floated = looseTensor(x.shape, dtype, castData(x.data, dtype));
-  const { kept, shape, data } = reduceSum(floated, dims as number | readonly number[] | undefined, keepdim === true);
-  const count = sizeOf(kept) === 0 ? 0 : x.size / sizeOf(kept);
-  for (let index = 0; index < data.length; index++) data[index] = data[index]! / count;
-  const result = looseTensor(shape, dtype, data);
-  return record(result, [x], (gradient) => {
-    const spread = broadcastTo(gradient, kept, x.shape, dtype).slice();
-    for (let index = 0; index < spread.length; index++) spread[index] = spread[index]! / count;
-    return [spread];
-  }) as Tensor<ShapeOrLoose<SumShape<Shape, Dims, KeepDim>>, FloatDType<DType>>;
+  const floated: Tensor<readonly number[], DTypeName> = dtype === x.dtype ? x : looseTensor(x.shape, dtype, castData(x.data, dtype));
+  const total = sum(floated, dims as never, keepdim === true);
+  const count = total.size === 0 ? 0 : x.size / total.size;
+  return mul(total, 1 / count) as never;
 }

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { add, arange, EinsumError, einsum, mul, noGrad, ones, randn, sum, tanh, tensor, zeros } from "typed-einsum";
+import { add, arange, einsum, mul, noGrad, ones, randn, sum, tanh, tensor, zeros } from "typed-einsum";
 import * as messages from "../../src/messages.js";
-
-function thrownBy(action: () => unknown): EinsumError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EinsumError);
-    return error as EinsumError;
-  }
-  throw new Error("expected an EinsumError, but nothing was thrown");
-}
+import { thrownBy } from "../fixtures/thrown-by.js";
 
 describe("requiring grad", () => {
   it("is set by every constructor's option, and off by default", () => {

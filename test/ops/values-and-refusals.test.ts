@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { add, cat, div, EinsumError, exp, expand, mean, mul, relu, softmax, sum, tensor, unsqueeze, zeros, type DTypeName, type Tensor } from "typed-einsum";
+import { add, cat, div, exp, expand, mean, mul, relu, softmax, sum, tensor, unsqueeze, zeros, type DTypeName, type Tensor } from "typed-einsum";
 import * as messages from "../../src/messages.js";
+import { thrownBy } from "../fixtures/thrown-by.js";
 import { broadcastShapes } from "../../src/ops/broadcast-shapes.js";
 import { catShape } from "../../src/ops/cat.js";
 import { expandShape } from "../../src/ops/expand.js";
@@ -10,16 +11,6 @@ import { unsqueezeShape } from "../../src/ops/unsqueeze.js";
 
 type Loose = Tensor<readonly number[], DTypeName>;
 const loose = <Fn>(fn: Fn) => fn as unknown as (...args: unknown[]) => Loose;
-
-function thrownBy(action: () => unknown): EinsumError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EinsumError);
-    return error as EinsumError;
-  }
-  throw new Error("expected an EinsumError, but nothing was thrown");
-}
 
 describe("the ops' values", () => {
   it("broadcast the NumPy way", () => {
