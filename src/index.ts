@@ -20,6 +20,7 @@ export type { ValidateEquation } from "./types/validate.js";
 export { contractExpression } from "./contract-expression.js";
 export type { ContractExpression, ContractExpressionOptions } from "./contract-expression.js";
 export { noGrad } from "./autograd/grad-mode.js";
+export { grad, vjp } from "./autograd/functional.js";
 export { add, sub, mul, div } from "./ops/binary.js";
 export { neg, exp, log, tanh, sigmoid, relu } from "./ops/unary.js";
 export { softmax } from "./ops/softmax.js";

@@ -1,5 +1,5 @@
 import { expectError, expectType } from "tsd";
-import { einsum, noGrad, ones, randn, sum, tensor, zeros, type Tensor } from "typed-einsum";
+import { einsum, grad, mul, noGrad, ones, randn, sum, tensor, vjp, zeros, type Tensor } from "typed-einsum";
 
 // The constructors take { dtype, requiresGrad }; the plain dtype string keeps working.
 expectType<Tensor<[3], "float64">>(tensor(new Float64Array(3), [3], { requiresGrad: true }));
@@ -28,3 +28,10 @@ expectType<Tensor<[2, 5, 3], "float64">>(noGrad(() => einsum("bk,aki->bai", zl, 
 // ---- boundary types ------------------------------------------------------------------------------------------
 declare const loose: Tensor<number[]>;
 expectType<Tensor<number[], "float64"> | null>(loose.grad);
+
+// The functional forms keep every shape.
+const [product, pullback] = vjp((a, b) => einsum("ij,jk->ik", a, b), zeros([2, 3]), zeros([3, 4]));
+expectType<Tensor<[2, 4], "float64">>(product);
+expectType<[Tensor<[2, 3], "float64">, Tensor<[3, 4], "float64">]>(pullback(ones([2, 4])));
+const lossGradients = grad((x: Tensor<[3]>, y: Tensor<[2, 3], "float32">) => sum(mul(x, y)));
+expectType<[Tensor<[3], "float64">, Tensor<[2, 3], "float32">]>(lossGradients(zeros([3]), zeros([2, 3], "float32")));
