@@ -1,13 +1,13 @@
 import { record } from "../autograd/graph.js";
 import { EinsumError } from "../einsum-error.js";
-import { writeCatEmpty, writeCatShape } from "../messages.js";
+import { writeCatEmpty, writeCatShape, writeInvalidOperand } from "../messages.js";
 import { allocate, promoteTypes, type DataArray, type DTypeName, type PromoteAll } from "../tensor/dtype.js";
 import { sizeOf } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import type { CatShape } from "../ops-types/cat-shape.js";
 import type { Checked, ShapeOrLoose } from "../ops-types/shape-edits.js";
 import { normalizeDim } from "./normalize-dim.js";
-import { looseTensor } from "./operand.js";
+import { looseTensor, tensorInput } from "./operand.js";
 
 /**
  * The shape of tensors joined along `dim`: they must have the same rank and agree everywhere but at `dim`, whose
@@ -45,27 +45,29 @@ export function cat<const Tensors extends readonly Tensor<readonly number[], DTy
   tensors: Tensors,
   dim: Checked<CatShape<Shapes<Tensors>, Dim>, Dim>,
 ): Tensor<ShapeOrLoose<CatShape<Shapes<Tensors>, Dim>>, PromoteAll<DTypes<Tensors>>> {
+  if (!Array.isArray(tensors)) throw new EinsumError("INVALID_OPERAND", writeInvalidOperand(0));
+  const inputs = tensors.map(tensorInput);
   const shape = catShape(
-    tensors.map((tensor) => tensor.shape),
+    inputs.map((tensor) => tensor.shape),
     dim as number,
   );
   const index = normalizeDim(dim as number, shape.length, shape.length);
-  const dtype = tensors.reduce<DTypeName>((chosen, tensor) => promoteTypes(chosen, tensor.dtype), tensors[0]!.dtype);
+  const dtype = inputs.reduce<DTypeName>((chosen, tensor) => promoteTypes(chosen, tensor.dtype), inputs[0]!.dtype);
   const inner = sizeOf(shape.slice(index + 1));
   const outer = sizeOf(shape.slice(0, index));
-  const widths = tensors.map((tensor) => (tensor.shape[index] ?? 0) * inner);
+  const widths = inputs.map((tensor) => (tensor.shape[index] ?? 0) * inner);
   const total = widths.reduce((sum, width) => sum + width, 0);
   const out = allocate(dtype, sizeOf(shape));
   let start = 0;
-  tensors.forEach((tensor, position) => {
+  inputs.forEach((tensor, position) => {
     const width = widths[position]!;
     for (let block = 0; block < outer; block++) out.set(tensor.data.subarray(block * width, (block + 1) * width), block * total + start);
     start += width;
   });
   const result = looseTensor(shape, dtype, out);
-  return record(result, tensors, (gradient) => {
+  return record(result, inputs, (gradient) => {
     let from = 0;
-    return tensors.map((_, position) => {
+    return inputs.map((_, position) => {
       const width = widths[position]!;
       const part: DataArray = allocate(dtype, width * outer);
       for (let block = 0; block < outer; block++) part.set(gradient.subarray(block * total + from, block * total + from + width), block * width);

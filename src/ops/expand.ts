@@ -6,7 +6,7 @@ import { checkShape } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import type { ExpandShape } from "../ops-types/expand-shape.js";
 import type { Checked, ShapeOrLoose } from "../ops-types/shape-edits.js";
-import { looseTensor } from "./operand.js";
+import { looseTensor, tensorInput } from "./operand.js";
 import { broadcastTo, sumToShape } from "./strided.js";
 
 /**
@@ -48,7 +48,8 @@ export function expand<Shape extends readonly number[], DType extends DTypeName,
   x: Tensor<Shape, DType>,
   shape: Checked<ExpandShape<Shape, Target>, Target>,
 ): Tensor<ShapeOrLoose<ExpandShape<Shape, Target>>, DType> {
-  return expandTo(x, expandShape(x.shape, shape as readonly number[])) as Tensor<ShapeOrLoose<ExpandShape<Shape, Target>>, DType>;
+  const input = tensorInput(x, 0);
+  return expandTo(input, expandShape(input.shape, shape as readonly number[])) as Tensor<ShapeOrLoose<ExpandShape<Shape, Target>>, DType>;
 }
 
 /**
@@ -61,7 +62,8 @@ export function expandAs<Shape extends readonly number[], DType extends DTypeNam
   x: Tensor<Shape, DType>,
   other: Tensor<Target, DTypeName> & { readonly shape: Checked<ExpandShape<Shape, Target>, Target> },
 ): Tensor<ShapeOrLoose<ExpandShape<Shape, Target>>, DType> {
-  return expandTo(x, expandShape(x.shape, other.shape as readonly number[])) as Tensor<ShapeOrLoose<ExpandShape<Shape, Target>>, DType>;
+  const input = tensorInput(x, 0);
+  return expandTo(input, expandShape(input.shape, tensorInput(other, 1).shape)) as Tensor<ShapeOrLoose<ExpandShape<Shape, Target>>, DType>;
 }
 
 function expandTo(x: Tensor<readonly number[], DTypeName>, shape: readonly number[]): Tensor<readonly number[], DTypeName> {

@@ -69,3 +69,17 @@ export type AnyTensor = Tensor<readonly number[], DTypeName>;
 export function looseTensor(shape: readonly number[], dtype: DTypeName, data: DataArray): AnyTensor {
   return new Tensor(shape, dtype, data as DataArrayOf[DTypeName]);
 }
+
+/**
+ * An op's tensor operand: a `Tensor` as it is, a `{ shape, data }` object as a new tensor over the same data.
+ * Anything else is refused with `INVALID_OPERAND`.
+ *
+ * @example
+ * tensorInput({ shape: [2], data: [1, 2] }, 0).dtype; //=> "float64"
+ */
+export function tensorInput(value: unknown, position: number): AnyTensor {
+  if (value instanceof Tensor) return value;
+  if (typeof value !== "object" || value === null) throw new EinsumError("INVALID_OPERAND", writeInvalidOperand(position));
+  const { shape, data, dtype } = opInput(value, position);
+  return looseTensor(shape, dtype, data);
+}

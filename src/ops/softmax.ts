@@ -5,7 +5,7 @@ import type { NormalizeDim } from "../ops-types/dims.js";
 import type { FloatDType } from "../ops-types/dtypes.js";
 import type { Checked } from "../ops-types/shape-edits.js";
 import { normalizeDim } from "./normalize-dim.js";
-import { floatDType, looseTensor } from "./operand.js";
+import { floatDType, looseTensor, tensorInput } from "./operand.js";
 
 /**
  * The softmax along `dim`: `exp(x) / Σ exp(x)` over that dimension, computed stably (the largest value is
@@ -22,14 +22,15 @@ export function softmax<Shape extends readonly number[], DType extends DTypeName
   x: Tensor<Shape, DType>,
   dim: Checked<NormalizeDim<Dim, Shape["length"], Shape["length"]>, Dim>,
 ): Tensor<Shape, FloatDType<DType>> {
-  const shape = x.shape;
+  const input = tensorInput(x, 0);
+  const shape = input.shape;
   const axis = normalizeDim(dim as number, shape.length, Math.max(shape.length, 1));
   const width = shape[axis] ?? 1;
   const inner = shape.slice(axis + 1).reduce((product, size) => product * size, 1);
-  const outer = width * inner === 0 ? 0 : x.size / (width * inner);
-  const dtype = floatDType(x.dtype);
-  const out = allocate(dtype, x.size);
-  const data = x.data;
+  const outer = width * inner === 0 ? 0 : input.size / (width * inner);
+  const dtype = floatDType(input.dtype);
+  const out = allocate(dtype, input.size);
+  const data = input.data;
   alongAxis(outer, width, inner, (start) => {
     let largest = -Infinity;
     for (let step = 0; step < width; step++) largest = Math.max(largest, data[start + step * inner]!);
@@ -42,8 +43,8 @@ export function softmax<Shape extends readonly number[], DType extends DTypeName
     for (let step = 0; step < width; step++) out[start + step * inner] = out[start + step * inner]! / total;
   });
   const result = looseTensor(shape, dtype, out) as Tensor<Shape, FloatDType<DType>>;
-  return record(result, [x], (gradient) => {
-    const back = allocate(dtype, x.size);
+  return record(result, [input], (gradient) => {
+    const back = allocate(dtype, input.size);
     alongAxis(outer, width, inner, (start) => {
       let weighted = 0;
       for (let step = 0; step < width; step++) weighted += gradient[start + step * inner]! * out[start + step * inner]!;

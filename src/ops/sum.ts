@@ -7,7 +7,7 @@ import type { Checked, ShapeOrLoose } from "../ops-types/shape-edits.js";
 import type { SumShape } from "../ops-types/sum-shape.js";
 import { normalizeDim } from "./normalize-dim.js";
 import { mul } from "./binary.js";
-import { floatDType, looseTensor } from "./operand.js";
+import { floatDType, looseTensor, tensorInput } from "./operand.js";
 import { broadcastTo, sumToShape } from "./strided.js";
 
 /**
@@ -51,9 +51,10 @@ export function sum<
   dims?: Checked<SumShape<Shape, Dims, KeepDim>, Dims>,
   keepdim?: KeepDim,
 ): Tensor<ShapeOrLoose<SumShape<Shape, Dims, KeepDim>>, DType> {
-  const { kept, shape, data } = reduceSum(x, dims as number | readonly number[] | undefined, keepdim === true);
-  const result = looseTensor(shape, x.dtype, data);
-  return record(result, [x], (gradient) => [broadcastTo(gradient, kept, x.shape, x.dtype)]) as Tensor<
+  const input = tensorInput(x, 0);
+  const { kept, shape, data } = reduceSum(input, dims as number | readonly number[] | undefined, keepdim === true);
+  const result = looseTensor(shape, input.dtype, data);
+  return record(result, [input], (gradient) => [broadcastTo(gradient, kept, input.shape, input.dtype)]) as Tensor<
     ShapeOrLoose<SumShape<Shape, Dims, KeepDim>>,
     DType
   >;
@@ -76,9 +77,10 @@ export function mean<
   dims?: Checked<SumShape<Shape, Dims, KeepDim>, Dims>,
   keepdim?: KeepDim,
 ): Tensor<ShapeOrLoose<SumShape<Shape, Dims, KeepDim>>, FloatDType<DType>> {
-  const dtype = floatDType(x.dtype);
-  const floated: Tensor<readonly number[], DTypeName> = dtype === x.dtype ? x : looseTensor(x.shape, dtype, castData(x.data, dtype));
+  const input = tensorInput(x, 0);
+  const dtype = floatDType(input.dtype);
+  const floated = dtype === input.dtype ? input : looseTensor(input.shape, dtype, castData(input.data, dtype));
   const total = sum(floated, dims as never, keepdim === true);
-  const count = total.size === 0 ? 0 : x.size / total.size;
+  const count = total.size === 0 ? 0 : input.size / total.size;
   return mul(total, 1 / count) as never;
 }

@@ -1,9 +1,10 @@
 import { record } from "../autograd/graph.js";
 import type { DTypeName } from "../tensor/dtype.js";
-import { Tensor } from "../tensor/tensor.js";
+import type { Tensor } from "../tensor/tensor.js";
 import type { Checked, ShapeOrLoose } from "../ops-types/shape-edits.js";
 import type { UnsqueezeShape } from "../ops-types/unsqueeze-shape.js";
 import { normalizeDim } from "./normalize-dim.js";
+import { looseTensor, tensorInput } from "./operand.js";
 
 /**
  * The shape with a size-1 dimension inserted at `dim` (negative counts from the end of the result). Throws
@@ -33,8 +34,9 @@ export function unsqueeze<Shape extends readonly number[], DType extends DTypeNa
   x: Tensor<Shape, DType>,
   dim: Checked<UnsqueezeShape<Shape, Dim>, Dim>,
 ): Tensor<ShapeOrLoose<UnsqueezeShape<Shape, Dim>>, DType> {
-  const shape = unsqueezeShape(x.shape, dim as number);
-  return record(new Tensor(shape, x.dtype, x.data), [x], (gradient) => [gradient]) as Tensor<
+  const input = tensorInput(x, 0);
+  const shape = unsqueezeShape(input.shape, dim as number);
+  return record(looseTensor(shape, input.dtype, input.data), [input], (gradient) => [gradient]) as Tensor<
     ShapeOrLoose<UnsqueezeShape<Shape, Dim>>,
     DType
   >;

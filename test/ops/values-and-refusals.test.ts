@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { add, cat, div, exp, expand, mean, mul, relu, softmax, sum, tensor, unsqueeze, zeros, type DTypeName, type Tensor } from "typed-einsum";
+import { add, cat, div, exp, expand, mean, mul, relu, softmax, sum, tanh, tensor, unsqueeze, zeros, type DTypeName, type Tensor } from "typed-einsum";
 import * as messages from "../../src/messages.js";
 import { thrownBy } from "../fixtures/thrown-by.js";
 import { broadcastShapes } from "../../src/ops/broadcast-shapes.js";
@@ -54,6 +54,7 @@ describe("the ops' values", () => {
     expand(x, [2, 3]);
     expect(x.toArray()).toEqual([1, 2, 3]);
     expect(unsqueeze(x, 0).data).toBe(x.data);
+    expect(unsqueeze({ shape: [2], data: [1, 2] } as never, 0).shape).toEqual([1, 2]);
   });
 });
 
@@ -84,6 +85,11 @@ describe("the ops' refusals, with the messages the types show", () => {
     expect(join.message).toBe(messages.writeCatShape(1, [3, 2], [4, 1], 1));
     expect(thrownBy(() => catShape([], 0)).message).toBe(messages.writeCatEmpty());
     expect(thrownBy(() => loose(add)(zeros([2]), "x")).code).toBe("INVALID_OPERAND");
+    for (const op of [unsqueeze, softmax, sum, mean, expand, tanh]) {
+      expect(thrownBy(() => loose(op)(undefined, 0)).message).toBe(messages.writeInvalidOperand(0));
+    }
+    expect(thrownBy(() => loose(cat)([zeros([1]), null], 0)).message).toBe(messages.writeInvalidOperand(1));
+    expect(thrownBy(() => loose(cat)(zeros([1]), 0)).code).toBe("INVALID_OPERAND");
   });
 
   it("compute the shapes their type-level twins compute", () => {
