@@ -1,5 +1,4 @@
-import { arange, einsum, randn, tensor, type Tensor } from "typed-einsum";
-import { add, concatLast, softmax, tanh, unsqueeze } from "./neural.js";
+import { add, arange, cat, einsum, randn, softmax, sum, tanh, tensor, unsqueeze, type Tensor } from "typed-einsum";
 
 /**
  * The examples of the article "einsum is all you need" (Tim Rocktäschel, 2018; a Chinese translation with PyTorch
@@ -66,37 +65,81 @@ export const printedBatchInputs = {
   ]),
 };
 
-/** The TreeQN transition of section 3.1: `zl.unsqueeze(1) + tanh(einsum("bk,aki->bai", zl, W) + b)`. */
+/**
+ * The TreeQN transition of section 3.1: `zl.unsqueeze(1) + tanh(einsum("bk,aki->bai", zl, W) + b)`. The parameters
+ * require grad, as in the article, and every intermediate is annotated with the exact shape the compiler gives it.
+ */
 export function treeQnTransition(seed: number) {
-  const b = randn([5, 3], { seed });
-  const W = randn([5, 3, 3], { seed: seed + 1 });
-  const zl = randn([2, 3], { seed: seed + 2 });
-  const transformed = einsum("bk,aki->bai", zl, W);
-  return { zl, W, transformed, out: add(unsqueeze(zl, 1), tanh(add(transformed, b))) };
+  const b: Tensor<[5, 3]> = randn([5, 3], { seed, requiresGrad: true });
+  const W: Tensor<[5, 3, 3]> = randn([5, 3, 3], { seed: seed + 1, requiresGrad: true });
+  const zl: Tensor<[2, 3]> = randn([2, 3], { seed: seed + 2 });
+  const transformed: Tensor<[2, 5, 3]> = einsum("bk,aki->bai", zl, W);
+  const out: Tensor<[2, 5, 3]> = add(unsqueeze(zl, 1), tanh(add(transformed, b)));
+  return { zl, W, b, transformed, out };
 }
 
-/** The attention step of section 3.2 (Rocktäschel et al., ICLR 2016, equations 11–13). */
-export function attention(seed: number) {
-  const [bM, br, w] = [0, 1, 2].map((offset) => randn([7], { seed: seed + offset }));
-  const [WY, Wh, Wr, Wt] = [3, 4, 5, 6].map((offset) => randn([7, 7], { seed: seed + offset }));
-  const Y = randn([3, 5, 7], { seed: seed + 7 });
-  const [ht, rt1] = [8, 9].map((offset) => randn([3, 7], { seed: seed + offset }));
-  if (!(bM && br && w && WY && Wh && Wr && Wt && ht && rt1)) throw new Error("unreachable");
-  const tmp = add(einsum("ik,kl->il", [ht, Wh]), einsum("ik,kl->il", [rt1, Wr]));
-  const Mt = tanh(add(add(einsum("ijk,kl->ijl", [Y, WY]), unsqueeze(tmp, 1)), bM));
-  const at = softmax(einsum("ijk,k->ij", [Mt, w]));
-  const rt = add(einsum("ijk,ij->ik", [Y, at]), tanh(add(einsum("ij,jk->ik", [rt1, Wt]), br)));
+/** The attention step's parameters (section 3.2), which require grad. */
+export function attentionParameters(seed: number) {
+  return {
+    bM: randn([7], { seed, requiresGrad: true }),
+    br: randn([7], { seed: seed + 1, requiresGrad: true }),
+    w: randn([7], { seed: seed + 2, requiresGrad: true }),
+    WY: randn([7, 7], { seed: seed + 3, requiresGrad: true }),
+    Wh: randn([7, 7], { seed: seed + 4, requiresGrad: true }),
+    Wr: randn([7, 7], { seed: seed + 5, requiresGrad: true }),
+    Wt: randn([7, 7], { seed: seed + 6, requiresGrad: true }),
+  };
+}
+
+/** The attention step's inputs: the premise `Y`, the hypothesis state `ht` and the previous attention `rt1`. */
+export function attentionInputs(seed: number) {
+  return { Y: randn([3, 5, 7], { seed: seed + 7 }), ht: randn([3, 7], { seed: seed + 8 }), rt1: randn([3, 7], { seed: seed + 9 }) };
+}
+
+/** The attention step of section 3.2 (Rocktäschel et al., ICLR 2016, equations 11–13), for given parameters and inputs. */
+export function attentionStep(
+  { bM, br, w, WY, Wh, Wr, Wt }: ReturnType<typeof attentionParameters>,
+  { Y, ht, rt1 }: ReturnType<typeof attentionInputs>,
+) {
+  const tmp: Tensor<[3, 7]> = add(einsum("ik,kl->il", [ht, Wh]), einsum("ik,kl->il", [rt1, Wr]));
+  const Mt: Tensor<[3, 5, 7]> = tanh(add(add(einsum("ijk,kl->ijl", [Y, WY]), unsqueeze(tmp, 1)), bM));
+  const at: Tensor<[3, 5]> = softmax(einsum("ijk,k->ij", [Mt, w]), 1);
+  const rt: Tensor<[3, 7]> = add(einsum("ijk,ij->ik", [Y, at]), tanh(add(einsum("ij,jk->ik", [rt1, Wt]), br)));
   return { rt, at };
 }
 
-/** MoCo's logits (section 3.3): positive logits by `nc,nc->n`, negative ones by `nc,ck->nk`. */
-export function mocoLogits(seed: number, N = 4, C = 8, K = 6) {
-  const q = randn([N, C], { seed });
-  const k = randn([N, C], { seed: seed + 1 });
-  const queue = randn([C, K], { seed: seed + 2 });
-  const positive = unsqueeze(einsum("nc,nc->n", [q, k]), -1);
-  const negative = einsum("nc,ck->nk", [q, queue]);
-  return { q, k, queue, positive, negative, logits: concatLast([positive, negative]) };
+/** The attention step of section 3.2 with parameters and inputs drawn from `seed`. */
+export function attention(seed: number) {
+  const parameters = attentionParameters(seed);
+  return { ...attentionStep(parameters, attentionInputs(seed)), parameters };
+}
+
+/** MoCo's logits (section 3.3): positive logits by `nc,nc->n`, negative ones by `nc,ck->nk`, joined by `cat`. */
+export function mocoLogits(seed: number) {
+  const q: Tensor<[4, 8]> = randn([4, 8], { seed, requiresGrad: true });
+  const k: Tensor<[4, 8]> = randn([4, 8], { seed: seed + 1 });
+  const queue: Tensor<[8, 6]> = randn([8, 6], { seed: seed + 2 });
+  const positive: Tensor<[4, 1]> = unsqueeze(einsum("nc,nc->n", [q, k]), -1);
+  const negative: Tensor<[4, 6]> = einsum("nc,ck->nk", [q, queue]);
+  const logits: Tensor<[4, 7]> = cat([positive, negative], 1);
+  return { q, k, queue, positive, negative, logits };
+}
+
+/**
+ * The gradients of section 3's examples: each result's sum back-propagated to the parameters, with the exact shape
+ * of each parameter as the type of its gradient.
+ */
+export function sectionThreeGradients() {
+  const { W, b, out } = treeQnTransition(10);
+  sum(out).backward();
+  const { rt, parameters } = attention(20);
+  sum(rt).backward();
+  const { q, logits } = mocoLogits(30);
+  sum(logits).backward();
+  const treeQn: { W: Tensor<[5, 3, 3]> | null; b: Tensor<[5, 3]> | null } = { W: W.grad, b: b.grad };
+  const attentionW: Tensor<[7, 7]> | null = parameters.WY.grad;
+  const moco: Tensor<[4, 8]> | null = q.grad;
+  return { treeQn, attentionW, moco };
 }
 
 /** Every example of sections 2 and 3, in the article's order. */

@@ -1,3 +1,4 @@
+import { einsumNeedsRecording, recordedEinsum } from "./autograd/einsum-recorded.js";
 import type { EinsumOptions } from "./execute/arguments.js";
 import type { TensorLike } from "./execute/operand.js";
 import { runEinsum } from "./execute/run-einsum.js";
@@ -59,5 +60,5 @@ export function einsum<const First extends string | TensorLike, const Arguments 
   ...rest: Arguments
 ): EinsumResult<First, Arguments>;
 export function einsum(...args: unknown[]): Tensor<number[], DTypeName> {
-  return runEinsum(args);
+  return einsumNeedsRecording(args) ? recordedEinsum(args) : runEinsum(args);
 }

@@ -43,7 +43,14 @@ export type EinsumErrorCode =
   | "INTEGER_OVERFLOW"
   | "INVALID_STRIDE"
   | "INVALID_EQUATION"
-  | "INVALID_ARANGE";
+  | "INVALID_ARANGE"
+  | "BROADCAST_MISMATCH"
+  | "DIM_OUT_OF_RANGE"
+  | "EXPAND_SHAPE"
+  | "CAT_SHAPE"
+  | "GRAD_DTYPE"
+  | "NO_GRAD"
+  | "BACKWARD_GRADIENT";
 
 /** Joins the numbers of a shape with `", "`, as the messages print shapes. */
 export type JoinShape<Shape extends readonly number[], Joined extends string = ""> = Shape extends readonly [
@@ -619,4 +626,120 @@ export function writeInvalidArange<Start extends string, Stop extends string, De
   detail: Detail,
 ): WriteInvalidArange<Start, Stop, Detail> {
   return `arange(${start}, ${stop}) ${detail}`;
+}
+
+// ---- element-wise ops and gradients ----------------------------------------------------------------------------
+
+export type WriteBroadcastMismatch<
+  Left extends readonly number[],
+  Right extends readonly number[],
+  Dimension extends number,
+  LeftSize extends number,
+  RightSize extends number,
+> = `shapes [${JoinShape<Left>}] and [${JoinShape<Right>}] do not broadcast: dimension ${Dimension} is ${LeftSize} in the first and ${RightSize} in the second`;
+/**
+ * @example
+ * writeBroadcastMismatch([2, 3], [4], -1, 3, 4);
+ * //=> "shapes [2, 3] and [4] do not broadcast: dimension -1 is 3 in the first and 4 in the second"
+ */
+export function writeBroadcastMismatch<
+  Left extends readonly number[],
+  Right extends readonly number[],
+  Dimension extends number,
+  LeftSize extends number,
+  RightSize extends number,
+>(
+  left: Left,
+  right: Right,
+  dimension: Dimension,
+  leftSize: LeftSize,
+  rightSize: RightSize,
+): WriteBroadcastMismatch<Left, Right, Dimension, LeftSize, RightSize> {
+  return `shapes [${joinShape(left)}] and [${joinShape(right)}] do not broadcast: dimension ${dimension} is ${leftSize} in the first and ${rightSize} in the second`;
+}
+
+export type WriteDimOutOfRange<Dimension extends number, Rank extends number, Low extends number, High extends number> =
+  `dimension ${Dimension} is out of range for rank ${Rank}: expected one from ${Low} to ${High}`;
+/**
+ * @example
+ * writeDimOutOfRange(3, 2, -3, 2); //=> "dimension 3 is out of range for rank 2: expected one from -3 to 2"
+ */
+export function writeDimOutOfRange<Dimension extends number, Rank extends number, Low extends number, High extends number>(
+  dimension: Dimension,
+  rank: Rank,
+  low: Low,
+  high: High,
+): WriteDimOutOfRange<Dimension, Rank, Low, High> {
+  return `dimension ${dimension} is out of range for rank ${rank}: expected one from ${low} to ${high}`;
+}
+
+export type WriteExpandShape<From extends readonly number[], To extends readonly number[], Dimension extends number> =
+  `cannot expand [${JoinShape<From>}] to [${JoinShape<To>}]: dimension ${Dimension} is neither 1 nor the target size`;
+/**
+ * @example
+ * writeExpandShape([2, 3], [4, 4], -1); //=> "cannot expand [2, 3] to [4, 4]: dimension -1 is neither 1 nor the target size"
+ */
+export function writeExpandShape<From extends readonly number[], To extends readonly number[], Dimension extends number>(
+  from: From,
+  to: To,
+  dimension: Dimension,
+): WriteExpandShape<From, To, Dimension> {
+  return `cannot expand [${joinShape(from)}] to [${joinShape(to)}]: dimension ${dimension} is neither 1 nor the target size`;
+}
+
+export type WriteCatShape<Index extends number, Shape extends readonly number[], First extends readonly number[], Dimension extends number> =
+  `cat: tensor ${Index} has shape [${JoinShape<Shape>}], which does not match tensor 0's [${JoinShape<First>}] outside dimension ${Dimension}`;
+/**
+ * @example
+ * writeCatShape(1, [3, 2], [4, 1], 1);
+ * //=> "cat: tensor 1 has shape [3, 2], which does not match tensor 0's [4, 1] outside dimension 1"
+ */
+export function writeCatShape<Index extends number, Shape extends readonly number[], First extends readonly number[], Dimension extends number>(
+  index: Index,
+  shape: Shape,
+  first: First,
+  dimension: Dimension,
+): WriteCatShape<Index, Shape, First, Dimension> {
+  return `cat: tensor ${index} has shape [${joinShape(shape)}], which does not match tensor 0's [${joinShape(first)}] outside dimension ${dimension}`;
+}
+
+export type WriteCatEmpty = "cat needs at least one tensor";
+/**
+ * @example
+ * writeCatEmpty(); //=> "cat needs at least one tensor"
+ */
+export function writeCatEmpty(): WriteCatEmpty {
+  return "cat needs at least one tensor";
+}
+
+export type WriteGradDType<DType extends string> =
+  `only float64 and float32 tensors can require grad, not ${DType} ones`;
+/**
+ * @example
+ * writeGradDType("int32"); //=> "only float64 and float32 tensors can require grad, not int32 ones"
+ */
+export function writeGradDType<DType extends string>(dtype: DType): WriteGradDType<DType> {
+  return `only float64 and float32 tensors can require grad, not ${dtype} ones`;
+}
+
+export type WriteNoGrad = "backward() needs a tensor that requires grad, or that an op on one produced";
+/**
+ * @example
+ * writeNoGrad(); //=> "backward() needs a tensor that requires grad, or that an op on one produced"
+ */
+export function writeNoGrad(): WriteNoGrad {
+  return "backward() needs a tensor that requires grad, or that an op on one produced";
+}
+
+export type WriteBackwardGradient<Shape extends readonly number[], Given extends string> =
+  `backward() on a result of shape [${JoinShape<Shape>}] needs a gradient of that shape, not ${Given}`;
+/**
+ * @example
+ * writeBackwardGradient([2, 3], "none"); //=> "backward() on a result of shape [2, 3] needs a gradient of that shape, not none"
+ */
+export function writeBackwardGradient<Shape extends readonly number[], Given extends string>(
+  shape: Shape,
+  given: Given,
+): WriteBackwardGradient<Shape, Given> {
+  return `backward() on a result of shape [${joinShape(shape)}] needs a gradient of that shape, not ${given}`;
 }

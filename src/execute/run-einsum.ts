@@ -2,8 +2,8 @@ import { normalizeSublists } from "../parse/sublists.js";
 import type { NormalizedSpec } from "../parse/spec.js";
 import type { DTypeName } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { checkOptions, readArguments, type EinsumOptions } from "./arguments.js";
-import { toOperand } from "./operand.js";
+import { checkOptions, readArguments, type EinsumCall, type EinsumOptions } from "./arguments.js";
+import { toOperand, type Operand } from "./operand.js";
 import { planPath } from "./plan.js";
 import { runPath } from "./run-path.js";
 import { cachedNormalizeEquation } from "./spec-cache.js";
@@ -16,6 +16,31 @@ import { cachedNormalizeEquation } from "./spec-cache.js";
  * runEinsum(["ij->ji", arange(6).reshape([2, 3])]).shape; //=> [3, 2]
  */
 export function runEinsum(args: readonly unknown[]): Tensor<number[], DTypeName> {
+  const { spec, operands, path, threads, maxElements } = prepareEinsum(args);
+  return runPath(spec, operands, path, threads, maxElements);
+}
+
+/**
+ * An einsum call made ready to run: its arguments as given, the checked operands, the spec, the path, the threads
+ * and the size limit.
+ */
+export interface PreparedEinsum {
+  readonly call: EinsumCall;
+  readonly operands: readonly Operand[];
+  readonly spec: NormalizedSpec;
+  readonly path: readonly (readonly number[])[];
+  readonly threads: number;
+  readonly maxElements: number;
+}
+
+/**
+ * Sorts out an einsum call's arguments, checks the operands, normalizes the equation against their shapes and
+ * plans the contraction order.
+ *
+ * @example
+ * prepareEinsum(["ij,jk", zeros([2, 3]), zeros([3, 4])]).path; //=> [[0, 1]]
+ */
+export function prepareEinsum(args: readonly unknown[]): PreparedEinsum {
   const call = readArguments(args);
   const options = checkOptions(call.options);
   const operands = call.operands.map((operand, index) => toOperand(operand, index, options.maxElements));
@@ -24,7 +49,8 @@ export function runEinsum(args: readonly unknown[]): Tensor<number[], DTypeName>
     call.form === "equation"
       ? cachedNormalizeEquation(call.equation, shapes)
       : normalizeSublists(call.sublists, call.output, shapes);
-  return runPath(spec, operands, planPath(spec, options), options.threads, options.maxElements);
+  const path = planPath(spec, options);
+  return { call, operands, spec, path, threads: options.threads, maxElements: options.maxElements };
 }
 
 export type { EinsumOptions };

@@ -76,11 +76,18 @@ export function runPath(
   return new Tensor(run.outputShape.slice(), dtype, exact ? toInt32(result) : result);
 }
 
-function compiledRun(
+/**
+ * The compiled run of `spec` along `path`, kept per spec and path when it is small enough; no array of it may pass
+ * `maxElements`.
+ *
+ * @example
+ * compiledRun(spec, operands, [[0, 1]]).steps.length; //=> 1 for a matrix product
+ */
+export function compiledRun(
   spec: NormalizedSpec,
   operands: readonly Operand[],
   path: readonly (readonly number[])[],
-  maxElements: number,
+  maxElements: number = checkMaxElements(undefined),
 ): CompiledRun {
   let key = "";
   for (const step of path) key += `${step.join(",")};`;

@@ -13,7 +13,20 @@ import { describeEntry, flattenNested, nestedShape, type NestedNumbers, type Sha
 import { freshSeed, normalSource } from "./random.js";
 import { checkShape, sizeOf, type WritableShape } from "./shape.js";
 import { Tensor } from "./tensor.js";
+import { markRequiresGrad } from "../autograd/graph.js";
 import type { ArangeRangeShape, ArangeShape } from "../types/arange.js";
+
+/**
+ * The options a constructor takes: the element type, and whether the tensor requires grad (a leaf whose `grad`
+ * the `backward()` calls fill; float dtypes only).
+ *
+ * @example
+ * const options: TensorOptions<"float32"> = { dtype: "float32", requiresGrad: true };
+ */
+export interface TensorOptions<DType extends DTypeName = DTypeName> {
+  readonly dtype?: DType | undefined;
+  readonly requiresGrad?: boolean | undefined;
+}
 
 /** The dtype a typed array stores, `"float64"` for plain numbers. */
 type DTypeOfData<Data> = Data extends Float32Array ? "float32" : Data extends Int32Array ? "int32" : "float64";
@@ -26,11 +39,12 @@ type DTypeOfData<Data> = Data extends Float32Array ? "float32" : Data extends In
  * tensor([[1, 2], [3, 4]]); // Tensor<[2, 2], "float64">
  * tensor(new Int32Array([1, 2, 3, 4, 5, 6]), [2, 3]); // Tensor<[2, 3], "int32">
  * tensor([1, 2, 3], [3], "float32"); // Tensor<[3], "float32">
+ * tensor(new Float64Array([1, 2, 3]), [3], { requiresGrad: true }); // Tensor<[3], "float64">, a leaf for gradients
  */
 export function tensor<const Data extends NestedNumbers>(data: Data): Tensor<ShapeOfNested<Data>, "float64">;
-export function tensor<const Data extends NestedNumbers, DType extends DTypeName>(
+export function tensor<const Data extends NestedNumbers, DType extends DTypeName = "float64">(
   data: Data,
-  options: { dtype: DType },
+  options: TensorOptions<DType>,
 ): Tensor<ShapeOfNested<Data>, DType>;
 export function tensor<
   Data extends readonly number[] | Float64Array | Float32Array | Int32Array,
@@ -41,21 +55,34 @@ export function tensor<const Shape extends readonly number[], DType extends DTyp
   shape: Shape,
   dtype: DType,
 ): Tensor<WritableShape<Shape>, DType>;
+export function tensor<
+  Data extends readonly number[] | Float64Array | Float32Array | Int32Array,
+  const Shape extends readonly number[],
+  DType extends DTypeName = DTypeOfData<Data>,
+>(data: Data, shape: Shape, options: TensorOptions<DType>): Tensor<WritableShape<Shape>, DType>;
 export function tensor(
   data: NestedNumbers | Float64Array | Float32Array | Int32Array,
-  shapeOrOptions?: readonly number[] | { dtype: DTypeName },
-  dtype?: DTypeName,
+  shapeOrOptions?: readonly number[] | TensorOptions,
+  dtypeOrOptions?: DTypeName | TensorOptions,
 ): Tensor<readonly number[], DTypeName> {
   if (shapeOrOptions === undefined || !Array.isArray(shapeOrOptions)) {
     // The size is checked from the shape before the nested arrays are read.
     const nested = nestedShape(data);
     checkElements(describeShape(nested), sizeOf(nested));
     const { shape, values } = flattenNested(data, nested);
-    const options = shapeOrOptions as { dtype?: DTypeName } | undefined;
-    return fromValues(values, shape, checkDType(options?.dtype ?? "float64"));
+    const options = shapeOrOptions as TensorOptions | undefined;
+    return withGrad(fromValues(values, shape, checkDType(options?.dtype ?? "float64")), options);
   }
-  const chosen = checkDType(dtype ?? dtypeOfData(data) ?? "float64");
-  return fromValues(typeof data === "number" ? [data] : data, shapeOrOptions, chosen);
+  const options = typeof dtypeOrOptions === "object" ? dtypeOrOptions : { dtype: dtypeOrOptions };
+  const chosen = checkDType(options.dtype ?? dtypeOfData(data) ?? "float64");
+  const values = typeof data === "number" ? [data] : (data as ArrayLike<number>);
+  return withGrad(fromValues(values, shapeOrOptions, chosen), options);
+}
+
+/** Marks a new tensor as requiring grad when the options ask for it. */
+function withGrad<Made extends Tensor<readonly number[], DTypeName>>(made: Made, options: TensorOptions | undefined): Made {
+  if (options?.requiresGrad === true) markRequiresGrad(made, true);
+  return made;
 }
 
 /** Storage of `dtype` for flat `values` of `shape`: the shape, its size and the length are checked before the values. */
@@ -114,15 +141,22 @@ export function checkDType<DType extends DTypeName>(dtype: DType): DType {
  * @example
  * zeros([2, 3]); // Tensor<[2, 3], "float64">
  * zeros([4], "int32"); // Tensor<[4], "int32">
+ * zeros([3], { requiresGrad: true }).requiresGrad; //=> true
  */
 export function zeros<const Shape extends readonly number[], DType extends DTypeName = "float64">(
   shape: Shape,
-  dtype?: DType,
-): Tensor<WritableShape<Shape>, DType> {
+  options: { readonly requiresGrad?: boolean | undefined },
+): Tensor<WritableShape<Shape>, DType>;
+export function zeros<const Shape extends readonly number[], DType extends DTypeName = "float64">(
+  shape: Shape,
+  dtypeOrOptions?: DType | TensorOptions<DType>,
+): Tensor<WritableShape<Shape>, DType>;
+export function zeros(shape: readonly number[], dtypeOrOptions?: DTypeName | TensorOptions): Tensor<readonly number[], DTypeName> {
+  const options = typeof dtypeOrOptions === "object" ? dtypeOrOptions : { dtype: dtypeOrOptions };
   const checked = checkShape(shape);
-  const chosen = checkDType(dtype ?? ("float64" as DType));
+  const chosen = checkDType(options.dtype ?? "float64");
   checkElements(describeShape(checked), sizeOf(checked));
-  return new Tensor(checked as WritableShape<Shape>, chosen, allocate(chosen, sizeOf(checked)));
+  return withGrad(new Tensor(checked, chosen, allocate(chosen, sizeOf(checked))), options);
 }
 
 /**
@@ -130,12 +164,18 @@ export function zeros<const Shape extends readonly number[], DType extends DType
  *
  * @example
  * ones([2]).toArray(); //=> [1, 1]
+ * ones([2], { dtype: "float32", requiresGrad: true }); // Tensor<[2], "float32">
  */
 export function ones<const Shape extends readonly number[], DType extends DTypeName = "float64">(
   shape: Shape,
-  dtype?: DType,
-): Tensor<WritableShape<Shape>, DType> {
-  const result = zeros(shape, dtype);
+  options: { readonly requiresGrad?: boolean | undefined },
+): Tensor<WritableShape<Shape>, DType>;
+export function ones<const Shape extends readonly number[], DType extends DTypeName = "float64">(
+  shape: Shape,
+  dtypeOrOptions?: DType | TensorOptions<DType>,
+): Tensor<WritableShape<Shape>, DType>;
+export function ones(shape: readonly number[], dtypeOrOptions?: DTypeName | TensorOptions): Tensor<readonly number[], DTypeName> {
+  const result = zeros(shape, dtypeOrOptions);
   result.data.fill(1);
   return result;
 }
@@ -188,12 +228,16 @@ function checkArange(start: unknown, stop: unknown): number {
  * @example
  * randn([3, 2, 5], { seed: 7 }); // Tensor<[3, 2, 5], "float64">, the same numbers on every run
  * randn([2, 2]); // fresh numbers on every call
+ * randn([5, 3, 3], { seed: 1, requiresGrad: true }).requiresGrad; //=> true
  */
 export function randn<const Shape extends readonly number[], DType extends "float64" | "float32" = "float64">(
   shape: Shape,
-  options: { seed?: number; dtype?: DType } = {},
+  options: { seed?: number; dtype?: DType; requiresGrad?: boolean } = {},
 ): Tensor<WritableShape<Shape>, DType> {
-  const result = zeros(shape, options.dtype);
+  const result = zeros(shape, { dtype: options.dtype ?? ("float64" as DType), requiresGrad: options.requiresGrad ?? false }) as Tensor<
+    WritableShape<Shape>,
+    DType
+  >;
   const next = normalSource(options.seed ?? freshSeed());
   const data: DataArrayOf[DType] = result.data;
   for (let index = 0; index < data.length; index++) data[index] = next();

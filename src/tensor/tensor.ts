@@ -4,7 +4,10 @@ import type { DataArrayOf, DTypeName } from "./dtype.js";
 import { formatTensor } from "./format.js";
 import { nest, type NestedArrayOf } from "./nested.js";
 import { checkShape, sizeOf, type WritableShape } from "./shape.js";
+import type { TensorLike } from "../execute/operand.js";
 import type { ValidateReshape } from "../types/reshape.js";
+import { runBackward } from "../autograd/backward.js";
+import { markRequiresGrad, record, requiresGrad, storedGradient, storeGradient } from "../autograd/graph.js";
 
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
 
@@ -81,7 +84,87 @@ export class Tensor<out Shape extends readonly number[] = number[], DType extend
     if (size !== this.size) {
       throw new EinsumError("RESHAPE_SIZE", writeReshapeSize(this.shape, this.size, checked, size));
     }
-    return new Tensor(checked as WritableShape<NewShape>, this.dtype, this.data);
+    const reshaped = new Tensor(checked as WritableShape<NewShape>, this.dtype, this.data);
+    return record(reshaped, [this], (gradient) => [gradient]);
+  }
+
+  /**
+   * Whether gradients flow to this tensor: it was made with `requiresGrad: true`, or an op computed it from one
+   * that was (outside `noGrad`).
+   *
+   * @example
+   * tensor([1, 2], [2], { requiresGrad: true }).requiresGrad; //=> true
+   * zeros([2]).requiresGrad; //=> false
+   */
+  get requiresGrad(): boolean {
+    return requiresGrad(this);
+  }
+
+  /**
+   * The gradient that `backward()` calls have accumulated into this leaf tensor, of its own shape and dtype, or
+   * `null` before any. Gradients add up over calls, as in PyTorch; set `grad = null` (or call `zeroGrad()`) to
+   * start again.
+   *
+   * @example
+   * const x = tensor([1, 2, 3], [3], { requiresGrad: true });
+   * sum(mul(x, x)).backward();
+   * x.grad; //=> Tensor<[3], "float64"> | null
+   * x.grad?.toArray(); //=> [2, 4, 6]
+   */
+  get grad(): Tensor<Shape, DType> | null {
+    return storedGradient(this) as Tensor<Shape, DType> | null;
+  }
+
+  set grad(value: null) {
+    storeGradient(this, value);
+  }
+
+  /**
+   * Forgets the accumulated gradient (the same as `grad = null`).
+   *
+   * @example
+   * x.zeroGrad();
+   * x.grad; //=> null
+   */
+  zeroGrad(): void {
+    storeGradient(this, null);
+  }
+
+  /**
+   * Back-propagates from this tensor: adds into the `grad` of every leaf it was computed from the gradient of
+   * this tensor with respect to that leaf, weighted by `gradient` (the vector of a vector-Jacobian product, of this
+   * tensor's shape). `gradient` may be left out only for a single-element tensor, such as a loss.
+   *
+   * @example
+   * const w = tensor([1, 2], [2], { requiresGrad: true });
+   * const y = mul(w, w);
+   * y.backward(tensor([1, 1], y.shape));
+   * w.grad?.toArray(); //=> [2, 4]
+   */
+  backward(gradient?: TensorLike<Shape> | TensorLike): void {
+    runBackward(this, gradient);
+  }
+
+  /**
+   * The same data as a tensor that no gradient flows through (PyTorch's `detach()`).
+   *
+   * @example
+   * randn([2], { requiresGrad: true }).detach().requiresGrad; //=> false
+   */
+  detach(): Tensor<Shape, DType> {
+    return new Tensor(this.shape, this.dtype, this.data);
+  }
+
+  /**
+   * Makes this leaf tensor require grad (or stop), in place, and returns it (PyTorch's `requires_grad_()`).
+   * Only float tensors can require grad.
+   *
+   * @example
+   * zeros([3]).setRequiresGrad(true).requiresGrad; //=> true
+   */
+  setRequiresGrad(flag = true): this {
+    markRequiresGrad(this, flag);
+    return this;
   }
 
   /**

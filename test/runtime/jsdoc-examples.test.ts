@@ -66,9 +66,10 @@ const ofSourceExamples = (problems: readonly ExampleProblem[]): string[] =>
 
 let report: ExampleReport;
 
+// Type-checking every example of src/ is one compiler run of several seconds; on a loaded machine it takes longer.
 beforeAll(() => {
   report = checkJsdocExamples([...examples, ...probes.map((probe) => probe.example)], project);
-});
+}, 120_000);
 
 describe("the @example blocks of the JSDoc comments in src/", () => {
   it("are collected, one per @example tag", () => {

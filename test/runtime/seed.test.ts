@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { einsum } from "typed-einsum";
-import { attention, mocoLogits, printedBatchInputs, seedExamples, treeQnTransition } from "../../demo/seed-examples.js";
+import { attention, mocoLogits, printedBatchInputs, sectionThreeGradients, seedExamples, treeQnTransition } from "../../demo/seed-examples.js";
 
 /** PyTorch's printout with the line breaks and column padding folded away, as the article's text shows it. */
 const folded = (text: string): string => text.replace(/\s+/g, " ").trim();
@@ -69,7 +69,7 @@ describe("the article's neural examples compute what they claim", () => {
     const N = 4;
     const C = 8;
     const K = 6;
-    const { q, k, queue, positive, negative, logits } = mocoLogits(30, N, C, K);
+    const { q, k, queue, positive, negative, logits } = mocoLogits(30);
     // l_pos = bmm(q.view(N,1,C), k.view(N,C,1)): one row-by-column product per sample.
     const bmm = einsum("nxc,ncy->nxy", q.reshape([N, 1, C]), k.reshape([N, C, 1]));
     expect(Array.from(positive.data)).toEqual(Array.from(bmm.data));
@@ -84,5 +84,21 @@ describe("the article's neural examples compute what they claim", () => {
     expect(logits.shape).toEqual([N, 1 + K]);
     expect(logits.data[0]).toBe(positive.data[0]);
     expect(logits.data[1]).toBe(negative.data[0]);
+  });
+
+  it("back-propagates section 3's examples to their parameters, with MoCo's gradient as its formula gives", () => {
+    const { treeQn, attentionW, moco } = sectionThreeGradients();
+    expect(treeQn.W?.shape).toEqual([5, 3, 3]);
+    expect(treeQn.b?.shape).toEqual([5, 3]);
+    expect(attentionW?.shape).toEqual([7, 7]);
+    // d Σ logits / d q[n, c] = k[n, c] + Σ_j queue[c, j]
+    const { k, queue } = mocoLogits(30);
+    for (let n = 0; n < 4; n++) {
+      for (let c = 0; c < 8; c++) {
+        let expected = k.data[n * 8 + c] ?? 0;
+        for (let j = 0; j < 6; j++) expected += queue.data[c * 6 + j] ?? 0;
+        expect(moco?.data[n * 8 + c]).toBeCloseTo(expected, 12);
+      }
+    }
   });
 });

@@ -1,0 +1,119 @@
+"""Gradients made by PyTorch, for the tests of typed-einsum's backward pass.
+
+Writes test/fixtures/gradients-pytorch.json: random einsum problems (ellipsis, diagonals, size-1 broadcasting,
+implicit output, zero sizes, scalars, 1 to 4 operands, some with one tensor passed twice), and the article's TreeQN
+transition and attention step written with PyTorch's ops. For each: the inputs, the cotangent given to backward(),
+and PyTorch's result and gradients, all in float64.
+
+Run with Debian's PyTorch (python3-torch), from the repository's root:
+
+    /usr/bin/python3 scripts/make-gradient-fixtures.py
+"""
+import json
+import random
+
+import torch
+
+torch.set_default_dtype(torch.float64)
+rng = random.Random(20240613)
+POOL = "abcdefgAB"
+
+
+def values(shape):
+    size = 1
+    for extent in shape:
+        size *= extent
+    return [round(rng.uniform(-1, 1), 6) for _ in range(size)]
+
+
+def random_problem():
+    sizes = {label: rng.choice([0, 1, 2, 2, 3, 3, 4]) for label in POOL}
+    if rng.random() < 0.85:
+        for label in POOL:
+            if sizes[label] == 0:
+                sizes[label] = 2
+    ellipsis = rng.random() < 0.35
+    ellipsis_sizes = [rng.choice([1, 2, 3]) for _ in range(rng.randint(1, 2))]
+    terms, shapes = [], []
+    for _ in range(rng.randint(1, 4)):
+        labels = [rng.choice(POOL) for _ in range(rng.randint(0, 3))]
+        shape = [sizes[label] for label in labels]
+        for index, label in enumerate(labels):
+            if labels.count(label) == 1 and rng.random() < 0.15:
+                shape[index] = 1
+        term = "".join(labels)
+        if ellipsis and rng.random() < 0.7:
+            covered = rng.randint(0, len(ellipsis_sizes))
+            at = rng.randint(0, len(labels))
+            dims = [1 if rng.random() < 0.2 else size for size in ellipsis_sizes[len(ellipsis_sizes) - covered:]]
+            term = term[:at] + "..." + term[at:]
+            shape[at:at] = dims
+        terms.append(term)
+        shapes.append(shape)
+    inputs = ",".join(terms)
+    if rng.random() < 0.4:
+        return inputs, shapes
+    used = sorted(set(inputs.replace(".", "").replace(",", "")))
+    output = [label for label in used if rng.random() < 0.5]
+    rng.shuffle(output)
+    prefix = "..." if "..." in inputs else ""
+    return f"{inputs}->{prefix}{''.join(output)}", shapes
+
+
+def run_case(name, equation, shapes, build, same=None):
+    """Runs `build` on leaves of these shapes (leaf `same[i]` standing for operand i when given) and back-propagates."""
+    datas = [values(shape) for shape in shapes]
+    leaves = [torch.tensor(data).reshape(shape).requires_grad_() for data, shape in zip(datas, shapes)]
+    out = build(leaves)
+    cotangent = values(list(out.shape))
+    out.backward(torch.tensor(cotangent).reshape(out.shape))
+    return {
+        "name": name,
+        "equation": equation,
+        "inputs": [{"shape": shape, "data": data} for shape, data in zip(shapes, datas)],
+        "same": same,
+        "cotangent": cotangent,
+        "output": {"shape": list(out.shape), "data": out.detach().reshape(-1).tolist()},
+        "gradients": [leaf.grad.reshape(-1).tolist() for leaf in leaves],
+    }
+
+
+cases = []
+while len(cases) < 240:
+    equation, shapes = random_problem()
+    try:
+        case = run_case(f"random {len(cases)}", equation, shapes, lambda leaves: torch.einsum(equation, *leaves))
+    except RuntimeError:
+        continue  # a problem PyTorch 1.13 refuses (NumPy-only broadcasting): not a fixture
+    cases.append(case)
+
+# The same tensor passed twice: PyTorch adds both contributions.
+for equation, shape in [("i,i->", [3]), ("ij,jk->ik", [3, 3]), ("ij,ij,jk", [2, 2]), ("...i,i...->...", [2, 2])]:
+    def twice(leaves, equation=equation):
+        count = equation.split("->")[0].count(",") + 1
+        return torch.einsum(equation, *([leaves[0]] * count))
+    cases.append(run_case(f"one tensor passed to {equation}", equation, [shape], twice, same=[0] * (equation.split("->")[0].count(",") + 1)))
+
+cases.append(
+    run_case(
+        "TreeQN transition",
+        "treeqn",
+        [[2, 3], [5, 3, 3], [5, 3]],
+        lambda leaves: leaves[0].unsqueeze(1) + torch.tanh(torch.einsum("bk,aki->bai", leaves[0], leaves[1]) + leaves[2]),
+    )
+)
+
+
+def attention(leaves):
+    Y, ht, rt1, wY, wh, wr, wt, bM, br, w = leaves
+    tmp = torch.einsum("ik,kl->il", ht, wh) + torch.einsum("ik,kl->il", rt1, wr)
+    Mt = torch.tanh(torch.einsum("ijk,kl->ijl", Y, wY) + tmp.unsqueeze(1) + bM)
+    at = torch.softmax(torch.einsum("ijk,k->ij", Mt, w), 1)
+    return torch.einsum("ijk,ij->ik", Y, at) + torch.tanh(torch.einsum("ij,jk->ik", rt1, wt) + br)
+
+
+cases.append(run_case("attention step", "attention", [[3, 5, 7], [3, 7], [3, 7], [7, 7], [7, 7], [7, 7], [7, 7], [7], [7], [7]], attention))
+
+with open("test/fixtures/gradients-pytorch.json", "w") as file:
+    json.dump({"torch": torch.__version__, "cases": cases}, file, separators=(",", ":"))
+print(f"wrote {len(cases)} cases with PyTorch {torch.__version__}")
