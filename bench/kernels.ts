@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { einsum } from "../src/index.js";
-import { gemm, activeGemmBackend } from "../src/kernels/gemm.js";
+import { gemm, activeGemmBackend } from "../src/kernels/gemm/gemm.js";
 import { stridedOffsets } from "../src/kernels/offset-table.js";
 import { renderChart, type BenchResult } from "./kernels-chart.js";
 import { bestTime } from "./timing.js";

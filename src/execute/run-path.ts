@@ -1,5 +1,5 @@
 import { runPair } from "../kernels/contract-pair.js";
-import { reduceStrided } from "../kernels/strided-reduce.js";
+import { reduceStrided } from "../kernels/reductions/strided-reduce.js";
 import type { NormalizedSpec } from "../parse/spec.js";
 import { promoteTypes, type DataArray, type DTypeName } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";

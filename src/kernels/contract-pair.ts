@@ -4,20 +4,20 @@
  * kept-right (columns) and contracted (depth) labels, and the step becomes one batched product
  * `C[b] = A[b]·B[b]` whose operands are strided views of the inputs and whose C is the result itself, written in
  * the `keep` order through its strides. Outer and dot products run as direct loops, the Hadamard product as
- * nested strided loops (`hadamard.ts`); the rest as a GEMM.
+ * nested strided loops (`elementwise/hadamard.ts`); the rest as a GEMM.
  *
  * The work that depends only on the labels and sizes (classification, the offset tables or loop axes, the kernel)
  * is a {@link PairPlan}, so that an executor running the same step again can keep it and skip that work.
  */
 import type { DataArray } from "../tensor/dtype.js";
-import { gemm } from "./gemm.js";
-import type { MatrixBatch } from "./gemm-problem.js";
+import { gemm } from "./gemm/gemm.js";
+import type { MatrixBatch } from "./gemm/gemm-problem.js";
 import { allocateLike, labelledSize, type LabelledData } from "./labelled-data.js";
 import { offsetTable, rowMajorStrides } from "./offset-table.js";
 import { classifyPair } from "./pairwise-classes.js";
-import { hadamardAxes, hadamardStrided, type HadamardAxis } from "./hadamard.js";
-import { dotLoop, outerLoop } from "./pairwise-loops.js";
-import { reduceStrided } from "./strided-reduce.js";
+import { hadamardAxes, hadamardStrided, type HadamardAxis } from "./elementwise/hadamard.js";
+import { dotLoop, outerLoop } from "./elementwise/pairwise-loops.js";
+import { reduceStrided } from "./reductions/strided-reduce.js";
 
 /** The offset tables of one strided matrix batch, without its data (see {@link MatrixBatch}). */
 interface BatchTables {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contractLabelled } from "../../src/kernels/contract-pair.js";
 import { classifyPair } from "../../src/kernels/pairwise-classes.js";
-import { setGemmBackend, type GemmBackend } from "../../src/kernels/gemm.js";
+import { setGemmBackend, type GemmBackend } from "../../src/kernels/gemm/gemm.js";
 import { generator, mismatch, randomData, referenceEinsum, type DType } from "./naive.js";
 
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { gemmDirect } from "../../src/kernels/gemm-direct.js";
-import { gemmInt32 } from "../../src/kernels/gemm-int32.js";
-import type { MatrixBatch } from "../../src/kernels/gemm-problem.js";
-import { gemmTypeScript } from "../../src/kernels/gemm-typescript.js";
-import { gemmWasm, type FloatData } from "../../src/kernels/gemm-wasm.js";
-import { activeGemmBackend, gemm, setGemmBackend } from "../../src/kernels/gemm.js";
+import { gemmDirect } from "../../src/kernels/gemm/gemm-direct.js";
+import { gemmInt32 } from "../../src/kernels/gemm/gemm-int32.js";
+import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
+import { gemmTypeScript } from "../../src/kernels/gemm/gemm-typescript.js";
+import { gemmWasm, type FloatData } from "../../src/kernels/gemm/gemm-wasm.js";
+import { activeGemmBackend, gemm, setGemmBackend } from "../../src/kernels/gemm/gemm.js";
 import { loadGemmWasm } from "../../src/kernels/wasm/gemm-instance.js";
 import { layouts, matrixView, naiveProduct, productMismatch, storage, generator } from "./matrix-views.js";
 import type { DType } from "./naive.js";

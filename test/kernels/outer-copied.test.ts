@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { contractLabelled } from "../../src/kernels/contract-pair.js";
-import type { MatrixBatch } from "../../src/kernels/gemm-problem.js";
-import type { FloatData } from "../../src/kernels/gemm-wasm.js";
-import { setGemmBackend } from "../../src/kernels/gemm.js";
-import { outerCopied } from "../../src/kernels/outer-copied.js";
+import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
+import type { FloatData } from "../../src/kernels/gemm/gemm-wasm.js";
+import { setGemmBackend } from "../../src/kernels/gemm/gemm.js";
+import { outerCopied } from "../../src/kernels/elementwise/outer-copied.js";
 import { loadDirectWasm } from "../../src/kernels/wasm/direct-instance.js";
 import { generator, mismatch, randomData, referenceEinsum, type DType } from "./naive.js";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { setGemmBackend } from "../../src/kernels/gemm.js";
-import { addRowSums } from "../../src/kernels/row-sums.js";
-import { reduceStrided } from "../../src/kernels/strided-reduce.js";
+import { setGemmBackend } from "../../src/kernels/gemm/gemm.js";
+import { addRowSums } from "../../src/kernels/reductions/row-sums.js";
+import { reduceStrided } from "../../src/kernels/reductions/strided-reduce.js";
 import { generator, mismatch, randomData, referenceReduce, type DType } from "./naive.js";
 
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];

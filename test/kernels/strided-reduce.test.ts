@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reduceStrided } from "../../src/kernels/strided-reduce.js";
+import { reduceStrided } from "../../src/kernels/reductions/strided-reduce.js";
 import { generator, mismatch, randomData, referenceEinsum, referenceReduce, type DType } from "./naive.js";
 
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];

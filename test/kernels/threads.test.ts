@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { einsum, EinsumError } from "../../src/index.js";
-import type { MatrixBatch } from "../../src/kernels/gemm-problem.js";
-import type { FloatData } from "../../src/kernels/gemm-wasm.js";
-import { gemm } from "../../src/kernels/gemm.js";
+import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
+import type { FloatData } from "../../src/kernels/gemm/gemm-wasm.js";
+import { gemm } from "../../src/kernels/gemm/gemm.js";
 import { gemmParallel, itemsRunByWorkers, parallelThreshold } from "../../src/kernels/threads/parallel-gemm.js";
 import { acquireThreadPool } from "../../src/kernels/threads/thread-pool.js";
 import { writeInvalidOption } from "../../src/messages.js";

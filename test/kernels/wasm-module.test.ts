@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { compileWat, directModuleSource, moduleSource, sharedVariant, workerSource } from "../../scripts/build-wasm.mjs";
-import { decodeBase64 } from "../../src/kernels/base64.js";
+import { decodeBase64 } from "../../src/kernels/wasm/base64.js";
 import { directWasmBase64 } from "../../src/kernels/wasm/direct-module.js";
 import { gemmWasmBase64, sharedGemmWasmBase64 } from "../../src/kernels/wasm/gemm-module.js";
 

@@ -5,8 +5,8 @@
  * (see `parallel-task.ts`); the calling thread works too, then sleeps in `Atomics.wait` (or, on a page's main
  * thread, spins) until the last item is done, and copies C back. Each item packs its rows of A and, once per matrix and thread, all of B.
  */
-import { gemmSizes, type MatrixBatch } from "../gemm-problem.js";
-import type { FloatData } from "../gemm-wasm.js";
+import { gemmSizes, type MatrixBatch } from "../gemm/gemm-problem.js";
+import type { FloatData } from "../gemm/gemm-wasm.js";
 import { itemBits, jobSlot, runClaimedItems, type PackedMatrix } from "./parallel-task.js";
 import { acquireThreadPool, reserveShared } from "./thread-pool.js";
 

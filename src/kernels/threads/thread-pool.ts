@@ -5,7 +5,7 @@
  * missing (no worker host, no `SharedArrayBuffer`, no shared WebAssembly memory, no SIMD),
  * {@link acquireThreadPool} returns `undefined` and products run on one thread.
  */
-import { decodeBase64 } from "../base64.js";
+import { decodeBase64 } from "../wasm/base64.js";
 import { sharedGemmWasmBase64 } from "../wasm/gemm-module.js";
 import type { WasmMemory, WasmModule, WasmNamespace } from "../wasm/webassembly.js";
 import { nodeWorkerHost } from "./node-host.js";

@@ -3,7 +3,7 @@
  * instantiated synchronously on first use, with its own memory that grows on demand. Where WebAssembly or its
  * 128-bit SIMD is unavailable, {@link loadDirectWasm} returns `undefined` and TypeScript loops take over.
  */
-import { decodeBase64 } from "../base64.js";
+import { decodeBase64 } from "./base64.js";
 import { directWasmBase64 } from "./direct-module.js";
 import { growableMemory, type GrowableMemory } from "./growable-memory.js";
 import type { WasmMemory, WasmNamespace } from "./webassembly.js";

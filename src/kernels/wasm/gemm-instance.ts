@@ -3,7 +3,7 @@
  * synchronous), with a memory that grows on demand. Where WebAssembly or its 128-bit SIMD is unavailable,
  * {@link loadGemmWasm} returns `undefined` and the TypeScript kernels take over.
  */
-import { decodeBase64 } from "../base64.js";
+import { decodeBase64 } from "./base64.js";
 import { gemmWasmBase64 } from "./gemm-module.js";
 import { growableMemory, type GrowableMemory } from "./growable-memory.js";
 import type { WasmMemory, WasmNamespace } from "./webassembly.js";

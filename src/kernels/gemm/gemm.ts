@@ -6,20 +6,20 @@
  * WebAssembly SIMD is unavailable or when {@link setGemmBackend} asks for it. Large float products may run on
  * several threads (see `threads/parallel-gemm.ts`) when the caller allows it.
  */
-import { directKernels, preferredBackend, type GemmBackend } from "./backend.js";
+import { directKernels, preferredBackend, type GemmBackend } from "../backend.js";
 import { gemmCopied, prefersCopiedGemm } from "./gemm-copied.js";
 import { gemmDirect } from "./gemm-direct.js";
 import { gemmInt32 } from "./gemm-int32.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import { gemmTypeScript } from "./gemm-typescript.js";
 import { gemmWasm, type FloatData } from "./gemm-wasm.js";
-import { gemmParallel } from "./threads/parallel-gemm.js";
-import { loadGemmWasm } from "./wasm/gemm-instance.js";
+import { gemmParallel } from "../threads/parallel-gemm.js";
+import { loadGemmWasm } from "../wasm/gemm-instance.js";
 
 /** Products of at most this many multiply-adds per matrix run as plain loops. */
 const directLimit = 2048;
 
-export { setGemmBackend, type GemmBackend } from "./backend.js";
+export { setGemmBackend, type GemmBackend } from "../backend.js";
 /**
  * The float kernel {@link gemm} uses now: the preferred one, if this engine can run it.
  *

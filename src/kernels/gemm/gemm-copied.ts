@@ -14,8 +14,8 @@
 import type { FloatData } from "./gemm-wasm.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import { unpackBlock } from "./gemm-pack.js";
-import { uniformStride } from "./offset-table.js";
-import type { DirectWasm } from "./wasm/direct-instance.js";
+import { uniformStride } from "../offset-table.js";
+import type { DirectWasm } from "../wasm/direct-instance.js";
 
 const rowsPerTile = 4;
 const tileBytes = 32;

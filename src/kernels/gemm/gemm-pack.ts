@@ -4,8 +4,8 @@
  * end are zero, so the micro-kernels only ever see whole tiles. A is packed across its rows (width MR) and along
  * its columns; B across its columns (width NR) and along its rows.
  */
-import type { DataArray } from "../tensor/dtype.js";
-import { uniformStride } from "./offset-table.js";
+import type { DataArray } from "../../tensor/dtype.js";
+import { uniformStride } from "../offset-table.js";
 
 /**
  * Storage a kernel packs into: its own scratch or a view of WebAssembly memory.

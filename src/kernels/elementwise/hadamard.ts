@@ -4,9 +4,9 @@
  * where all three are contiguous across them, so its size does not grow with the data's: no offset table, and
  * nothing to rebuild on each call.
  */
-import type { DataArray } from "../tensor/dtype.js";
+import type { DataArray } from "../../tensor/dtype.js";
 import { copiedRun } from "./hadamard-copied.js";
-import { rowMajorStrides } from "./offset-table.js";
+import { rowMajorStrides } from "../offset-table.js";
 
 /**
  * One loop axis of a Hadamard product: its extent and its stride in each of the three arrays.
