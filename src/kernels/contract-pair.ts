@@ -15,7 +15,8 @@ import type { MatrixBatch } from "./gemm/gemm-problem.js";
 import { allocateLike, labelledSize, type LabelledData } from "./labelled-data.js";
 import { offsetTable, rowMajorStrides } from "./offset-table.js";
 import { classifyPair } from "./pairwise-classes.js";
-import { hadamardAxes, hadamardStrided, type HadamardAxis } from "./elementwise/hadamard.js";
+import { hadamardAxes, type HadamardAxis } from "./elementwise/hadamard-axes.js";
+import { hadamardStrided } from "./elementwise/hadamard.js";
 import { dotLoop, outerLoop } from "./elementwise/pairwise-loops.js";
 import { reduceStrided } from "./reductions/strided-reduce.js";
 

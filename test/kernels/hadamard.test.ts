@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setGemmBackend, type GemmBackend } from "../../src/kernels/backend.js";
 import { planPair } from "../../src/kernels/contract-pair.js";
-import { hadamardAxes, hadamardStrided } from "../../src/kernels/elementwise/hadamard.js";
+import { hadamardAxes } from "../../src/kernels/elementwise/hadamard-axes.js";
+import { hadamardStrided } from "../../src/kernels/elementwise/hadamard.js";
 import { generator } from "./naive.js";
 
 describe("hadamardAxes", () => {

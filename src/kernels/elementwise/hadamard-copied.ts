@@ -6,7 +6,7 @@
  */
 import type { DataArray } from "../../tensor/dtype.js";
 import { directKernels } from "../backend.js";
-import type { HadamardAxis } from "./hadamard.js";
+import type { HadamardAxis } from "./hadamard-axes.js";
 
 /**
  * Multiplies one contiguous run of the innermost axis, from these offsets of a, b and c.
