@@ -108,6 +108,12 @@ describe("einsum with options.threads", () => {
     ["bij,bjk->bik", [[6, 65, 67], [6, 67, 69]]],
     ["bqd,bkd->bqk", [[3, 97, 64], [3, 101, 64]]],
     ["ibj,jbk->kbi", [[67, 3, 129], [129, 3, 71]]],
+    // Depths past one depth block of the packed kernel, through each single-thread kernel: the copied tiles
+    // (one float32 tile wide, and square), the thin dot products, and a batch.
+    ["ik,kj->ij", [[1024, 300], [300, 8]]],
+    ["ik,kj->ij", [[64, 600], [600, 64]]],
+    ["ik,kj->ij", [[2800, 300], [300, 3]]],
+    ["bij,bjk->bik", [[4, 40, 300], [4, 300, 48]]],
   ];
   for (const dtype of ["float64", "float32", "int32"] as const) {
     it(`${dtype}: threads: 2 gives the same result as threads: 1 and as the default`, () => {

@@ -34,7 +34,19 @@ const maxBytes = 64 << 20;
  * prefersCopiedGemm(512, 512, 8); //=> false (packing pays off)
  */
 export function prefersCopiedGemm(n: number, k: number, elementBytes: number): boolean {
-  return n * elementBytes < tileBytes || k * n * elementBytes <= 256 * 1024;
+  return isThinProduct(n, elementBytes) || k * n * elementBytes <= 256 * 1024;
+}
+
+/**
+ * Whether a product by a B of `n` columns is thin: narrower than one SIMD tile, so that {@link gemmCopied} runs
+ * it as dot products along the depth, in lanes (an order of summation that no other kernel shares).
+ *
+ * @example
+ * isThinProduct(2, 8); //=> true
+ * isThinProduct(8, 4); //=> false (one float32 tile wide)
+ */
+export function isThinProduct(n: number, elementBytes: number): boolean {
+  return n * elementBytes < tileBytes;
 }
 
 /**
@@ -59,7 +71,7 @@ export function gemmCopied(
   if (uniformStride(a.cols) !== 1) return false;
   const lda = m > 1 ? uniformStride(a.rows) : k;
   if (lda === undefined) return false;
-  const thin = n < width;
+  const thin = isThinProduct(n, bytes);
   const ldb = thin ? k : k > 1 ? uniformStride(b.rows) : n;
   if (ldb === undefined || (!thin && uniformStride(b.cols) !== 1)) return false;
 

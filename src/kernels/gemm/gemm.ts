@@ -7,7 +7,7 @@
  * several threads (see `threads/parallel-gemm.ts`) when the caller allows it.
  */
 import { directKernels, preferredBackend, type GemmBackend } from "../backend.js";
-import { gemmCopied, prefersCopiedGemm } from "./gemm-copied.js";
+import { gemmCopied, isThinProduct, prefersCopiedGemm } from "./gemm-copied.js";
 import { gemmDirect } from "./gemm-direct.js";
 import { gemmInt32 } from "./gemm-int32.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
@@ -54,12 +54,14 @@ export function gemm(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch, threads = 1
     const floatB = b as MatrixBatch<FloatData>;
     const floatC = c as MatrixBatch<FloatData>;
     const wasm = preferredBackend() === "wasm" ? loadGemmWasm() : undefined;
-    if (wasm !== undefined && threads > 1 && gemmParallel(floatA, floatB, floatC, threads)) return;
     const direct = directKernels();
     const bytes = c.data instanceof Float64Array ? 8 : 4;
-    if (direct !== undefined && k > 0 && prefersCopiedGemm(n, k, bytes) && gemmCopied(direct, floatA, floatB, floatC)) {
-      return;
-    }
+    const copied = direct !== undefined && k > 0 && prefersCopiedGemm(n, k, bytes);
+    // Every other kernel sums each entry in depth order from zero, so threads give the bits of one thread; the
+    // thin kernel sums in lanes, so the products it takes stay on one thread.
+    if (copied && isThinProduct(n, bytes) && gemmCopied(direct, floatA, floatB, floatC)) return;
+    if (wasm !== undefined && threads > 1 && gemmParallel(floatA, floatB, floatC, threads)) return;
+    if (copied && gemmCopied(direct, floatA, floatB, floatC)) return;
     if (wasm === undefined || !gemmWasm(wasm, floatA, floatB, floatC)) gemmTypeScript(floatA, floatB, floatC);
   }
 }
