@@ -74,7 +74,10 @@ console.log(JSON.stringify({ host: pool?.host.kind, canWait: pool?.host.canWait,
 process.exit(0);
 `;
 
-describe("threads through Web Workers", () => {
+/** Threaded products wait for a second core, which other processes on a shared machine may hold for seconds. */
+const sharedMachineTimeout = { timeout: 60_000 };
+
+describe("threads through Web Workers", sharedMachineTimeout, () => {
   let outRoot = "";
   afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
 

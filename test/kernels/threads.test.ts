@@ -41,7 +41,10 @@ const shapes = [
   [1, 61, 93, 600],
 ] as const;
 
-describe("threaded GEMM", () => {
+/** Threaded products wait for a second core, which other processes on a shared machine may hold for seconds. */
+const sharedMachineTimeout = { timeout: 60_000 };
+
+describe("threaded GEMM", sharedMachineTimeout, () => {
   it("has threads on this machine (Node with worker_threads, 2 cores or more)", () => {
     expect(availableParallelism()).toBeGreaterThanOrEqual(2);
     expect(acquireThreadPool(2)?.workers).toBeGreaterThanOrEqual(1);
@@ -101,7 +104,7 @@ function tensorOf(dtype: DType, shape: readonly number[], seed: number): { shape
   return { shape, data: randomData(dtype, shape.reduce((x, y) => x * y, 1), random) };
 }
 
-describe("einsum with options.threads", () => {
+describe("einsum with options.threads", sharedMachineTimeout, () => {
   const cases: [string, number[][]][] = [
     ["ik,kj->ij", [[131, 129], [129, 127]]],
     ["ki,jk->ji", [[129, 131], [127, 129]]], // transposed operands and result
