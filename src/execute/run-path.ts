@@ -1,4 +1,5 @@
 import { runPair } from "../kernels/contract-pair.js";
+import { releaseScratch } from "../kernels/scratch-pool.js";
 import { reduceStrided } from "../kernels/reductions/strided-reduce.js";
 import type { NormalizedSpec } from "../parse/spec.js";
 import { promoteTypes, type DataArray, type DTypeName } from "../tensor/dtype.js";
@@ -35,12 +36,21 @@ export function runPath(
     // Pairwise steps never write their inputs, so an operand with nothing to reduce is used as it is.
     slots.push(prepared.asIs ? data : reduceStrided(data, prepared.shape, prepared.labels, prepared.keep, spec.sizes).data);
   });
+  // Slots from here on hold intermediates of this call: once read, they go back to the scratch pool.
+  const firstIntermediate = slots.length;
+  const consume = (slot: number): DataArray => {
+    const data = take(slots, slot);
+    if (slot >= firstIntermediate) done.push(data);
+    return data;
+  };
+  const done: DataArray[] = [];
   for (const step of run.steps) {
     if (step.kind === "reduce") {
-      slots.push(reduceStrided(take(slots, step.from), step.shape, step.labels, step.keep, spec.sizes).data);
+      slots.push(reduceStrided(consume(step.from), step.shape, step.labels, step.keep, spec.sizes).data);
     } else {
-      slots.push(runPair(step.plan, take(slots, step.left), take(slots, step.right), threads));
+      slots.push(runPair(step.plan, consume(step.left), consume(step.right), threads));
     }
+    for (const data of done.splice(0)) releaseScratch(data);
   }
   return new Tensor(run.outputShape.slice(), dtype, take(slots, run.result));
 }

@@ -17,6 +17,7 @@ import {
 import { layouts, matrixView, naiveProduct, productMismatch, storage, generator } from "./matrix-views.js";
 import { randomData } from "./naive.js";
 import { processorHasFma } from "./relaxed-simd.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 type FloatType = "float64" | "float32";
 type Kernel = (a: MatrixBatch<FloatData>, b: MatrixBatch<FloatData>, c: MatrixBatch<FloatData>) => boolean;
@@ -64,9 +65,6 @@ function witness(dtype: FloatType, m: number, n: number, k: number): MatrixBatch
 function fusedEntry(dtype: FloatType): number {
   return -((dtype === "float64" ? 2 ** -30 : 2 ** -13) ** 2);
 }
-
-/** Threaded products wait for a second core, which other processes on a shared machine may hold for seconds. */
-const sharedMachineTimeout = { timeout: 60_000 };
 
 describe("fused multiply-add kernels", sharedMachineTimeout, () => {
   it("are chosen where the engine validates relaxed SIMD, and the switch keeps the plain ones", () => {

@@ -8,6 +8,7 @@ import { activeGemmBackend, gemm, setGemmBackend } from "../../src/kernels/gemm/
 import { loadGemmWasm } from "../../src/kernels/wasm/gemm-instance.js";
 import { layouts, matrixView, naiveProduct, productMismatch, storage, generator } from "./matrix-views.js";
 import type { DType } from "./naive.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 type Kernel = (a: MatrixBatch, b: MatrixBatch, c: MatrixBatch) => void;
 
@@ -90,7 +91,7 @@ function check(kernel: Kernel, dtype: DType, batch: number, m: number, n: number
   expect(b.data, "B is not written").toEqual(bBefore);
 }
 
-describe("GEMM kernels against a naive product", () => {
+describe("GEMM kernels against a naive product", sharedMachineTimeout, () => {
   it("runs the WebAssembly SIMD kernel on this engine", () => {
     expect(wasm).toBeDefined();
     expect(activeGemmBackend()).toBe("wasm");

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileSources, runScript } from "./compiled-sources.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 const script = `
 import { einsum } from "./index.js";
@@ -17,9 +18,6 @@ for (let round = 0; round < 5; round++) {
 // The workers are started, and now sleep in Atomics.wait: the process must still end by itself.
 console.log(JSON.stringify({ same, workers: acquireThreadPool(2)?.workers ?? 0 }));
 `;
-
-/** Threaded products wait for a second core, which other processes on a shared machine may hold for seconds. */
-const sharedMachineTimeout = { timeout: 60_000 };
 
 describe("a process that used threads", sharedMachineTimeout, () => {
   let outRoot = "";

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileSources, runScript } from "./compiled-sources.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 /**
  * A Node process made to look like a cross-origin isolated page: no `process.getBuiltinModule`, a `navigator`,
@@ -73,9 +74,6 @@ const pool = acquireThreadPool(2);
 console.log(JSON.stringify({ host: pool?.host.kind, canWait: pool?.host.canWait, workers: pool?.workers, started, results }));
 process.exit(0);
 `;
-
-/** Threaded products wait for a second core, which other processes on a shared machine may hold for seconds. */
-const sharedMachineTimeout = { timeout: 60_000 };
 
 describe("threads through Web Workers", sharedMachineTimeout, () => {
   let outRoot = "";

@@ -9,6 +9,7 @@ import { acquireThreadPool } from "../../src/kernels/threads/thread-pool.js";
 import { writeInvalidOption } from "../../src/messages.js";
 import { layouts, matrixView, naiveProduct, productMismatch, storage, generator, type Layout } from "./matrix-views.js";
 import { randomData, type DType } from "./naive.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 const floatTypes = ["float64", "float32"] as const;
 
@@ -40,9 +41,6 @@ const shapes = [
   [24, 33, 35, 97],
   [1, 61, 93, 600],
 ] as const;
-
-/** Threaded products wait for a second core, which other processes on a shared machine may hold for seconds. */
-const sharedMachineTimeout = { timeout: 60_000 };
 
 describe("threaded GEMM", sharedMachineTimeout, () => {
   it("has threads on this machine (Node with worker_threads, 2 cores or more)", () => {

@@ -74,6 +74,9 @@ export function packPanels(
   }
 }
 
+/** Rows at least this long are copied out with `TypedArray.prototype.set` rather than element by element. */
+const blockCopyLength = 64;
+
 /**
  * Copies the m×n block at the top left of a row-major buffer (`stride` elements between rows) into
  * `target[base + rows[i] + cols[j]]`.
@@ -97,7 +100,11 @@ export function unpackBlock(
   for (let i = 0; i < rows.length; i++) {
     const rowBase = base + (rows[i] ?? 0);
     let read = bufferStart + i * stride;
-    if (colStride !== undefined) {
+    if (colStride === 1 && n >= blockCopyLength) {
+      // A long contiguous row is one block copy, which converts like an element-wise store and runs at memory
+      // speed; the element loop over these mixed array types stays polymorphic.
+      target.set(buffer.subarray(read, read + n), rowBase + colStart);
+    } else if (colStride !== undefined) {
       let write = rowBase + colStart;
       for (let j = 0; j < n; j++, write += colStride) target[write] = buffer[read++]!;
     } else {
