@@ -54,6 +54,22 @@ export function packPanels(
     }
     return;
   }
+  if (acrossStride === undefined && lanes > 1 && across[1]! - across[0]! === 1 && alongStride !== 1) {
+    // Lanes from several axes whose innermost is contiguous (the columns (j, l) of a jkl operand): still read a
+    // row of lanes per depth step, through the table, rather than one strided column per lane.
+    for (let p = 0; p < depth; p++) {
+      const row = base + (alongStride !== undefined ? alongStart + p * alongStride : along[p]!);
+      let write = start + p * width;
+      for (let panel = 0; panel < panels; panel++, write += panelSize) {
+        const first = panel * width;
+        const full = Math.min(width, lanes - first);
+        let r = 0;
+        for (; r < full; r++) target[write + r] = source[row + across[first + r]!]!;
+        for (; r < width; r++) target[write + r] = 0;
+      }
+    }
+    return;
+  }
   for (let panel = 0; panel < panels; panel++) {
     const panelStart = start + panel * panelSize;
     for (let r = 0; r < width; r++) {
