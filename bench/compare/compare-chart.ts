@@ -90,3 +90,31 @@ export function renderCompareChart(report: CompareReport): string {
   parts.push("</svg>", "");
   return parts.join("\n");
 }
+
+/**
+ * The Markdown table of a run, as docs/performance.md shows it: each peer's time in ms and (peer time / ours),
+ * then the geometric mean of each column's ratios.
+ *
+ * @example
+ * console.log(renderCompareTable(report));
+ */
+export function renderCompareTable(report: CompareReport): string {
+  const lines = [
+    `| case | dtype | typed-einsum | ${peers.map(([, title]) => title).join(" | ")} |`,
+    `| --- | --- | ---: | ${peers.map(() => "---:").join(" | ")} |`,
+  ];
+  for (const row of report.rows) {
+    const cells = peers.map(([key]) => {
+      const ms = row[key];
+      return typeof ms === "number" ? `${ms.toFixed(3)} (${(ms / row.ours).toFixed(2)}×)` : "n/a";
+    });
+    lines.push(`| \`${row.name.replace(/ float64$/, "")}\` | ${row.dtype} | ${row.ours.toFixed(3)} | ${cells.join(" | ")} |`);
+  }
+  const means = peers.map(([key]) => {
+    const ratios = report.rows.flatMap((row) => (typeof row[key] === "number" ? [row[key] / row.ours] : []));
+    if (ratios.length === 0) return "n/a";
+    return `${Math.exp(ratios.reduce((sum, ratio) => sum + Math.log(ratio), 0) / ratios.length).toFixed(2)}×`;
+  });
+  lines.push(`| geometric mean | | | ${means.join(" | ")} |`);
+  return lines.join("\n");
+}

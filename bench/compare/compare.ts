@@ -11,7 +11,7 @@
  * Results go to stdout, bench/results/compare-node<major>.json and docs/compare-chart.svg.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -282,7 +282,8 @@ async function measureTfjs(rows: Row[]): Promise<string | undefined> {
   for (const [caseIndex, benchCase] of cases.entries()) {
     const inputs = operandsOf(benchCase, caseIndex).map((data, index) => tf.tensor(data as Float32Array, benchCase.shapes[index]!, "float32"));
     const row = rows[caseIndex]!;
-    const timeOp = (op: () => TfTensor): number => bestTime(() => void tf.tidy(() => op().dataSync()));
+    // Some tfjs-wasm ops take seconds (the outer product, the transpose): three runs are enough to rank them.
+    const timeOp = (op: () => TfTensor): number => bestTime(() => void tf.tidy(() => op().dataSync()), 400, 3);
     try {
       row.tfHandWritten = timeOp(() => benchCase.handWritten(tf, inputs, constants));
     } catch (error) {
@@ -323,12 +324,15 @@ async function measureJax(rows: Row[]): Promise<string | undefined> {
       const dtype = dtypeOf(benchCase) === "float64" ? np.float64 : np.float32;
       const inputs = operandsOf(benchCase, caseIndex).map((data, index) => np.array(data, { dtype }).reshape(benchCase.shapes[index]!));
       // Each run lends the einsum a reference to every input and reads the result out, as a caller would.
-      rows[caseIndex]!.jax = await timeAsync(() => np.einsum(benchCase.equation, ...inputs.map((input) => input.ref)).data());
+      rows[caseIndex]!.jax = await timeAsync(() => np.einsum(benchCase.equation, ...inputs.map((input) => input.ref)).data(), 400, 3);
     } catch (error) {
       notes.push(`jax-js, ${benchCase.name}: ${String(error).split("\n")[0]}`);
     }
   }
-  return (peers("@jax-js/jax/package.json") as { version: string }).version;
+  // The package exports no ./package.json: read it next to the resolved entry point.
+  const entry = peers.resolve("@jax-js/jax");
+  const manifest = JSON.parse(readFileSync(entry.slice(0, entry.lastIndexOf("/dist/")) + "/package.json", "utf8")) as { version: string };
+  return manifest.version;
 }
 
 // ---- the report ----------------------------------------------------------------------------------------------
