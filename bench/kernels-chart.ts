@@ -1,7 +1,7 @@
 /** Renders the kernel benchmark results as an SVG bar chart of the speed-up over a plain loop (log scale). */
 
 /**
- * One benchmark case as written to bench/results/kernels.json.
+ * One benchmark case as written to bench/results/kernels-node24.json.
  *
  * @example
  * const result: BenchResult = { name: "ii-> 2000", unit: "GB/s", oursMs: 0.01, plainMs: 0.007, oursRate: 1.6, plainRate: 2.2, ratio: 0.7 };
@@ -20,7 +20,7 @@ export interface BenchResult {
  * The whole report.
  *
  * @example
- * const report: BenchReport = JSON.parse(readFileSync("bench/results/kernels.json", "utf8"));
+ * const report: BenchReport = JSON.parse(readFileSync("bench/results/kernels-node24.json", "utf8"));
  */
 export interface BenchReport {
   readonly date: string;
@@ -71,4 +71,21 @@ export function renderChart(report: BenchReport): string {
   });
   parts.push("</svg>", "");
   return parts.join("\n");
+}
+
+/**
+ * The Markdown table of a kernel run, as docs/performance.md shows it.
+ *
+ * @example
+ * console.log(renderKernelsTable(report));
+ */
+export function renderKernelsTable(report: BenchReport): string {
+  const lines = ["| case | typed-einsum | | plain loop | | ratio |", "| --- | ---: | ---: | ---: | ---: | ---: |"];
+  for (const result of report.results) {
+    lines.push(
+      `| \`${result.name}\` | ${result.oursMs.toFixed(3)} ms | ${result.oursRate.toFixed(2)} ${result.unit} | ` +
+        `${result.plainMs.toFixed(3)} ms | ${result.plainRate.toFixed(2)} ${result.unit} | ${result.ratio.toFixed(2)}× |`,
+    );
+  }
+  return lines.join("\n");
 }

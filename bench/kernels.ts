@@ -2,14 +2,15 @@
  * Kernel benchmarks: each case times typed-einsum and a plain loop doing the same work in the same run, and
  * reports both with the ratio (plain loop time / our time). The two threads rows time einsum with `threads: 2`
  * against the same call with `threads: 1` instead of a plain loop. Like einsum, each plain loop allocates its result,
- * except in the GEMM-alone cases, where both write into one preallocated matrix. Results go to stdout, bench/results/kernels.json
- * and docs/kernels-chart.svg. Run with `npm run bench:kernels`.
+ * except in the GEMM-alone cases, where both write into one preallocated matrix. Results go to stdout, bench/results/kernels-node<major>.json
+ * (per Node major) and docs/kernels-chart.svg. Run with `npm run bench:kernels`, or with `npm run bench` (optionally
+ * followed by `-- /path/to/node` to run on another Node).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { einsum } from "../src/index.js";
-import { gemm, activeGemmBackend } from "../src/kernels/gemm.js";
+import { gemm, activeGemmBackend, kernelVariant } from "../src/kernels/gemm/gemm.js";
 import { stridedOffsets } from "../src/kernels/offset-table.js";
 import { renderChart, type BenchResult } from "./kernels-chart.js";
 import { bestTime } from "./timing.js";
@@ -330,7 +331,7 @@ const cases: Case[] = [
 ];
 
 const results: BenchResult[] = [];
-console.log(`GEMM backend: ${activeGemmBackend()}; ratio = plain loop time / typed-einsum time (higher is better)\n`);
+console.log(`Node ${process.version}, GEMM backend: ${activeGemmBackend()} (${kernelVariant()}); ratio = plain loop time / typed-einsum time (higher is better)\n`);
 console.log(`${"case".padEnd(40)} ${"ours".padStart(10)} ${"plain".padStart(10)}   ${"ours".padStart(14)} ${"plain".padStart(14)}  ratio`);
 for (const benchCase of cases) {
   const oursMs = bestTime(benchCase.ours);
@@ -357,9 +358,11 @@ const report = {
   machine: `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores`,
   node: process.version,
   gemmBackend: activeGemmBackend(),
+  kernels: kernelVariant(),
   results,
 };
 mkdirSync(fileURLToPath(new URL("bench/results/", root)), { recursive: true });
-writeFileSync(fileURLToPath(new URL("bench/results/kernels.json", root)), `${JSON.stringify(report, null, 2)}\n`);
+const resultsName = `kernels-node${process.versions.node.split(".")[0]}.json`;
+writeFileSync(fileURLToPath(new URL(`bench/results/${resultsName}`, root)), `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(fileURLToPath(new URL("docs/kernels-chart.svg", root)), renderChart(report));
-console.log("\nwrote bench/results/kernels.json and docs/kernels-chart.svg");
+console.log(`\nwrote bench/results/${resultsName} and docs/kernels-chart.svg`);

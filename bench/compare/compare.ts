@@ -1,19 +1,23 @@
 /**
  * Comparison benchmark: the kernel cases through typed-einsum, NumPy's einsum, onnxruntime-node's Einsum op,
- * tfjs's `tf.einsum` (on tfjs's JavaScript backend: the wasm backend has no Einsum kernel) and a hand-written
- * tfjs version of each case on the wasm backend. Everything runs in float32
- * (tfjs-wasm has no float64) on one thread (onnxruntime's intra-op threads, NumPy's BLAS threads and tfjs-wasm's
- * threads all set to 1). Peers that are not installed are skipped with a note.
+ * jax-js's `numpy.einsum` (its WebAssembly backend), tfjs's `tf.einsum` (on tfjs's JavaScript backend: the wasm
+ * backend has no Einsum kernel) and a hand-written tfjs version of each case on the wasm backend. Every case runs
+ * in float32, and the product cases in float64 too (without tfjs, which has no float64), on one thread
+ * (onnxruntime's intra-op threads, NumPy's BLAS threads and tfjs-wasm's threads all set to 1; jax-js starts no
+ * workers in Node). Peers that are not installed, or do not run on this Node, are skipped with a note.
  *
  * Install the peers with `npm install --prefix bench/compare` (and `apt-get install python3-numpy` for NumPy),
- * then run `npm run --prefix bench/compare bench`. Results go to stdout and bench/results/compare.json.
+ * then run `npm run --prefix bench/compare bench` (or, on another Node, `npm run --prefix bench/compare bench -- /path/to/node`).
+ * Results go to stdout, bench/results/compare-node<major>.json and docs/compare-chart.svg.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { einsum } from "../../src/index.js";
+import { kernelVariant } from "../../src/kernels/wasm/kernel-variant.js";
+import { renderCompareChart } from "./compare-chart.js";
 import { einsumModel } from "./onnx-einsum.js";
 import { bestTime } from "../timing.js";
 
@@ -73,16 +77,38 @@ interface OrtTensor {
 }
 
 interface Ort {
-  Tensor: new (type: "float32", data: Float32Array, dims: readonly number[]) => OrtTensor;
+  Tensor: new (type: Dtype, data: FloatArray, dims: readonly number[]) => OrtTensor;
   InferenceSession: {
     create(model: Uint8Array, options: Record<string, unknown>): Promise<{ run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>> }>;
   };
 }
 
+/** A jax-js array: passing it to a function gives that function its reference (`.ref` keeps one). */
+interface JaxArray {
+  readonly ref: JaxArray;
+  reshape(shape: readonly number[]): JaxArray;
+  data(): Promise<ArrayLike<number>>;
+}
+
+interface Jax {
+  init(...devices: string[]): Promise<string[]>;
+  defaultDevice(device?: string): string;
+  numpy: {
+    array(data: FloatArray, options?: { dtype?: unknown }): JaxArray;
+    einsum(equation: string, ...operands: JaxArray[]): JaxArray;
+    float32: unknown;
+    float64: unknown;
+  };
+}
+
 // ---- the cases -----------------------------------------------------------------------------------------------
+
+type Dtype = "float32" | "float64";
+type FloatArray = Float32Array | Float64Array;
 
 interface Case {
   readonly name: string;
+  readonly dtype?: Dtype;
   readonly equation: string;
   readonly shapes: readonly (readonly number[])[];
   /** The same computation written with tfjs's own ops, as a careful user would. */
@@ -159,23 +185,38 @@ const cases: readonly Case[] = [
 
 // ---- the runners ---------------------------------------------------------------------------------------------
 
+/** The product cases again in float64, for the peers that have it. */
+const float64Cases = ["ik,kj->ij 512", "bij,bjk->bik 32×128³", "ik,jkl,il->ij 64,64,128,128", "bqd,bkd->bqk 8×256×64", "ijk-> 100×100×1000"];
+const allCases: readonly Case[] = [
+  ...cases,
+  ...cases
+    .filter((benchCase) => float64Cases.includes(benchCase.name))
+    .map((benchCase): Case => ({ ...benchCase, name: `${benchCase.name} float64`, dtype: "float64" })),
+];
+
 interface Row {
   name: string;
+  dtype: Dtype;
   ours: number;
   numpy?: number;
   onnxruntime?: number;
+  jax?: number;
   tfEinsum?: number;
   tfHandWritten?: number;
 }
 
 const notes: string[] = [];
-const operandsOf = (benchCase: Case, caseIndex: number): Float32Array[] =>
-  benchCase.shapes.map((shape, index) => random(shape.reduce((x, y) => x * y, 1), caseIndex * 10 + index + 1));
+const dtypeOf = (benchCase: Case): Dtype => benchCase.dtype ?? "float32";
+const operandsOf = (benchCase: Case, caseIndex: number): FloatArray[] =>
+  benchCase.shapes.map((shape, index) => {
+    const data = random(shape.reduce((x, y) => x * y, 1), caseIndex * 10 + index + 1);
+    return dtypeOf(benchCase) === "float64" ? Float64Array.from(data) : data;
+  });
 
 function measureOurs(): Row[] {
-  return cases.map((benchCase, caseIndex) => {
+  return allCases.map((benchCase, caseIndex) => {
     const operands = operandsOf(benchCase, caseIndex).map((data, index) => ({ shape: benchCase.shapes[index]!, data }));
-    return { name: benchCase.name, ours: bestTime(() => void einsum(benchCase.equation, operands)) };
+    return { name: benchCase.name, dtype: dtypeOf(benchCase), ours: bestTime(() => void einsum(benchCase.equation, operands)) };
   });
 }
 
@@ -186,7 +227,7 @@ function measureNumpy(rows: Row[]): string | undefined {
     return undefined;
   }
   const script = fileURLToPath(new URL("bench/compare/numpy_cases.py", root));
-  const input = JSON.stringify(cases.map(({ name, equation, shapes }) => ({ name, equation, shapes })));
+  const input = JSON.stringify(allCases.map((benchCase) => ({ ...benchCase, dtype: dtypeOf(benchCase), handWritten: undefined })));
   const threads = { OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
   const run = spawnSync("python3", [script], { input, encoding: "utf8", env: { ...process.env, ...threads }, maxBuffer: 1 << 24 });
   if (run.status !== 0) {
@@ -210,12 +251,13 @@ async function measureOnnxruntime(rows: Row[]): Promise<string | undefined> {
     return undefined;
   }
   const options = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: "sequential", graphOptimizationLevel: "all" };
-  for (const [caseIndex, benchCase] of cases.entries()) {
+  for (const [caseIndex, benchCase] of allCases.entries()) {
     try {
-      const session = await ort.InferenceSession.create(einsumModel(benchCase.equation, benchCase.shapes), options);
+      const dtype = dtypeOf(benchCase);
+      const session = await ort.InferenceSession.create(einsumModel(benchCase.equation, benchCase.shapes, dtype), options);
       const operands = operandsOf(benchCase, caseIndex);
       const feeds = (): Record<string, OrtTensor> =>
-        Object.fromEntries(operands.map((data, index) => [`x${index}`, new ort.Tensor("float32", data, benchCase.shapes[index]!)]));
+        Object.fromEntries(operands.map((data, index) => [`x${index}`, new ort.Tensor(dtype, data, benchCase.shapes[index]!)]));
       rows[caseIndex]!.onnxruntime = await timeAsync(() => session.run(feeds()));
     } catch (error) {
       notes.push(`onnxruntime-node, ${benchCase.name}: ${String(error).split("\n")[0]}`);
@@ -238,19 +280,25 @@ async function measureTfjs(rows: Row[]): Promise<string | undefined> {
   }
   const constants = new Map([["diagonal", tf.range(0, 2000 * 2000, 2001, "int32")]]);
   for (const [caseIndex, benchCase] of cases.entries()) {
-    const inputs = operandsOf(benchCase, caseIndex).map((data, index) => tf.tensor(data, benchCase.shapes[index]!, "float32"));
+    const inputs = operandsOf(benchCase, caseIndex).map((data, index) => tf.tensor(data as Float32Array, benchCase.shapes[index]!, "float32"));
     const row = rows[caseIndex]!;
-    const timeOp = (op: () => TfTensor): number => bestTime(() => void tf.tidy(() => op().dataSync()));
+    // Some tfjs-wasm ops take seconds (the outer product, the transpose): three runs are enough to rank them.
+    const timeOp = (op: () => TfTensor): number => bestTime(() => void tf.tidy(() => op().dataSync()), 400, 3);
     try {
       row.tfHandWritten = timeOp(() => benchCase.handWritten(tf, inputs, constants));
     } catch (error) {
       notes.push(`tfjs hand-written, ${benchCase.name}: ${String(error).split("\n")[0]}`);
     }
   }
-  // tfjs-wasm has no Einsum kernel: tf.einsum runs on tfjs's plain JavaScript backend.
+  // tfjs-wasm has no Einsum kernel: tf.einsum runs on tfjs's plain JavaScript backend, seconds per case, so only
+  // when asked for (TF_EINSUM=1).
+  if (process.env["TF_EINSUM"] !== "1") {
+    notes.push("tf.einsum (cpu backend) not timed: set TF_EINSUM=1 to include it.");
+    return tf.version["tfjs-core"] ?? "?";
+  }
   await tf.setBackend("cpu");
   for (const [caseIndex, benchCase] of cases.entries()) {
-    const inputs = operandsOf(benchCase, caseIndex).map((data, index) => tf.tensor(data, benchCase.shapes[index]!, "float32"));
+    const inputs = operandsOf(benchCase, caseIndex).map((data, index) => tf.tensor(data as Float32Array, benchCase.shapes[index]!, "float32"));
     try {
       rows[caseIndex]!.tfEinsum = bestTime(() => void tf.tidy(() => tf.einsum(benchCase.equation, ...inputs).dataSync()));
     } catch (error) {
@@ -258,6 +306,33 @@ async function measureTfjs(rows: Row[]): Promise<string | undefined> {
     }
   }
   return tf.version["tfjs-core"] ?? "?";
+}
+
+async function measureJax(rows: Row[]): Promise<string | undefined> {
+  let jax: Jax;
+  try {
+    jax = peers("@jax-js/jax") as Jax;
+    await jax.init("wasm");
+    jax.defaultDevice("wasm");
+  } catch (error) {
+    notes.push(`jax-js skipped: ${String(error).split("\n")[0]} (npm install --prefix bench/compare).`);
+    return undefined;
+  }
+  const np = jax.numpy;
+  for (const [caseIndex, benchCase] of allCases.entries()) {
+    try {
+      const dtype = dtypeOf(benchCase) === "float64" ? np.float64 : np.float32;
+      const inputs = operandsOf(benchCase, caseIndex).map((data, index) => np.array(data, { dtype }).reshape(benchCase.shapes[index]!));
+      // Each run lends the einsum a reference to every input and reads the result out, as a caller would.
+      rows[caseIndex]!.jax = await timeAsync(() => np.einsum(benchCase.equation, ...inputs.map((input) => input.ref)).data(), 400, 3);
+    } catch (error) {
+      notes.push(`jax-js, ${benchCase.name}: ${String(error).split("\n")[0]}`);
+    }
+  }
+  // The package exports no ./package.json: read it next to the resolved entry point.
+  const entry = peers.resolve("@jax-js/jax");
+  const manifest = JSON.parse(readFileSync(entry.slice(0, entry.lastIndexOf("/dist/")) + "/package.json", "utf8")) as { version: string };
+  return manifest.version;
 }
 
 // ---- the report ----------------------------------------------------------------------------------------------
@@ -271,16 +346,18 @@ const rows = measureOurs();
 const numpyVersion = measureNumpy(rows);
 const onnxruntimeVersion = await measureOnnxruntime(rows);
 const tfjsVersion = await measureTfjs(rows);
+const jaxVersion = await measureJax(rows);
 
 const peerColumns = [
   ["numpy", "NumPy einsum"],
   ["onnxruntime", "ORT Einsum"],
+  ["jax", "jax-js einsum"],
   ["tfEinsum", "tf.einsum (cpu)"],
   ["tfHandWritten", "tfjs by hand"],
 ] as const;
 const cell = (ms: number | undefined, ours: number): string =>
   ms === undefined ? "n/a".padStart(17) : `${ms.toFixed(3).padStart(8)} ${`(${(ms / ours).toFixed(2)}×)`.padStart(8)}`;
-console.log("float32, one thread; each peer's time in ms, then (peer time / typed-einsum time): above 1× we are faster\n");
+console.log(`Node ${process.version}, kernels ${kernelVariant()}; one thread; each peer's time in ms, then (peer time / typed-einsum time): above 1× we are faster\n`);
 console.log(`${"case".padEnd(34)} ${"typed-einsum".padStart(12)} ${peerColumns.map(([, title]) => title.padStart(17)).join(" ")}`);
 for (const row of rows) {
   console.log(`${row.name.padEnd(34)} ${row.ours.toFixed(3).padStart(12)} ${peerColumns.map(([key]) => cell(row[key], row.ours)).join(" ")}`);
@@ -299,12 +376,14 @@ const report = {
   date: new Date().toISOString(),
   machine: `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores`,
   node: process.version,
-  dtype: "float32",
-  versions: { numpy: numpyVersion, onnxruntime: onnxruntimeVersion, tfjs: tfjsVersion },
+  kernels: kernelVariant(),
+  versions: { numpy: numpyVersion, onnxruntime: onnxruntimeVersion, tfjs: tfjsVersion, jax: jaxVersion },
   rows,
   geometricMeanRatios: speedRatios,
   notes,
 };
 mkdirSync(fileURLToPath(new URL("bench/results/", root)), { recursive: true });
-writeFileSync(fileURLToPath(new URL("bench/results/compare.json", root)), `${JSON.stringify(report, null, 2)}\n`);
-console.log("\nwrote bench/results/compare.json");
+const resultsName = `compare-node${process.versions.node.split(".")[0]}.json`;
+writeFileSync(fileURLToPath(new URL(`bench/results/${resultsName}`, root)), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(fileURLToPath(new URL("docs/compare-chart.svg", root)), renderCompareChart(report));
+console.log(`\nwrote bench/results/${resultsName} and docs/compare-chart.svg`);

@@ -1,6 +1,6 @@
-"""Times numpy.einsum (optimize=True, result made contiguous, float32, one BLAS thread) on the cases given as JSON on stdin.
+"""Times numpy.einsum (optimize=True, result made contiguous, one BLAS thread) on the cases given as JSON on stdin.
 
-Input: [{"name": ..., "equation": ..., "shapes": [[...], ...]}, ...]. Output: {"numpy": version, "results":
+Input: [{"name": ..., "equation": ..., "shapes": [[...], ...], "dtype": "float32" | "float64"}, ...]. Output: {"numpy": version, "results":
 {name: best milliseconds}} on stdout. Run by bench/compare/compare.ts; the caller sets the thread variables.
 """
 import json
@@ -30,7 +30,8 @@ def main():
     rng = np.random.default_rng(1)
     results = {}
     for case in cases:
-        operands = [rng.standard_normal(shape, dtype=np.float32) - 0.5 for shape in case["shapes"]]
+        dtype = np.float64 if case.get("dtype") == "float64" else np.float32
+        operands = [rng.standard_normal(shape, dtype=dtype) - 0.5 for shape in case["shapes"]]
         equation = case["equation"]
         # einsum may return a view (a permutation costs nothing); ascontiguousarray makes every result real memory,
         # as typed-einsum's always is.

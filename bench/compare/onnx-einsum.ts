@@ -1,6 +1,6 @@
 /**
  * A one-node ONNX model (`Einsum`, opset 13) written straight in protobuf's wire format, so the comparison needs
- * no ONNX tooling: the inputs are float32 tensors of fixed shapes named x0, x1, …; the output is `y`.
+ * no ONNX tooling: the inputs are float32 or float64 tensors of fixed shapes named x0, x1, …; the output is `y`.
  */
 
 /** Protobuf wire types. */
@@ -34,22 +34,27 @@ function stringField(field: number, text: string): number[] {
   return bytesField(field, [...new TextEncoder().encode(text)]);
 }
 
-const float32Type = 1;
+/** ONNX's element types (TensorProto.DataType). */
+const elementTypes = { float32: 1, float64: 11 } as const;
 const stringAttribute = 3;
 
-function tensorValue(name: string, shape: readonly number[] | undefined): number[] {
+function tensorValue(name: string, shape: readonly number[] | undefined, dtype: keyof typeof elementTypes): number[] {
   const dims = shape === undefined ? [] : bytesField(2, shape.flatMap((size) => bytesField(1, intField(1, size))));
-  const tensorType = bytesField(1, [...intField(1, float32Type), ...dims]);
+  const tensorType = bytesField(1, [...intField(1, elementTypes[dtype]), ...dims]);
   return [...stringField(1, name), ...bytesField(2, tensorType)];
 }
 
 /**
- * The model bytes for `equation` over float32 operands of `shapes`.
+ * The model bytes for `equation` over operands of `shapes` in `dtype` (float32 unless given).
  *
  * @example
- * const session = await ort.InferenceSession.create(einsumModel("ij,jk->ik", [[2, 3], [3, 4]]));
+ * const session = await ort.InferenceSession.create(einsumModel("ij,jk->ik", [[2, 3], [3, 4]], "float64"));
  */
-export function einsumModel(equation: string, shapes: readonly (readonly number[])[]): Uint8Array {
+export function einsumModel(
+  equation: string,
+  shapes: readonly (readonly number[])[],
+  dtype: keyof typeof elementTypes = "float32",
+): Uint8Array {
   const names = shapes.map((_, index) => `x${index}`);
   const attribute = [...stringField(1, "equation"), ...intField(20, stringAttribute), ...stringField(4, equation)];
   const node = [
@@ -62,8 +67,8 @@ export function einsumModel(equation: string, shapes: readonly (readonly number[
   const graph = [
     ...bytesField(1, node),
     ...stringField(2, "einsum"),
-    ...names.flatMap((name, index) => bytesField(11, tensorValue(name, shapes[index]))),
-    ...bytesField(12, tensorValue("y", undefined)),
+    ...names.flatMap((name, index) => bytesField(11, tensorValue(name, shapes[index], dtype))),
+    ...bytesField(12, tensorValue("y", undefined, dtype)),
   ];
   const opset = [...stringField(1, ""), ...intField(2, 13)];
   return Uint8Array.from([

@@ -11,7 +11,7 @@ import type { PairStep, CompiledRun } from "../execute/compiled-run.js";
 import { prepareEinsum } from "../execute/run-einsum.js";
 import { compiledRun } from "../execute/run-path.js";
 import { planPair, runPair, type PairPlan } from "../kernels/contract-pair.js";
-import { reduceStrided } from "../kernels/strided-reduce.js";
+import { reduceStrided } from "../kernels/reductions/strided-reduce.js";
 import type { NormalizedSpec } from "../parse/spec.js";
 import { promoteTypes, type DataArray, type DTypeName } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";

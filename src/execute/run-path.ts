@@ -1,5 +1,6 @@
 import { runPair } from "../kernels/contract-pair.js";
-import { reduceStrided } from "../kernels/strided-reduce.js";
+import { releaseScratch } from "../kernels/scratch-pool.js";
+import { reduceStrided } from "../kernels/reductions/strided-reduce.js";
 import type { NormalizedSpec } from "../parse/spec.js";
 import { dtypeOfData, promoteTypes, type DataArray, type DTypeName } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -57,20 +58,29 @@ export function runPath(
     // Pairwise steps never write their inputs, so an operand with nothing to reduce is used as it is.
     store(prepared.asIs ? data : reduceStrided(data, prepared.shape, prepared.labels, prepared.keep, spec.sizes).data);
   });
+  // Slots from here on hold intermediates of this call: once read, they go back to the scratch pool.
+  const firstIntermediate = slots.length;
+  const consume = (slot: number): DataArray => {
+    const data = take(slots, slot);
+    if (slot >= firstIntermediate) done.push(data);
+    return data;
+  };
+  const done: DataArray[] = [];
   for (const step of run.steps) {
     if (step.kind === "reduce") {
       if (exact) {
         const ownSize = (label: number): number => step.shape[step.labels.indexOf(label)] ?? 1;
         checkExactSum(largest[step.from]!, summedTerms(step.labels, [], step.keep, ownSize));
       }
-      store(reduceStrided(take(slots, step.from), step.shape, step.labels, step.keep, spec.sizes).data);
+      store(reduceStrided(consume(step.from), step.shape, step.labels, step.keep, spec.sizes).data);
     } else {
       if (exact) {
         const terms = summedTerms(run.labelsOf[step.left] ?? [], run.labelsOf[step.right] ?? [], step.plan.keep, sizeOfLabel);
         checkExactSum(largest[step.left]! * largest[step.right]!, terms);
       }
-      store(runPair(step.plan, take(slots, step.left), take(slots, step.right), threads));
+      store(runPair(step.plan, consume(step.left), consume(step.right), threads));
     }
+    for (const data of done.splice(0)) releaseScratch(data);
   }
   const result = take(slots, run.result);
   return new Tensor(run.outputShape.slice(), dtype, exact ? toInt32(result) : result);

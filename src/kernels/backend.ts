@@ -3,6 +3,7 @@
  * plain TypeScript, which tests use to check the fallback every engine without WebAssembly SIMD runs.
  */
 import { loadDirectWasm, type DirectWasm } from "./wasm/direct-instance.js";
+import { kernelVariant } from "./wasm/kernel-variant.js";
 
 /**
  * Which float kernels run: WebAssembly SIMD or TypeScript.
@@ -36,12 +37,13 @@ export function preferredBackend(): GemmBackend {
 }
 
 /**
- * The module of `direct.wat` when the preferred backend is WebAssembly and this engine runs it.
+ * The module of `direct.wat`, in the build {@link kernelVariant} picks, when the preferred backend is WebAssembly
+ * and this engine runs it.
  *
  * @example
  * const wasm = directKernels();
  * if (wasm === undefined) sumInTypeScript(); // else copy in and call wasm.sumRowsFloat64
  */
 export function directKernels(): DirectWasm | undefined {
-  return preferred === "wasm" ? loadDirectWasm() : undefined;
+  return preferred === "wasm" ? loadDirectWasm(kernelVariant()) : undefined;
 }

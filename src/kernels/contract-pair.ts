@@ -4,20 +4,22 @@
  * kept-right (columns) and contracted (depth) labels, and the step becomes one batched product
  * `C[b] = A[b]·B[b]` whose operands are strided views of the inputs and whose C is the result itself, written in
  * the `keep` order through its strides. Outer and dot products run as direct loops, the Hadamard product as
- * nested strided loops (`hadamard.ts`); the rest as a GEMM.
+ * nested strided loops (`elementwise/hadamard.ts`); the rest as a GEMM.
  *
  * The work that depends only on the labels and sizes (classification, the offset tables or loop axes, the kernel)
  * is a {@link PairPlan}, so that an executor running the same step again can keep it and skip that work.
  */
 import type { DataArray } from "../tensor/dtype.js";
-import { gemm } from "./gemm.js";
-import type { MatrixBatch } from "./gemm-problem.js";
+import { gemm } from "./gemm/gemm.js";
+import type { MatrixBatch } from "./gemm/gemm-problem.js";
 import { allocateLike, labelledSize, type LabelledData } from "./labelled-data.js";
+import { acquireScratch } from "./scratch-pool.js";
 import { offsetTable, rowMajorStrides } from "./offset-table.js";
 import { classifyPair } from "./pairwise-classes.js";
-import { hadamardAxes, hadamardStrided, type HadamardAxis } from "./hadamard.js";
-import { dotLoop, outerLoop } from "./pairwise-loops.js";
-import { reduceStrided } from "./strided-reduce.js";
+import { hadamardAxes, type HadamardAxis } from "./elementwise/hadamard-axes.js";
+import { hadamardStrided } from "./elementwise/hadamard.js";
+import { dotLoop, outerLoop } from "./elementwise/pairwise-loops.js";
+import { reduceStrided } from "./reductions/strided-reduce.js";
 
 /** The offset tables of one strided matrix batch, without its data (see {@link MatrixBatch}). */
 interface BatchTables {
@@ -118,15 +120,16 @@ export function planPair(
 
 /**
  * Runs a planned pairwise step on the operands' data (one dtype, row-major in the planned labels' order) and
- * returns the result's data, newly allocated. The inputs are never written. A large float GEMM may use up to
+ * returns the result's data, newly allocated or recycled from an earlier call's intermediates (`scratch-pool.ts`). The inputs are never written. A large float GEMM may use up to
  * `threads` threads.
  *
  * @example
  * runPair(planPair([0, 1], [1, 2], [0, 2], [2, 3, 4]), a, b); //=> Float64Array(8) [...]
  */
 export function runPair<Data extends DataArray>(plan: PairPlan, left: Data, right: Data, threads = 1): Data {
-  const out = allocateLike(left, plan.size);
-  if (plan.kernel === "empty") return out;
+  if (plan.kernel === "empty") return allocateLike(left, plan.size);
+  // Every kernel below writes each element of the result, so recycled storage needs no clearing.
+  const out = acquireScratch(left, plan.size);
   const a = plan.sumLeft === undefined ? left : sumOut(left, plan.sumLeft);
   const b = plan.sumRight === undefined ? right : sumOut(right, plan.sumRight);
   const aView: MatrixBatch = { data: plan.swap ? b : a, ...plan.a };

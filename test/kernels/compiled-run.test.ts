@@ -6,6 +6,7 @@ import { einsum } from "../../src/index.js";
 import { normalizeEquation } from "../../src/parse/normalize.js";
 import { naiveEinsum } from "../fixtures/naive-einsum.js";
 import { generator, mismatch, randomData, type DType } from "./naive.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];
 const chainShapes = [[5, 6], [6, 7], [7, 5], [5, 6], [6, 4], [4, 2]];
@@ -20,7 +21,7 @@ function operandsFor(shapes: readonly (readonly number[])[], dtype: DType, seed:
   });
 }
 
-describe("compileRun: the executor's plan of a path", () => {
+describe("compileRun: the executor's plan of a path", sharedMachineTimeout, () => {
   it("plans the 6-matrix chain right to left as five thin products and nothing else", () => {
     const spec = normalizeEquation("ab,bc,cd,de,ef,fg->ag", chainShapes);
     const run = compileRun(spec, chainShapes, [[4, 5], [3, 4], [2, 3], [1, 2], [0, 1]]);
@@ -50,7 +51,7 @@ describe("compileRun: the executor's plan of a path", () => {
   });
 });
 
-describe("runPath with kept plans", () => {
+describe("runPath with kept plans", sharedMachineTimeout, () => {
   const equations: [string, number[][]][] = [
     ["ab,bc,cd,de,ef,fg->ag", chainShapes],
     ["ik,kj->ij", [[64, 64], [64, 64]]],

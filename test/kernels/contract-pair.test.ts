@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { contractLabelled } from "../../src/kernels/contract-pair.js";
 import { classifyPair } from "../../src/kernels/pairwise-classes.js";
-import { setGemmBackend, type GemmBackend } from "../../src/kernels/gemm.js";
+import { setGemmBackend, type GemmBackend } from "../../src/kernels/gemm/gemm.js";
 import { generator, mismatch, randomData, referenceEinsum, type DType } from "./naive.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];
 const backends: readonly GemmBackend[] = ["wasm", "typescript"];
@@ -79,7 +80,7 @@ function run(
   return mismatch(result.data, expected, dtype, terms);
 }
 
-describe("contractLabelled against a naive reference", () => {
+describe("contractLabelled against a naive reference", sharedMachineTimeout, () => {
   for (const backend of backends) {
     for (const dtype of dtypes) {
       it(`${dtype}, ${backend} kernel: every pairwise class`, () => {
@@ -130,7 +131,7 @@ describe("contractLabelled against a naive reference", () => {
   }
 });
 
-describe("signed zeros", () => {
+describe("signed zeros", sharedMachineTimeout, () => {
   it("writes a zero product as +0, as a sum starting from zero does", () => {
     const zero = Float64Array.of(0);
     const negative = Float64Array.of(-3);
@@ -142,7 +143,7 @@ describe("signed zeros", () => {
   });
 });
 
-describe("classifyPair", () => {
+describe("classifyPair", sharedMachineTimeout, () => {
   it("sorts every label into its role", () => {
     // left b i k s, right b k j t, keep j b i
     expect(classifyPair([0, 1, 2, 3], [0, 2, 4, 5], [4, 0, 1])).toEqual({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { gemmCopied, prefersCopiedGemm } from "../../src/kernels/gemm-copied.js";
-import type { MatrixBatch } from "../../src/kernels/gemm-problem.js";
-import type { FloatData } from "../../src/kernels/gemm-wasm.js";
-import { gemm } from "../../src/kernels/gemm.js";
+import { gemmCopied, prefersCopiedGemm } from "../../src/kernels/gemm/gemm-copied.js";
+import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
+import type { FloatData } from "../../src/kernels/gemm/gemm-wasm.js";
+import { gemm } from "../../src/kernels/gemm/gemm.js";
 import { loadDirectWasm } from "../../src/kernels/wasm/direct-instance.js";
 import { layouts, matrixView, naiveProduct, productMismatch, storage, generator, type Layout } from "./matrix-views.js";
 import type { DType } from "./naive.js";

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { gemmDirect } from "../../src/kernels/gemm-direct.js";
-import { gemmInt32 } from "../../src/kernels/gemm-int32.js";
-import type { MatrixBatch } from "../../src/kernels/gemm-problem.js";
-import { gemmTypeScript } from "../../src/kernels/gemm-typescript.js";
-import { gemmWasm, type FloatData } from "../../src/kernels/gemm-wasm.js";
-import { activeGemmBackend, gemm, setGemmBackend } from "../../src/kernels/gemm.js";
+import { gemmDirect } from "../../src/kernels/gemm/gemm-direct.js";
+import { packPanels } from "../../src/kernels/gemm/gemm-pack.js";
+import { gemmInt32 } from "../../src/kernels/gemm/gemm-int32.js";
+import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
+import { gemmTypeScript } from "../../src/kernels/gemm/gemm-typescript.js";
+import { gemmWasm, type FloatData } from "../../src/kernels/gemm/gemm-wasm.js";
+import { activeGemmBackend, gemm, setGemmBackend } from "../../src/kernels/gemm/gemm.js";
 import { loadGemmWasm } from "../../src/kernels/wasm/gemm-instance.js";
 import { layouts, matrixView, naiveProduct, productMismatch, storage, generator } from "./matrix-views.js";
 import type { DType } from "./naive.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 type Kernel = (a: MatrixBatch, b: MatrixBatch, c: MatrixBatch) => void;
 
@@ -90,7 +92,7 @@ function check(kernel: Kernel, dtype: DType, batch: number, m: number, n: number
   expect(b.data, "B is not written").toEqual(bBefore);
 }
 
-describe("GEMM kernels against a naive product", () => {
+describe("GEMM kernels against a naive product", sharedMachineTimeout, () => {
   it("runs the WebAssembly SIMD kernel on this engine", () => {
     expect(wasm).toBeDefined();
     expect(activeGemmBackend()).toBe("wasm");
@@ -139,6 +141,45 @@ describe("GEMM kernels against a naive product", () => {
       const c = view([0], 1, 1);
       kernel(view([2147483647, 1073741824], 1, 2), view([2147483647, 4], 2, 1), c);
       expect(c.data[0]).toBe(1);
+    }
+  });
+});
+
+describe("packPanels", () => {
+  /** The definition: panel q, depth step p, lane r holds source[base + across[q·width + r] + along[p]], or 0. */
+  function naivePack(source: Float64Array, base: number, across: Int32Array, along: Int32Array, width: number): number[] {
+    const panels = Math.ceil(across.length / width);
+    const packed: number[] = [];
+    for (let q = 0; q < panels; q++) {
+      for (let p = 0; p < along.length; p++) {
+        for (let r = 0; r < width; r++) {
+          const lane = q * width + r;
+          packed.push(lane < across.length ? source[base + across[lane]! + along[p]!]! : 0);
+        }
+      }
+    }
+    return packed;
+  }
+
+  it("packs every kind of offset table as the definition says", () => {
+    const source = Float64Array.from({ length: 4000 }, (_, i) => i + 0.5);
+    const runs = Int32Array.from({ length: 21 }, (_, i) => Math.floor(i / 7) * 500 + (i % 7)); // (j, l): 3 runs of 7
+    const tables = {
+      contiguous: Int32Array.from({ length: 13 }, (_, i) => i),
+      strided: Int32Array.from({ length: 13 }, (_, i) => i * 40),
+      runs,
+      scrambled: Int32Array.of(5, 1, 900, 13, 2, 77, 300),
+    };
+    for (const [acrossName, across] of Object.entries(tables)) {
+      for (const [alongName, along] of Object.entries(tables)) {
+        for (const width of [4, 8]) {
+          const target = new Float64Array(Math.ceil(across.length / width) * width * along.length + 3).fill(-1);
+          packPanels(target, 3, source, 11, across, along, width);
+          const where = `across ${acrossName}, along ${alongName}, width ${width}`;
+          expect(Array.from(target.subarray(3)), where).toEqual(naivePack(source, 11, across, along, width));
+          expect(Array.from(target.subarray(0, 3)), where).toEqual([-1, -1, -1]);
+        }
+      }
     }
   });
 });

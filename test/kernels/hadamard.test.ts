@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setGemmBackend, type GemmBackend } from "../../src/kernels/backend.js";
 import { planPair } from "../../src/kernels/contract-pair.js";
-import { hadamardAxes, hadamardStrided } from "../../src/kernels/hadamard.js";
+import { hadamardAxes } from "../../src/kernels/elementwise/hadamard-axes.js";
+import { hadamardStrided } from "../../src/kernels/elementwise/hadamard.js";
 import { generator } from "./naive.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
-describe("hadamardAxes", () => {
+describe("hadamardAxes", sharedMachineTimeout, () => {
   it("orders the axes innermost first and reads a transposed operand through its strides", () => {
     // "ij,ji->ij" with i = 2, j = 3
     expect(hadamardAxes([0, 1], [1, 0], [0, 1], [2, 3])).toEqual([
@@ -29,7 +31,7 @@ describe("hadamardAxes", () => {
   });
 });
 
-describe("hadamardStrided", () => {
+describe("hadamardStrided", sharedMachineTimeout, () => {
   it("multiplies element by element through every view's strides", () => {
     // "abc,cab->bca" with a = 2, b = 3, c = 2 (labels a = 0, b = 1, c = 2)
     const sizes = [2, 3, 2];

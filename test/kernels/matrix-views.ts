@@ -1,6 +1,6 @@
 /** Strided views of batched matrices in several layouts, and a naive product over them, for the GEMM tests. */
 import type { DataArray } from "../../src/tensor/dtype.js";
-import type { MatrixBatch } from "../../src/kernels/gemm-problem.js";
+import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
 import { generator, randomData, type DType } from "./naive.js";
 
 /** Where a batch × rows × cols matrix lives in its storage. */

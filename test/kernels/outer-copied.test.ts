@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { contractLabelled } from "../../src/kernels/contract-pair.js";
-import type { MatrixBatch } from "../../src/kernels/gemm-problem.js";
-import type { FloatData } from "../../src/kernels/gemm-wasm.js";
-import { setGemmBackend } from "../../src/kernels/gemm.js";
-import { outerCopied } from "../../src/kernels/outer-copied.js";
+import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
+import type { FloatData } from "../../src/kernels/gemm/gemm-wasm.js";
+import { setGemmBackend } from "../../src/kernels/gemm/gemm.js";
+import { outerCopied } from "../../src/kernels/elementwise/outer-copied.js";
 import { loadDirectWasm } from "../../src/kernels/wasm/direct-instance.js";
 import { generator, mismatch, randomData, referenceEinsum, type DType } from "./naive.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 const wasm = loadDirectWasm()!;
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];
@@ -16,7 +17,7 @@ function labelsOf(term: string, letters: string): number[] {
   return [...term].map((letter) => letters.indexOf(letter));
 }
 
-describe("outer products in WebAssembly SIMD", () => {
+describe("outer products in WebAssembly SIMD", sharedMachineTimeout, () => {
   /** Equations with the size of every letter: SIMD tails (n mod 4), one row per block, batches, permuted outputs. */
   const named: [string, Record<string, number>][] = [
     ["i,j->ij", { i: 2000, j: 2000 }],

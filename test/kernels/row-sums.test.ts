@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { setGemmBackend } from "../../src/kernels/gemm.js";
-import { addRowSums } from "../../src/kernels/row-sums.js";
-import { reduceStrided } from "../../src/kernels/strided-reduce.js";
+import { setGemmBackend } from "../../src/kernels/gemm/gemm.js";
+import { addRowSums } from "../../src/kernels/reductions/row-sums.js";
+import { reduceStrided } from "../../src/kernels/reductions/strided-reduce.js";
 import { generator, mismatch, randomData, referenceReduce, type DType } from "./naive.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];
 
@@ -17,7 +18,7 @@ function naiveRowSums(data: ArrayLike<number>, start: number, rows: number, n: n
   });
 }
 
-describe("addRowSums: contiguous sums in WebAssembly SIMD", () => {
+describe("addRowSums: contiguous sums in WebAssembly SIMD", sharedMachineTimeout, () => {
   for (const dtype of ["float64", "float32"] as const) {
     it(`${dtype}: rows of every length around the SIMD blocks and the copied chunks`, () => {
       const random = generator(dtype.length);
@@ -63,7 +64,7 @@ describe("addRowSums: contiguous sums in WebAssembly SIMD", () => {
   });
 });
 
-describe("reduceStrided sums through the SIMD row sums and through TypeScript alike", () => {
+describe("reduceStrided sums through the SIMD row sums and through TypeScript alike", sharedMachineTimeout, () => {
   /** [labels, shape, keep]: sums whose innermost axis is contiguous, large enough for the SIMD path. */
   const cases: [number[], number[], number[]][] = [
     [[0, 1, 2], [10, 10, 100], []], // full sum

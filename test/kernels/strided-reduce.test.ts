@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { reduceStrided } from "../../src/kernels/strided-reduce.js";
+import { reduceStrided } from "../../src/kernels/reductions/strided-reduce.js";
 import { generator, mismatch, randomData, referenceEinsum, referenceReduce, type DType } from "./naive.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];
 
@@ -32,7 +33,7 @@ const cases: [number[], number[], number[]][] = [
   [[0], [1000], []],
 ];
 
-describe("reduceStrided: diagonal, sum-out and permutation against a naive reference", () => {
+describe("reduceStrided: diagonal, sum-out and permutation against a naive reference", sharedMachineTimeout, () => {
   for (const dtype of dtypes) {
     it(`${dtype}: every unary form`, () => {
       const random = generator(11);
@@ -88,7 +89,7 @@ describe("reduceStrided: diagonal, sum-out and permutation against a naive refer
   });
 });
 
-describe("reduceStrided's block copy and interleaved sums", () => {
+describe("reduceStrided's block copy and interleaved sums", sharedMachineTimeout, () => {
   it("copies an operand already in the kept order into new storage", () => {
     const data = Float64Array.from({ length: 24 }, (_, i) => i * 1.5 - 7);
     const result = reduceStrided(data, [2, 3, 4], [0, 1, 2], [0, 1, 2], [2, 3, 4]);

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileSources, runScript } from "./compiled-sources.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 const script = `
 import { einsum } from "./index.js";
@@ -18,7 +19,7 @@ for (let round = 0; round < 5; round++) {
 console.log(JSON.stringify({ same, workers: acquireThreadPool(2)?.workers ?? 0 }));
 `;
 
-describe("a process that used threads", () => {
+describe("a process that used threads", sharedMachineTimeout, () => {
   let outRoot = "";
   afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
 

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileSources, runScript } from "./compiled-sources.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 /**
  * A Node process made to look like a cross-origin isolated page: no `process.getBuiltinModule`, a `navigator`,
@@ -74,7 +75,7 @@ console.log(JSON.stringify({ host: pool?.host.kind, canWait: pool?.host.canWait,
 process.exit(0);
 `;
 
-describe("threads through Web Workers", () => {
+describe("threads through Web Workers", sharedMachineTimeout, () => {
   let outRoot = "";
   afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
 

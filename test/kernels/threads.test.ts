@@ -1,14 +1,15 @@
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { einsum, EinsumError } from "../../src/index.js";
-import type { MatrixBatch } from "../../src/kernels/gemm-problem.js";
-import type { FloatData } from "../../src/kernels/gemm-wasm.js";
-import { gemm } from "../../src/kernels/gemm.js";
+import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
+import type { FloatData } from "../../src/kernels/gemm/gemm-wasm.js";
+import { gemm } from "../../src/kernels/gemm/gemm.js";
 import { gemmParallel, itemsRunByWorkers, parallelThreshold } from "../../src/kernels/threads/parallel-gemm.js";
 import { acquireThreadPool } from "../../src/kernels/threads/thread-pool.js";
 import { writeInvalidOption } from "../../src/messages.js";
 import { layouts, matrixView, naiveProduct, productMismatch, storage, generator, type Layout } from "./matrix-views.js";
 import { randomData, type DType } from "./naive.js";
+import { sharedMachineTimeout } from "./shared-machine.js";
 
 const floatTypes = ["float64", "float32"] as const;
 
@@ -41,7 +42,7 @@ const shapes = [
   [1, 61, 93, 600],
 ] as const;
 
-describe("threaded GEMM", () => {
+describe("threaded GEMM", sharedMachineTimeout, () => {
   it("has threads on this machine (Node with worker_threads, 2 cores or more)", () => {
     expect(availableParallelism()).toBeGreaterThanOrEqual(2);
     expect(acquireThreadPool(2)?.workers).toBeGreaterThanOrEqual(1);
@@ -104,13 +105,19 @@ function tensorOf(dtype: DType, shape: readonly number[], seed: number): { shape
   return { shape, data };
 }
 
-describe("einsum with options.threads", () => {
+describe("einsum with options.threads", sharedMachineTimeout, () => {
   const cases: [string, number[][]][] = [
     ["ik,kj->ij", [[131, 129], [129, 127]]],
     ["ki,jk->ji", [[129, 131], [127, 129]]], // transposed operands and result
     ["bij,bjk->bik", [[6, 65, 67], [6, 67, 69]]],
     ["bqd,bkd->bqk", [[3, 97, 64], [3, 101, 64]]],
     ["ibj,jbk->kbi", [[67, 3, 129], [129, 3, 71]]],
+    // Depths past one depth block of the packed kernel, through each single-thread kernel: the copied tiles
+    // (one float32 tile wide, and square), the thin dot products, and a batch.
+    ["ik,kj->ij", [[1024, 300], [300, 8]]],
+    ["ik,kj->ij", [[64, 600], [600, 64]]],
+    ["ik,kj->ij", [[2800, 300], [300, 3]]],
+    ["bij,bjk->bik", [[4, 40, 300], [4, 300, 48]]],
   ];
   for (const dtype of ["float64", "float32", "int32"] as const) {
     it(`${dtype}: threads: 2 gives the same result as threads: 1 and as the default`, () => {

@@ -5,10 +5,11 @@
  * (see `parallel-task.ts`); the calling thread works too, then sleeps in `Atomics.wait` (or, on a page's main
  * thread, spins) until the last item is done, and copies C back. Each item packs its rows of A and, once per matrix and thread, all of B.
  */
-import { gemmSizes, type MatrixBatch } from "../gemm-problem.js";
-import type { FloatData } from "../gemm-wasm.js";
+import { gemmSizes, type MatrixBatch } from "../gemm/gemm-problem.js";
+import type { FloatData } from "../gemm/gemm-wasm.js";
 import { itemBits, jobSlot, runClaimedItems, type PackedMatrix } from "./parallel-task.js";
 import { acquireThreadPool, reserveShared } from "./thread-pool.js";
+import type { KernelVariant } from "../wasm/kernel-variant.js";
 
 /** Products of fewer multiply-adds than this stay on one thread: waking the workers would cost more. */
 export const parallelThreshold = 1 << 21;
@@ -19,7 +20,8 @@ const rowPanelBlock = 32;
 const itemsPerThread = 4;
 
 /**
- * Computes `c[b] = a[b]·b[b]` on up to `threads` threads (a, b and c share one float dtype). Returns false,
+ * Computes `c[b] = a[b]·b[b]` on up to `threads` threads (a, b and c share one float dtype), every thread with the
+ * kernels of build `variant` (plain by default). Returns false,
  * having written nothing, when the product is too small to share, threads are unavailable, or the shared
  * memory cannot hold it; the caller then runs it on one thread.
  *
@@ -31,11 +33,14 @@ export function gemmParallel(
   b: MatrixBatch<FloatData>,
   c: MatrixBatch<FloatData>,
   threads: number,
+  variant: KernelVariant = "plain",
 ): boolean {
   const { batch, m, n, k } = gemmSizes(a, b);
   if (threads < 2 || k === 0 || batch * m * n * k < parallelThreshold) return false;
   const pool = acquireThreadPool(threads);
   if (pool === undefined) return false;
+  const kernelSet = pool.variants.indexOf(variant);
+  if (kernelSet === -1) return false;
   const participants = Math.min(threads, pool.workers + 1);
   if (participants < 2) return false;
 
@@ -113,10 +118,11 @@ export function gemmParallel(
   control[jobSlot.done] = 0;
   control[jobSlot.failed] = 0;
   control[jobSlot.byWorkers] = 0;
+  control[jobSlot.kernelSet] = kernelSet;
   publish(control);
 
   const packed: PackedMatrix = { serial: -1, matrix: -1 };
-  runClaimedItems(pool.kernels, pool.memory, control, 0, packed);
+  runClaimedItems(pool.kernelSets, pool.memory, control, 0, packed);
   for (let done = Atomics.load(control, jobSlot.done); done < items; done = Atomics.load(control, jobSlot.done)) {
     if (pool.host.canWait) Atomics.wait(control, jobSlot.done, done);
   }

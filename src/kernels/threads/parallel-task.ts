@@ -48,6 +48,8 @@ export const jobSlot = {
   serial: 29,
   /** Items the workers (every slot but the calling thread's) ran in the current job. */
   byWorkers: 30,
+  /** Which of the threads' kernel sets the job runs (0 plain, 1 fused): every thread runs the same build. */
+  kernelSet: 31,
 } as const;
 
 /** How many Int32 slots a control block holds. */
@@ -90,10 +92,10 @@ export interface PackedMatrix {
  * then waits on.
  *
  * @example
- * runClaimedItems(kernels, memory, control, 0, { serial: -1, matrix: -1 });
+ * runClaimedItems([kernels], memory, control, 0, { serial: -1, matrix: -1 });
  */
 export function runClaimedItems(
-  kernels: ThreadKernels,
+  kernelSets: readonly ThreadKernels[],
   memory: { readonly buffer: ArrayBufferLike },
   control: Int32Array,
   slot: number,
@@ -105,6 +107,8 @@ export function runClaimedItems(
     if (item >= control[jobSlot.items]! || slot >= control[jobSlot.threads]!) return word;
     if (Atomics.compareExchange(control, jobSlot.claim, word, word + 1) !== word) continue;
     try {
+      const kernels = kernelSets[control[jobSlot.kernelSet]!];
+      if (kernels === undefined) throw new Error("no such kernel set");
       runItem(kernels, memory, control, slot, item, packed);
     } catch {
       Atomics.store(control, jobSlot.failed, 1);
@@ -119,16 +123,16 @@ export function runClaimedItems(
  * A worker's life: run the items of each job as it is published, then sleep until the next one.
  *
  * @example
- * serveJobs(kernels, memory, new Int32Array(controlBuffer), 1); // never returns
+ * serveJobs([kernels], memory, new Int32Array(controlBuffer), 1); // never returns
  */
 export function serveJobs(
-  kernels: ThreadKernels,
+  kernelSets: readonly ThreadKernels[],
   memory: { readonly buffer: ArrayBufferLike },
   control: Int32Array,
   slot: number,
 ): void {
   const packed: PackedMatrix = { serial: -1, matrix: -1 };
-  for (;;) Atomics.wait(control, jobSlot.claim, runClaimedItems(kernels, memory, control, slot, packed));
+  for (;;) Atomics.wait(control, jobSlot.claim, runClaimedItems(kernelSets, memory, control, slot, packed));
 }
 
 function runItem(

@@ -1,12 +1,14 @@
 /**
  * The GEMM threads: workers started lazily on the first threaded product, through Node's `worker_threads`
  * (`node-host.ts`) or, in browsers, Web Workers (`web-host.ts`). The calling thread and the workers share one
- * WebAssembly memory, a control block and the kernels of `gemm.wat`'s shared-memory build. Where any piece is
+ * WebAssembly memory, a control block and the kernels of `gemm.wat`'s shared-memory builds (plain, and fused where
+ * the engine has relaxed SIMD). Where any piece is
  * missing (no worker host, no `SharedArrayBuffer`, no shared WebAssembly memory, no SIMD),
  * {@link acquireThreadPool} returns `undefined` and products run on one thread.
  */
-import { decodeBase64 } from "../base64.js";
-import { sharedGemmWasmBase64 } from "../wasm/gemm-module.js";
+import { decodeBase64 } from "../wasm/base64.js";
+import { sharedFusedGemmWasmBase64, sharedGemmWasmBase64 } from "../wasm/gemm-module.js";
+import { relaxedSimdSupported, type KernelVariant } from "../wasm/kernel-variant.js";
 import type { WasmMemory, WasmModule, WasmNamespace } from "../wasm/webassembly.js";
 import { nodeWorkerHost } from "./node-host.js";
 import { jobSlotCount, type ThreadKernels } from "./parallel-task.js";
@@ -27,8 +29,10 @@ export const maxSharedBytes = 16384 * pageBytes;
 export interface ThreadPool {
   /** The shared memory every thread reads and writes. */
   readonly memory: WasmMemory;
-  /** The calling thread's instance of the shared-memory kernels. */
-  readonly kernels: ThreadKernels;
+  /** The calling thread's instances of the shared-memory kernels: plain first, then fused where available. */
+  readonly kernelSets: readonly ThreadKernels[];
+  /** The builds of {@link ThreadPool.kernelSets}, in the same order. */
+  readonly variants: readonly KernelVariant[];
   /** The job's control block, see `jobSlot`. */
   readonly control: Int32Array;
   /** How many workers are started: jobs may use that many threads plus the calling one. */
@@ -38,7 +42,7 @@ export interface ThreadPool {
 }
 
 interface PoolState extends ThreadPool {
-  readonly module: WasmModule;
+  readonly modules: readonly WasmModule[];
   workers: number;
   broken: boolean;
 }
@@ -79,12 +83,17 @@ function createState(): PoolState | undefined {
     if (host === undefined) return undefined;
     const bytes = decodeBase64(sharedGemmWasmBase64);
     if (!api.validate(bytes)) return undefined;
-    const module = new api.Module(bytes);
+    const variants: KernelVariant[] = relaxedSimdSupported() ? ["plain", "fused"] : ["plain"];
+    const modules = variants.map((variant) =>
+      variant === "fused" ? new api.Module(decodeBase64(sharedFusedGemmWasmBase64)) : new api.Module(bytes),
+    );
     const memory = new api.Memory({ initial: 1, maximum: maxSharedBytes / pageBytes, shared: true });
     if (!(memory.buffer instanceof SharedArrayBuffer)) return undefined;
-    const kernels = new api.Instance(module, { env: { memory } }).exports as unknown as ThreadKernels;
+    const kernelSets = modules.map(
+      (module) => new api.Instance(module, { env: { memory } }).exports as unknown as ThreadKernels,
+    );
     const control = new Int32Array(new SharedArrayBuffer(jobSlotCount * 4));
-    return { host, module, memory, kernels, control, workers: 0, broken: false };
+    return { host, modules, variants, memory, kernelSets, control, workers: 0, broken: false };
   } catch {
     return undefined;
   }
@@ -93,7 +102,7 @@ function createState(): PoolState | undefined {
 function startWorker(pool: PoolState, slot: number): void {
   const control = pool.control.buffer as SharedArrayBuffer;
   // A worker that fails never claims an item, so the jobs still complete; later products use one thread.
-  pool.host.start({ module: pool.module, memory: pool.memory, control, slot }, () => {
+  pool.host.start({ modules: pool.modules, memory: pool.memory, control, slot }, () => {
     pool.broken = true;
   });
 }

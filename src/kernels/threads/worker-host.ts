@@ -6,13 +6,14 @@
 import type { WasmMemory, WasmModule } from "../wasm/webassembly.js";
 
 /**
- * What a worker receives: the compiled shared-memory module, the memory, the control block and its slot.
+ * What a worker receives: the compiled shared-memory modules (one per kernel build, in the order of the pool's
+ * `kernelSets`), the memory, the control block and its slot.
  *
  * @example
- * const start: WorkerStart = { module, memory, control: control.buffer as SharedArrayBuffer, slot: 1 };
+ * const start: WorkerStart = { modules: [module], memory, control: control.buffer as SharedArrayBuffer, slot: 1 };
  */
 export interface WorkerStart {
-  readonly module: WasmModule;
+  readonly modules: readonly WasmModule[];
   readonly memory: WasmMemory;
   readonly control: SharedArrayBuffer;
   readonly slot: number;
@@ -23,7 +24,7 @@ export interface WorkerStart {
  *
  * @example
  * const host = nodeWorkerHost() ?? webWorkerHost();
- * host?.start({ module, memory, control, slot: 1 }, () => console.warn("a worker failed"));
+ * host?.start({ modules, memory, control, slot: 1 }, () => console.warn("a worker failed"));
  */
 export interface WorkerHost {
   /** `"node"` for `worker_threads`, `"web"` for Web Workers. */

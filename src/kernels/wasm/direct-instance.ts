@@ -3,9 +3,10 @@
  * instantiated synchronously on first use, with its own memory that grows on demand. Where WebAssembly or its
  * 128-bit SIMD is unavailable, {@link loadDirectWasm} returns `undefined` and TypeScript loops take over.
  */
-import { decodeBase64 } from "../base64.js";
-import { directWasmBase64 } from "./direct-module.js";
+import { decodeBase64 } from "./base64.js";
+import { directWasmBase64, fusedDirectWasmBase64 } from "./direct-module.js";
 import { growableMemory, type GrowableMemory } from "./growable-memory.js";
+import type { KernelVariant } from "./kernel-variant.js";
 import type { WasmMemory, WasmNamespace } from "./webassembly.js";
 
 /**
@@ -85,24 +86,25 @@ export type OuterKernel = (x: number, m: number, y: number, n: number, c: number
  */
 export type MultiplyKernel = (a: number, b: number, n: number) => void;
 
-let loaded: DirectWasm | null | undefined;
+const loaded = new Map<KernelVariant, DirectWasm | null>();
 
 /**
- * The module, instantiated once; `undefined` where WebAssembly SIMD is unavailable.
+ * The module in the build `variant` (plain by default), instantiated once; `undefined` where WebAssembly SIMD
+ * (for `"fused"`, relaxed SIMD) is unavailable.
  *
  * @example
  * loadDirectWasm() === undefined; //=> false on Node 20 and current browsers
  */
-export function loadDirectWasm(): DirectWasm | undefined {
-  if (loaded === undefined) loaded = instantiate() ?? null;
-  return loaded ?? undefined;
+export function loadDirectWasm(variant: KernelVariant = "plain"): DirectWasm | undefined {
+  if (!loaded.has(variant)) loaded.set(variant, instantiate(variant) ?? null);
+  return loaded.get(variant) ?? undefined;
 }
 
-function instantiate(): DirectWasm | undefined {
+function instantiate(variant: KernelVariant): DirectWasm | undefined {
   const api = (globalThis as { WebAssembly?: WasmNamespace }).WebAssembly;
   if (api === undefined) return undefined;
   try {
-    const bytes = decodeBase64(directWasmBase64);
+    const bytes = decodeBase64(variant === "fused" ? fusedDirectWasmBase64 : directWasmBase64);
     if (!api.validate(bytes)) return undefined;
     const { exports } = new api.Instance(new api.Module(bytes), {});
     return {

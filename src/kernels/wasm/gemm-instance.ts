@@ -3,9 +3,10 @@
  * synchronous), with a memory that grows on demand. Where WebAssembly or its 128-bit SIMD is unavailable,
  * {@link loadGemmWasm} returns `undefined` and the TypeScript kernels take over.
  */
-import { decodeBase64 } from "../base64.js";
-import { gemmWasmBase64 } from "./gemm-module.js";
+import { decodeBase64 } from "./base64.js";
+import { fusedGemmWasmBase64, gemmWasmBase64 } from "./gemm-module.js";
 import { growableMemory, type GrowableMemory } from "./growable-memory.js";
+import type { KernelVariant } from "./kernel-variant.js";
 import type { WasmMemory, WasmNamespace } from "./webassembly.js";
 
 /**
@@ -39,24 +40,26 @@ export interface GemmWasm extends GrowableMemory {
   readonly gemmFloat32: PackedGemm;
 }
 
-let loaded: GemmWasm | null | undefined;
+const loaded = new Map<KernelVariant, GemmWasm | null>();
 
 /**
- * The GEMM module, instantiated once; `undefined` where WebAssembly SIMD is unavailable.
+ * The GEMM module in the build `variant` (plain by default), instantiated once; `undefined` where WebAssembly
+ * SIMD (for `"fused"`, relaxed SIMD) is unavailable.
  *
  * @example
  * loadGemmWasm() === undefined; //=> false on Node 20 and current browsers
+ * loadGemmWasm("fused") === undefined; //=> true on Node 20, false on Node 24
  */
-export function loadGemmWasm(): GemmWasm | undefined {
-  if (loaded === undefined) loaded = instantiate() ?? null;
-  return loaded ?? undefined;
+export function loadGemmWasm(variant: KernelVariant = "plain"): GemmWasm | undefined {
+  if (!loaded.has(variant)) loaded.set(variant, instantiate(variant) ?? null);
+  return loaded.get(variant) ?? undefined;
 }
 
-function instantiate(): GemmWasm | undefined {
+function instantiate(variant: KernelVariant): GemmWasm | undefined {
   const api = (globalThis as { WebAssembly?: WasmNamespace }).WebAssembly;
   if (api === undefined) return undefined;
   try {
-    const bytes = decodeBase64(gemmWasmBase64);
+    const bytes = decodeBase64(variant === "fused" ? fusedGemmWasmBase64 : gemmWasmBase64);
     if (!api.validate(bytes)) return undefined;
     const { exports } = new api.Instance(new api.Module(bytes), {});
     const gemmFloat64 = exports["gemm_f64"] as PackedGemm;

@@ -4,8 +4,8 @@
  * end are zero, so the micro-kernels only ever see whole tiles. A is packed across its rows (width MR) and along
  * its columns; B across its columns (width NR) and along its rows.
  */
-import type { DataArray } from "../tensor/dtype.js";
-import { uniformStride } from "./offset-table.js";
+import type { DataArray } from "../../tensor/dtype.js";
+import { uniformStride } from "../offset-table.js";
 
 /**
  * Storage a kernel packs into: its own scratch or a view of WebAssembly memory.
@@ -54,6 +54,22 @@ export function packPanels(
     }
     return;
   }
+  if (acrossStride === undefined && lanes > 1 && across[1]! - across[0]! === 1 && alongStride !== 1) {
+    // Lanes from several axes whose innermost is contiguous (the columns (j, l) of a jkl operand): still read a
+    // row of lanes per depth step, through the table, rather than one strided column per lane.
+    for (let p = 0; p < depth; p++) {
+      const row = base + (alongStride !== undefined ? alongStart + p * alongStride : along[p]!);
+      let write = start + p * width;
+      for (let panel = 0; panel < panels; panel++, write += panelSize) {
+        const first = panel * width;
+        const full = Math.min(width, lanes - first);
+        let r = 0;
+        for (; r < full; r++) target[write + r] = source[row + across[first + r]!]!;
+        for (; r < width; r++) target[write + r] = 0;
+      }
+    }
+    return;
+  }
   for (let panel = 0; panel < panels; panel++) {
     const panelStart = start + panel * panelSize;
     for (let r = 0; r < width; r++) {
@@ -73,6 +89,9 @@ export function packPanels(
     }
   }
 }
+
+/** Rows at least this long are copied out with `TypedArray.prototype.set` rather than element by element. */
+const blockCopyLength = 64;
 
 /**
  * Copies the m×n block at the top left of a row-major buffer (`stride` elements between rows) into
@@ -97,7 +116,11 @@ export function unpackBlock(
   for (let i = 0; i < rows.length; i++) {
     const rowBase = base + (rows[i] ?? 0);
     let read = bufferStart + i * stride;
-    if (colStride !== undefined) {
+    if (colStride === 1 && n >= blockCopyLength) {
+      // A long contiguous row is one block copy, which converts like an element-wise store and runs at memory
+      // speed; the element loop over these mixed array types stays polymorphic.
+      target.set(buffer.subarray(read, read + n), rowBase + colStart);
+    } else if (colStride !== undefined) {
       let write = rowBase + colStart;
       for (let j = 0; j < n; j++, write += colStride) target[write] = buffer[read++]!;
     } else {

@@ -6,20 +6,22 @@
  * WebAssembly SIMD is unavailable or when {@link setGemmBackend} asks for it. Large float products may run on
  * several threads (see `threads/parallel-gemm.ts`) when the caller allows it.
  */
-import { directKernels, preferredBackend, type GemmBackend } from "./backend.js";
-import { gemmCopied, prefersCopiedGemm } from "./gemm-copied.js";
+import { directKernels, preferredBackend, type GemmBackend } from "../backend.js";
+import { gemmCopied, isThinProduct, prefersCopiedGemm } from "./gemm-copied.js";
 import { gemmDirect } from "./gemm-direct.js";
 import { gemmInt32 } from "./gemm-int32.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import { gemmTypeScript } from "./gemm-typescript.js";
 import { gemmWasm, type FloatData } from "./gemm-wasm.js";
-import { gemmParallel } from "./threads/parallel-gemm.js";
-import { loadGemmWasm } from "./wasm/gemm-instance.js";
+import { gemmParallel } from "../threads/parallel-gemm.js";
+import { loadGemmWasm } from "../wasm/gemm-instance.js";
+import { kernelVariant } from "../wasm/kernel-variant.js";
 
 /** Products of at most this many multiply-adds per matrix run as plain loops. */
 const directLimit = 2048;
 
-export { setGemmBackend, type GemmBackend } from "./backend.js";
+export { setGemmBackend, type GemmBackend } from "../backend.js";
+export { kernelVariant, setFusedMultiplyAdd, type KernelVariant } from "../wasm/kernel-variant.js";
 /**
  * The float kernel {@link gemm} uses now: the preferred one, if this engine can run it.
  *
@@ -53,13 +55,16 @@ export function gemm(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch, threads = 1
     const floatA = a as MatrixBatch<FloatData>;
     const floatB = b as MatrixBatch<FloatData>;
     const floatC = c as MatrixBatch<FloatData>;
-    const wasm = preferredBackend() === "wasm" ? loadGemmWasm() : undefined;
-    if (wasm !== undefined && threads > 1 && gemmParallel(floatA, floatB, floatC, threads)) return;
+    const variant = kernelVariant();
+    const wasm = preferredBackend() === "wasm" ? loadGemmWasm(variant) : undefined;
     const direct = directKernels();
     const bytes = c.data instanceof Float64Array ? 8 : 4;
-    if (direct !== undefined && k > 0 && prefersCopiedGemm(n, k, bytes) && gemmCopied(direct, floatA, floatB, floatC)) {
-      return;
-    }
+    const copied = direct !== undefined && k > 0 && prefersCopiedGemm(n, k, bytes);
+    // Every other kernel sums each entry in depth order from zero, so threads give the bits of one thread; the
+    // thin kernel sums in lanes, so the products it takes stay on one thread.
+    if (copied && isThinProduct(n, bytes) && gemmCopied(direct, floatA, floatB, floatC)) return;
+    if (wasm !== undefined && threads > 1 && gemmParallel(floatA, floatB, floatC, threads, variant)) return;
+    if (copied && gemmCopied(direct, floatA, floatB, floatC)) return;
     if (wasm === undefined || !gemmWasm(wasm, floatA, floatB, floatC)) gemmTypeScript(floatA, floatB, floatC);
   }
 }

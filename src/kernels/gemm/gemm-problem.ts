@@ -1,4 +1,4 @@
-import type { DataArray } from "../tensor/dtype.js";
+import type { DataArray } from "../../tensor/dtype.js";
 
 /**
  * A batch of strided matrices addressed through offset tables: element `(b, i, j)` is

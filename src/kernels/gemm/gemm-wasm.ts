@@ -7,7 +7,7 @@
  * runs over depth blocks of 256 and row blocks of 32 panels (128 rows) and a 4×4 or 4×8 register tile.
  * Operands too large for one pass are cut into row and column chunks of at most 64 MiB each.
  */
-import type { GemmWasm } from "./wasm/gemm-instance.js";
+import type { GemmWasm } from "../wasm/gemm-instance.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import { packPanels, unpackBlock } from "./gemm-pack.js";
 

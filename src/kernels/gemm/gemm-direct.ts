@@ -4,7 +4,7 @@
  *
  * Contract: `C[b] = A[b]·B[b]` for every matrix of the batch (C is overwritten; int32 wraps like PyTorch's).
  */
-import type { DataArray } from "../tensor/dtype.js";
+import type { DataArray } from "../../tensor/dtype.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 
 /**

@@ -6,9 +6,9 @@
  * accumulates in a local. A float sum whose innermost axis is contiguous runs as row sums in WebAssembly SIMD
  * (`row-sums.ts`).
  */
-import type { DataArray } from "../tensor/dtype.js";
-import { allocateLike, type LabelledData } from "./labelled-data.js";
-import { rowMajorStrides } from "./offset-table.js";
+import type { DataArray } from "../../tensor/dtype.js";
+import { allocateLike, type LabelledData } from "../labelled-data.js";
+import { rowMajorStrides } from "../offset-table.js";
 import { addRowSums } from "./row-sums.js";
 
 interface LoopAxis {

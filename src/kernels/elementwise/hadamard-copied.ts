@@ -4,9 +4,9 @@
  * enough to stay in cache, multiplied there in place, and copied out with one block copy. Three block copies
  * and a SIMD pass cost less than a scalar TypeScript loop, which is bound by one product per element.
  */
-import type { DataArray } from "../tensor/dtype.js";
-import { directKernels } from "./backend.js";
-import type { HadamardAxis } from "./hadamard.js";
+import type { DataArray } from "../../tensor/dtype.js";
+import { directKernels } from "../backend.js";
+import type { HadamardAxis } from "./hadamard-axes.js";
 
 /**
  * Multiplies one contiguous run of the innermost axis, from these offsets of a, b and c.

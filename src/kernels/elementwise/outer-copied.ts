@@ -4,10 +4,10 @@
  * module's memory, blocks of rows are computed there, small enough to stay in cache, and each block is copied
  * out with one block copy.
  */
-import type { FloatData } from "./gemm-wasm.js";
-import type { MatrixBatch } from "./gemm-problem.js";
-import { uniformStride } from "./offset-table.js";
-import type { DirectWasm } from "./wasm/direct-instance.js";
+import type { FloatData } from "../gemm/gemm-wasm.js";
+import type { MatrixBatch } from "../gemm/gemm-problem.js";
+import { uniformStride } from "../offset-table.js";
+import type { DirectWasm } from "../wasm/direct-instance.js";
 
 /** Elements of C per block: 64 KiB of float32 or 128 KiB of float64. */
 const blockElements = 16384;

@@ -5,12 +5,12 @@
  * other path. A float outer product with contiguous result rows runs in WebAssembly SIMD instead
  * (`outer-copied.ts`).
  */
-import type { DataArray } from "../tensor/dtype.js";
-import { directKernels } from "./backend.js";
-import type { MatrixBatch } from "./gemm-problem.js";
-import type { FloatData } from "./gemm-wasm.js";
+import type { DataArray } from "../../tensor/dtype.js";
+import { directKernels } from "../backend.js";
+import type { MatrixBatch } from "../gemm/gemm-problem.js";
+import type { FloatData } from "../gemm/gemm-wasm.js";
 import { outerCopied } from "./outer-copied.js";
-import { uniformStride } from "./offset-table.js";
+import { uniformStride } from "../offset-table.js";
 
 /**
  * `c[b][i][j] = a[b][i] * b[b][j]`: the product with a depth of one.

@@ -4,9 +4,9 @@
  * float64 lanes there. A block copy and a SIMD pass together read memory several times faster than a scalar
  * TypeScript loop, which is bound by one addition per element.
  */
-import { directKernels } from "./backend.js";
-import type { FloatData } from "./gemm-wasm.js";
-import type { DataArray } from "../tensor/dtype.js";
+import { directKernels } from "../backend.js";
+import type { FloatData } from "../gemm/gemm-wasm.js";
+import type { DataArray } from "../../tensor/dtype.js";
 
 /** Elements per copied chunk: 32 KiB of float64 or 16 KiB of float32, inside L1. */
 const chunkElements = 4096;

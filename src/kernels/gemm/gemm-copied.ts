@@ -7,15 +7,16 @@
  * Contract: `C[b] = A[b]·B[b]` for every matrix of the batch (C overwritten; float64 or float32; sums in the
  * storage's precision, as in the packed kernel).
  * Layouts: A must be contiguous along its columns with evenly spaced rows (one block copy per matrix). The tiled
- * product (4 rows × 32 bytes) needs the same of B; a thin B is gathered transposed, whatever its layout, and each
+ * product (4 rows × 32 bytes) copies B the same way when it is laid out so, and otherwise gathers it row-major
+ * (a transposed B, as in `bqd,bkd->bqk`); a thin B is gathered transposed, whatever its layout, and each
  * entry of C is then a SIMD dot product of a row of A with a column of B. Tiles past the edges of A and B read
  * zeroed padding and write padding of C that is never copied out.
  */
 import type { FloatData } from "./gemm-wasm.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import { unpackBlock } from "./gemm-pack.js";
-import { uniformStride } from "./offset-table.js";
-import type { DirectWasm } from "./wasm/direct-instance.js";
+import { uniformStride } from "../offset-table.js";
+import type { DirectWasm } from "../wasm/direct-instance.js";
 
 const rowsPerTile = 4;
 const tileBytes = 32;
@@ -34,7 +35,19 @@ const maxBytes = 64 << 20;
  * prefersCopiedGemm(512, 512, 8); //=> false (packing pays off)
  */
 export function prefersCopiedGemm(n: number, k: number, elementBytes: number): boolean {
-  return n * elementBytes < tileBytes || k * n * elementBytes <= 256 * 1024;
+  return isThinProduct(n, elementBytes) || k * n * elementBytes <= 256 * 1024;
+}
+
+/**
+ * Whether a product by a B of `n` columns is thin: narrower than one SIMD tile, so that {@link gemmCopied} runs
+ * it as dot products along the depth, in lanes (an order of summation that no other kernel shares).
+ *
+ * @example
+ * isThinProduct(2, 8); //=> true
+ * isThinProduct(8, 4); //=> false (one float32 tile wide)
+ */
+export function isThinProduct(n: number, elementBytes: number): boolean {
+  return n * elementBytes < tileBytes;
 }
 
 /**
@@ -59,15 +72,18 @@ export function gemmCopied(
   if (uniformStride(a.cols) !== 1) return false;
   const lda = m > 1 ? uniformStride(a.rows) : k;
   if (lda === undefined) return false;
-  const thin = n < width;
-  const ldb = thin ? k : k > 1 ? uniformStride(b.rows) : n;
-  if (ldb === undefined || (!thin && uniformStride(b.cols) !== 1)) return false;
+  const thin = isThinProduct(n, bytes);
+  const bRowStride = k > 1 ? uniformStride(b.rows) : n;
+  const rowMajorB = !thin && uniformStride(b.cols) === 1 && bRowStride !== undefined && bRowStride >= n;
+  const columnBlocks = Math.ceil(n / width);
+  // A B in any other layout is gathered row-major, its rows padded to whole tiles.
+  const gathered = !thin && !rowMajorB;
+  const ldb = thin ? k : gathered ? columnBlocks * width : bRowStride!;
 
   const rowBlocks = Math.ceil(m / rowsPerTile);
-  const columnBlocks = Math.ceil(n / width);
   const aCopied = (m - 1) * lda + k;
   const aRead = (rowBlocks * rowsPerTile - 1) * lda + k;
-  const bCopied = thin ? n * k : (k - 1) * ldb + n;
+  const bCopied = thin || gathered ? ldb * (thin ? n : k) : (k - 1) * ldb + n;
   const bRead = thin ? bCopied : (k - 1) * ldb + columnBlocks * width;
   const ldc = thin ? n : columnBlocks * width;
   const align = alignBytes / bytes;
@@ -88,14 +104,31 @@ export function gemmCopied(
       const dot = double ? wasm.dotFloat64 : wasm.dotFloat32;
       dot(rowBlocks, n, k, 0, lda * bytes, bAt * bytes, k * bytes, cAt * bytes, ldc * bytes);
     } else {
-      const bStart = b.batch[matrix]! + b.rows[0]! + b.cols[0]!;
-      memory.set(b.data.subarray(bStart, bStart + bCopied), bAt);
+      if (gathered) {
+        gatherRows(memory, bAt, b, matrix, ldb);
+      } else {
+        const bStart = b.batch[matrix]! + b.rows[0]! + b.cols[0]!;
+        memory.set(b.data.subarray(bStart, bStart + bCopied), bAt);
+      }
       wasm.gemm(double ? 1 : 0, rowBlocks, columnBlocks, k, 0, lda * bytes, bAt * bytes, ldb * bytes, cAt * bytes, ldc * bytes);
     }
     if (cContiguous) c.data.set(memory.subarray(cAt, cAt + m * n), c.batch[matrix]! + cFirst);
     else unpackBlock(c.data, c.batch[matrix]!, c.rows, c.cols, memory, cAt, ldc);
   }
   return true;
+}
+
+/** `memory[at + p·ld + j] = B[p][j]`, and zero for n ≤ j < ld: B row-major, its rows `ld` apart. */
+function gatherRows(memory: FloatData, at: number, b: MatrixBatch<FloatData>, matrix: number, ld: number): void {
+  const source = b.data;
+  const base = b.batch[matrix]!;
+  const n = b.cols.length;
+  for (let p = 0; p < b.rows.length; p++) {
+    const row = base + b.rows[p]!;
+    let write = at + p * ld;
+    for (let j = 0; j < n; j++) memory[write++] = source[row + b.cols[j]!]!;
+    memory.fill(0, write, at + (p + 1) * ld);
+  }
 }
 
 /** `memory[at + j·k + p] = B[p][j]`: B's columns as contiguous rows. */
