@@ -69,13 +69,16 @@ type Checked<Parsed, Equation extends string, Shapes extends readonly (readonly 
  * The shape of `einsum(Equation, ...operands)` for operands of the given shapes, exactly as the run time computes
  * it: implicit or explicit output, `...` broadcasting, diagonals and traces, size-1 labels that broadcast, scalars,
  * zero sizes. An equation the run time refuses gives `never` (the call itself shows the message). A dimension typed
- * `number` stays `number`; an equation typed `string`, or an operand of unknown rank, gives `number[]`.
+ * `number` stays `number`; an equation typed `string`, or an operand of unknown rank, gives `number[]`. A symbolic
+ * dimension (a type parameter or a branded number) is kept: see "Generic code" in docs/types.md. `Symbolic`, whether
+ * some dimension is symbolic, is worked out from the shapes: leave it out.
  *
  * @example
  * type S = EinsumShape<"bk,aki->bai", [[2, 3], [5, 3, 3]]>; //=> [2, 5, 3]
  * type Trace = EinsumShape<"ii", [[4, 4]]>; //=> []
  * type Batched = EinsumShape<"...ij,...jk", [[2, 1, 2, 3], [4, 3, 2]]>; //=> [2, 4, 2, 2]
  * type Unknown = EinsumShape<string, [[2, 3]]>; //=> number[]
+ * type Branded = EinsumShape<"bk->b", [[number & { __dim: "batch" }, 3]]>; //=> [number & { __dim: "batch" }]
  */
 export type EinsumShape<
   Equation extends string,

@@ -11,7 +11,8 @@ import type { Failure } from "./failure.js";
  * equation followed by each input label not yet in the output, by `...` when the inputs have one, and, right after
  * the `->`, by the implicit output as a whole. The equation itself stays in the union (an empty output is a
  * scalar), and every branch other than the equation comes through `infer`, so the compiler still infers the
- * literal equation from the argument.
+ * literal equation from the argument. Shapes may be a union of shape lists: any refused member refuses. `Symbolic`,
+ * whether some dimension is symbolic, is worked out from the shapes: leave it out.
  *
  * @example
  * type Accepted = ValidateEquation<"ij,jk->ik", [[2, 3], [3, 4]]>; //=> "ij,jk->ik" | "ij,jk->ikj"
