@@ -5,9 +5,10 @@ import { runEinsum } from "./execute/run-einsum.js";
 import type { SublistLabel } from "./parse/sublists.js";
 import type { DTypeName } from "./tensor/dtype.js";
 import type { Tensor } from "./tensor/tensor.js";
-import type { EinsumShape } from "./types/einsum-shape.js";
+import type { EinsumOutcome, OutcomeShape } from "./types/einsum-shape.js";
 import type { IsAny } from "./types/guards.js";
-import type { EinsumArguments, OperandsOf, ResultDType, ShapesOf } from "./types/operands.js";
+import type { IsSymbolicValue } from "./types/dimensions.js";
+import type { DTypeOf, EinsumArguments, ExpandUnions, OperandsOf, ResultDType, ShapesOf } from "./types/operands.js";
 import type { ValidateEquation } from "./types/validate.js";
 
 /** What may follow the first operand in NumPy's sublist form: sublists, more operands, a trailing options object. */
@@ -20,7 +21,7 @@ type ArgumentsAfter<First> = [First] extends [never] ? EinsumArguments : First e
 type CheckedFirst<First, Arguments extends readonly unknown[]> = IsAny<First> extends true
   ? First
   : First extends string
-    ? ValidateEquation<First, ShapesOf<OperandsOf<Arguments>>>
+    ? ValidateEquation<First, CallShapes<Arguments>, CallIsSymbolic<First, Arguments>>
     : First;
 
 /**
@@ -32,11 +33,44 @@ type EinsumResult<First, Arguments extends readonly unknown[]> = IsAny<First> ex
   : [First] extends [never]
     ? Tensor<number[], ResultDType<OperandsOf<Arguments>>>
     : First extends string
-      ? Tensor<KnownShape<EinsumShape<First, ShapesOf<OperandsOf<Arguments>>>>, ResultDType<OperandsOf<Arguments>>>
+      ? ResultTensor<
+          EinsumOutcome<First, CallShapes<Arguments>, CallIsSymbolic<First, Arguments>>,
+          ResultDType<OperandsOf<Arguments>, First, CallIsSymbolic<First, Arguments>>
+        >
       : Tensor<number[], DTypeName>;
 
-/** A refused call already shows its error on the equation; its result is then typed loosely. */
-type KnownShape<Shape extends readonly number[]> = [Shape] extends [never] ? number[] : Shape;
+/** The operands' shapes, one list per combination of the members of operands typed by unions. */
+type CallShapes<Arguments extends readonly unknown[]> = ExpandUnions<OperandsOf<Arguments>> extends infer Lists extends readonly unknown[]
+  ? ShapesOf<Lists>
+  : never;
+
+/**
+ * Whether some dimension or dtype of the operands is symbolic (a type parameter or a brand), decided once per call
+ * for both the equation's check and the result.
+ */
+type CallIsSymbolic<Equation extends string, Arguments extends readonly unknown[]> = CallShapes<Arguments> extends infer Shapes extends readonly (readonly number[])[]
+  ? IsSymbolicValue<
+      Equation,
+      Shapes[number][number] | Shapes[number]["length"] | DTypeOf<OperandsOf<Arguments>[number]>,
+      number | DTypeName
+    >
+  : never;
+
+/**
+ * The result tensor, built from the outcome's evaluated shape and dtype, so that in generic code it is the tensor
+ * type itself (`Tensor<[B, 5, 3], "float64">`), which other conditional types compare as it is, rather than a
+ * reference that the compiler evaluates again for each comparison. A refused call already shows its error on the
+ * equation; its result is then typed loosely. A union of outcomes gives a union of tensors.
+ */
+type ResultTensor<Outcome, DType> = Outcome extends unknown
+  ? { readonly dtype: DType } extends { readonly dtype: infer Kind extends DTypeName }
+    ? Outcome extends { readonly failure: string }
+      ? Tensor<number[], Kind>
+      : { readonly shape: OutcomeShape<Outcome> } extends { readonly shape: infer Shape extends readonly number[] }
+        ? Tensor<Shape, Kind>
+        : never
+    : never
+  : never;
 
 /**
  * Einstein summation with NumPy's semantics: `einsum(equation, ...operands)`, `einsum(equation, operands)` (the

@@ -239,20 +239,23 @@ export function writeRankBelowEllipsis<
 export type WriteSizeMismatch<
   Label extends string,
   Operand0 extends number,
-  Size0 extends number,
+  Size0 extends number | string,
   Operand1 extends number,
-  Size1 extends number,
+  Size1 extends number | string,
 > = `label '${Label}' has size ${Size0} in operand ${Operand0} but ${Size1} in operand ${Operand1}`;
 /**
+ * A size may also be a symbolic size's name, as the type level prints it in generic code.
+ *
  * @example
  * writeSizeMismatch("j", 0, 3, 1, 4); //=> "label 'j' has size 3 in operand 0 but 4 in operand 1"
+ * writeSizeMismatch("k", 0, "batch", 1, 3); //=> "label 'k' has size batch in operand 0 but 3 in operand 1"
  */
 export function writeSizeMismatch<
   Label extends string,
   Operand0 extends number,
-  Size0 extends number,
+  Size0 extends number | string,
   Operand1 extends number,
-  Size1 extends number,
+  Size1 extends number | string,
 >(
   label: Label,
   operand0: Operand0,
@@ -266,8 +269,8 @@ export function writeSizeMismatch<
 export type WriteDiagonalSizeMismatch<
   Label extends string,
   Operand extends number,
-  Size0 extends number,
-  Size1 extends number,
+  Size0 extends number | string,
+  Size1 extends number | string,
 > = `label '${Label}' repeats in operand ${Operand} with unequal sizes ${Size0} and ${Size1}`;
 /**
  * @example
@@ -276,17 +279,17 @@ export type WriteDiagonalSizeMismatch<
 export function writeDiagonalSizeMismatch<
   Label extends string,
   Operand extends number,
-  Size0 extends number,
-  Size1 extends number,
+  Size0 extends number | string,
+  Size1 extends number | string,
 >(label: Label, operand: Operand, size0: Size0, size1: Size1): WriteDiagonalSizeMismatch<Label, Operand, Size0, Size1> {
   return `label '${label}' repeats in operand ${operand} with unequal sizes ${size0} and ${size1}`;
 }
 
 export type WriteEllipsisBroadcast<
   Operand0 extends number,
-  Size0 extends number,
+  Size0 extends number | string,
   Operand1 extends number,
-  Size1 extends number,
+  Size1 extends number | string,
 > = `the ellipsis dimensions do not broadcast: size ${Size0} in operand ${Operand0} against ${Size1} in operand ${Operand1}`;
 /**
  * @example
@@ -295,9 +298,9 @@ export type WriteEllipsisBroadcast<
  */
 export function writeEllipsisBroadcast<
   Operand0 extends number,
-  Size0 extends number,
+  Size0 extends number | string,
   Operand1 extends number,
-  Size1 extends number,
+  Size1 extends number | string,
 >(
   operand0: Operand0,
   size0: Size0,

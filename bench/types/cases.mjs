@@ -50,8 +50,10 @@ export function budgetCases() {
 const imports = 'import { einsum, type Tensor } from "typed-einsum";';
 const declarations = (shapes, prefix) =>
   shapes.map((shape, index) => `declare const ${prefix}${index}: Tensor<[${shape.join(", ")}]>;`);
+/** A call whose result is used, as a program uses it: its shape is read, so that the result type is computed. */
 const call = (equation, count, prefix) =>
-  `export const ${prefix}result = einsum(${JSON.stringify(equation)}${Array.from({ length: count }, (_, index) => `, ${prefix}${index}`).join("")});`;
+  `export const ${prefix}result = einsum(${JSON.stringify(equation)}${Array.from({ length: count }, (_, index) => `, ${prefix}${index}`).join("")});\n` +
+  `export const ${prefix}shape: readonly number[] = ${prefix}result.shape;`;
 
 /**
  * A call is measured in a file whose checker has already seen one einsum call, so that its figure is its own
@@ -59,8 +61,40 @@ const call = (equation, count, prefix) =>
  */
 const warmUp = [...declarations([[2, 3], [3, 4]], "w"), call("ij,jk->ik", 2, "w")];
 
+/**
+ * Calls in generic code: a size written as a name is a type parameter of the function that holds the call (its
+ * operands are the function's parameters), so that the call is checked with symbolic dimensions.
+ */
+export const symbolicCases = [
+  { group: "symbolic", equation: "bk,aki->bai", shapes: [["B", 3], [5, 3, 3]] },
+  { group: "symbolic", equation: "ik,kj->ij", shapes: [["M", "K"], ["K", "N"]] },
+  { group: "symbolic", equation: "bhqd,bhkd->bhqk", shapes: [["B", "H", "T", "D"], ["B", "H", "T", "D"]] },
+  { group: "symbolic", equation: "bi,oi->bo", shapes: [["B", "I"], ["O", "I"]] },
+  { group: "symbolic", equation: "ii->i", shapes: [["N", "N"]] },
+  { group: "symbolic", equation: "i,j", shapes: [["M"], ["N"]] },
+  { group: "symbolic", equation: "...k,...k->...", shapes: [["B", "T", 3], ["B", 1, 3]] },
+  { group: "symbolic", equation: "ij,ij->ij", shapes: [["N", 1], [1, "N"]] },
+];
+
+/** The type parameters a case names, in order. */
+const symbolsOf = (shapes) => [...new Set(shapes.flat().filter((size) => typeof size === "string"))];
+
 /** The probe file with the call, and the baseline: the same imports, warm-up and declarations, without the call. */
 export function probeTexts({ equation, shapes }) {
+  const symbols = symbolsOf(shapes);
+  if (symbols.length > 0) {
+    const parameters = symbols.map((symbol) => `${symbol} extends number`).join(", ");
+    const operands = shapes.map((shape, index) => `o${index}: Tensor<[${shape.join(", ")}]>`).join(", ");
+    const body = (withCall) =>
+      withCall
+        ? `  const result = einsum(${JSON.stringify(equation)}${shapes.map((_, index) => `, o${index}`).join("")});\n  return result.shape;`
+        : "  return [];";
+    const wrapped = (withCall) => `export function probe<${parameters}>(${operands}): readonly number[] {\n${body(withCall)}\n}`;
+    return {
+      probe: [imports, ...warmUp, wrapped(true), ""].join("\n"),
+      baseline: [imports, ...warmUp, wrapped(false), ""].join("\n"),
+    };
+  }
   const baseline = [imports, ...warmUp, ...declarations(shapes, "o"), "export {};", ""].join("\n");
   const probe = [imports, ...warmUp, ...declarations(shapes, "o"), call(equation, shapes.length, "o"), "export {};", ""].join("\n");
   return { probe, baseline };
@@ -73,11 +107,22 @@ export function coldTexts({ equation, shapes }) {
   return { probe, baseline };
 }
 
-/** A file of many calls, for the timing: each call with operands of its own, cycling through the cases. */
+/**
+ * The shapes of a case made distinct for its `round`-th use: every size above 1 grows by 100 per round (equal sizes
+ * stay equal, and sizes 0 and 1 keep their meaning), so that no call repeats another one and the compiler's cache
+ * of type instantiations cannot serve it.
+ */
+const distinctShapes = (shapes, round) => shapes.map((shape) => shape.map((size) => (size > 1 ? size + 100 * round : size)));
+
+/**
+ * A file of many calls, for the timing: each call with operands of its own, cycling through the cases, each call
+ * distinct from every other.
+ */
 export function manyCallsText(cases, count, withCalls) {
   const lines = [imports];
   for (let index = 0; index < count; index++) {
-    const { equation, shapes } = cases[index % cases.length];
+    const { equation, shapes: caseShapes } = cases[index % cases.length];
+    const shapes = distinctShapes(caseShapes, Math.floor(index / cases.length));
     lines.push(...declarations(shapes, `o${index}_`));
     if (withCalls) lines.push(call(equation, shapes.length, `o${index}_`));
   }

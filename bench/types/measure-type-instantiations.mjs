@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { budgetCases, coldTexts, manyCallsText, probeOptions, probeTexts, root, summarize } from "./cases.mjs";
+import { budgetCases, coldTexts, manyCallsText, probeOptions, probeTexts, root, summarize, symbolicCases } from "./cases.mjs";
 
 const compilers = [
   { name: "TypeScript 6", tsc: join(root, "node_modules", "typescript6", "bin", "tsc"), buildFlags: [] },
@@ -69,6 +69,7 @@ function timeOf(compiler, text) {
 
 const cases = budgetCases();
 const groups = ["article", "chain", "labels", "conformance"];
+const generic = symbolicCases;
 const results = {};
 try {
   for (const compiler of compilers) {
@@ -83,6 +84,10 @@ try {
       console.log(`  ${group}: median ${figures.median}, max ${figures.max} (${figures.count} calls)`);
     }
     console.log(`  a first call in a fresh program ("bk,aki->bai"): ${cold.cost}`);
+    const symbolic = perCall(compiler, generic, probeTexts);
+    const symbolicFigures = summarize(symbolic.map((entry) => entry.cost));
+    console.log(`  in generic code (symbolic dimensions): median ${symbolicFigures.median}, max ${symbolicFigures.max} (${symbolicFigures.count} calls)`);
+    if (process.env.SHOW) for (const entry of symbolic) console.log(`  ${entry.cost}\tsymbolic\t${entry.equation}`);
     if (process.env.SHOW) for (const entry of calls) console.log(`  ${entry.cost}\t${entry.group}\t${entry.equation}`);
     results[compiler.name] = { all, cold: cold.cost };
   }

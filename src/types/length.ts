@@ -34,6 +34,10 @@ export type Successors = [
 /** A tuple of `Count` zeros, for the rare string longer than the lookup reaches. */
 type Filled<Count extends number, Zeros extends 0[] = [0]> = Zeros["length"] extends Count ? [...Zeros, 0] : Filled<Count, [...Zeros, 0]>;
 
-type LongLength<Text extends string, Counted extends 0[]> = Text extends `${string}${infer Rest}`
-  ? LongLength<Rest, [...Counted, 0]>
-  : Counted["length"];
+/** Counts eight characters a step while it can, so that a text of thousands of characters takes few steps. */
+type LongLength<Text extends string, Counted extends 0[]> =
+  Text extends `${string}${string}${string}${string}${string}${string}${string}${string}${infer Rest}`
+    ? LongLength<Rest, [...Counted, 0, 0, 0, 0, 0, 0, 0, 0]>
+    : Text extends `${string}${infer Rest}`
+      ? LongLength<Rest, [...Counted, 0]>
+      : Counted["length"];

@@ -1,7 +1,9 @@
 import type { EinsumOptions } from "../execute/arguments.js";
 import type { TensorLike } from "../execute/operand.js";
 import type { DTypeName } from "../tensor/dtype.js";
+import type { DimensionsAgree, IsAssignableDimension, IsSymbolicValue } from "./dimensions.js";
 import type { IsAny, IsNever } from "./guards.js";
+import type { Successors } from "./length.js";
 
 /**
  * What may follow the equation in a call: the operands, or one list of them (the operand-list form), either one
@@ -27,7 +29,7 @@ export type OperandsOf<Arguments extends readonly unknown[]> = Arguments extends
   ...infer Operands extends readonly unknown[],
   infer Last,
 ]
-  ? [Last] extends [TensorLike]
+  ? [Last] extends [{ readonly shape: unknown }]
     ? Arguments
     : [Last] extends [readonly unknown[]]
       ? Operands extends readonly [] ? Last : Arguments
@@ -51,6 +53,42 @@ export type ShapeOf<Operand> = IsAny<Operand> extends true
       : number[];
 
 /**
+ * The operand lists a list of operands stands for: one per member of each operand typed by a union
+ * (`Tensor<[3, 4]> | Tensor<[5, 4]>`), so that each member is checked on its own. A list of unknown length stays as
+ * it is.
+ *
+ * @example
+ * type Lists = ExpandUnions<[A, B | C]>; //=> [A, B] | [A, C]
+ */
+export type ExpandUnions<Operands extends readonly unknown[]> = Operands extends readonly [infer First]
+  ? Each<First> extends infer A
+    ? A extends [infer OnlyOperand]
+      ? [OnlyOperand]
+      : never
+    : never
+  : Operands extends readonly [infer First, infer Second]
+    ? Each<First> extends infer A
+      ? A extends [infer FirstOperand]
+        ? Each<Second> extends infer B
+          ? B extends [infer SecondOperand]
+            ? [FirstOperand, SecondOperand]
+            : never
+          : never
+        : never
+      : never
+    : number extends Operands["length"]
+      ? Operands
+      : ExpandRest<Operands, 0, []>;
+
+/** An operand as the members to expand: itself, or each member of a union; an operand typed `never` stays one. */
+type Each<Operand> = [Operand] extends [never] ? [never] : Operand extends unknown ? [Operand] : never;
+
+/** The lists for three operands or more, one operand at a time. */
+type ExpandRest<Operands extends readonly unknown[], Index extends number, Done extends unknown[]> = Index extends Operands["length"]
+  ? Done
+  : ExpandRest<Operands, Successors[Index], Each<Operands[Index]> extends infer Member ? (Member extends [infer Operand] ? [...Done, Operand] : never) : never>;
+
+/**
  * The shape types of a list of operands.
  *
  * @example
@@ -61,8 +99,8 @@ export type ShapesOf<Operands extends readonly unknown[]> = {
 };
 
 /**
- * The dtype of an operand, read from its data like the run time's `dtypeOfData` (plain numbers are float64).
- * Data of unknown kind may be any dtype.
+ * The dtype of an operand: a tensor's `dtype` (which may be a type parameter), else read from its data like the run
+ * time's `dtypeOfData` (plain numbers are float64). Data of unknown kind may be any dtype.
  *
  * @example
  * type DType = DTypeOf<{ shape: [2]; data: Int32Array }>; //=> "int32"
@@ -71,9 +109,11 @@ export type DTypeOf<Operand> = IsAny<Operand> extends true
   ? DTypeName
   : IsNever<Operand> extends true
     ? DTypeName
-    : Operand extends { readonly data: infer Data }
-      ? DTypeOfData<Data>
-      : DTypeName;
+    : Operand extends { readonly dtype: infer DType extends DTypeName }
+      ? DType
+      : Operand extends { readonly data: infer Data }
+        ? DTypeOfData<Data>
+        : DTypeName;
 
 type DTypeOfData<Data> = Data extends Float64Array
   ? "float64"
@@ -102,20 +142,54 @@ export type PromoteTypes<Left extends DTypeName, Right extends DTypeName> = Left
         : "int32";
 
 /**
- * The dtype of an einsum result: the operands' dtypes promoted together.
+ * The dtype of an einsum result: the operands' dtypes promoted together. A dtype that is a type parameter is kept
+ * where the promotion is decidable for every dtype it may be (with itself, with int32, against float64), and
+ * otherwise the result is the union of the two (the promotion is always one of them). `Deferral` is the
+ * equation, which the decisions about type parameters wait for (see `dimensions.ts`), and `Symbolic` says whether
+ * some dtype may be a type parameter (literal dtypes take the short way).
  *
  * @example
  * type DType = ResultDType<[Tensor<[3], "int32">, Tensor<[3], "float32">]>; //=> "float32"
  */
-export type ResultDType<Operands extends readonly unknown[]> = Operands extends readonly [infer First, ...infer Rest]
-  ? PromoteRest<Rest, DTypeOf<First>>
+export type ResultDType<
+  Operands extends readonly unknown[],
+  Deferral extends string = "",
+  Symbolic extends boolean = false,
+> = Operands extends readonly [infer First, ...infer Rest]
+  ? Symbolic extends true
+    ? PromoteRest<Rest, DTypeOf<First>, Deferral>
+    : PromoteLiteral<Rest, DTypeOf<First>>
   : Operands extends readonly []
     ? "float64"
     : DTypeOf<Operands[number]>;
 
-type PromoteRest<Operands extends readonly unknown[], DType extends DTypeName> = Operands extends readonly [
+type PromoteLiteral<Operands extends readonly unknown[], DType extends DTypeName> = Operands extends readonly [
   infer First,
   ...infer Rest,
 ]
-  ? PromoteRest<Rest, PromoteTypes<DType, DTypeOf<First>>>
+  ? PromoteLiteral<Rest, PromoteTypes<DType, DTypeOf<First>>>
   : DType;
+
+type PromoteRest<Operands extends readonly unknown[], DType extends DTypeName, Deferral extends string> = Operands extends readonly [
+  infer First,
+  ...infer Rest,
+]
+  ? PromoteRest<Rest, PromoteFor<Deferral, DType, DTypeOf<First>>, Deferral>
+  : DType;
+
+/** {@link PromoteTypes} for literal dtypes; for a type parameter, the decidable cases. */
+type PromoteFor<Deferral extends string, Left extends DTypeName, Right extends DTypeName> =
+  IsSymbolicValue<Deferral, Left | Right, DTypeName> extends true ? PromoteSymbolic<Deferral, Left, Right> : PromoteTypes<Left, Right>;
+
+type PromoteSymbolic<Deferral extends string, Left extends DTypeName, Right extends DTypeName> =
+  IsAssignableDimension<Deferral, Left, "float64"> extends true
+    ? "float64"
+    : IsAssignableDimension<Deferral, Right, "float64"> extends true
+      ? "float64"
+      : DimensionsAgree<Deferral, Left, Right> extends true
+        ? Left
+        : IsAssignableDimension<Deferral, Left, "int32"> extends true
+          ? Right
+          : IsAssignableDimension<Deferral, Right, "int32"> extends true
+            ? Left
+            : Left | Right;

@@ -33,14 +33,19 @@ export type TermOf<Text extends string> = Text extends `${string}${" " | "."}${s
   : ParsedTermOf<Text, undefined>;
 
 /**
- * A text with its spaces removed, as the run time's `text.replaceAll(" ", "")`.
+ * A text with its spaces removed, as the run time's `text.replaceAll(" ", "")`: a run of eight, or four spaces
+ * apart, at a time while there are, so that a long text takes few steps.
  *
  * @example
  * type Text = WithoutSpaces<" i k ">; //=> "ik"
  */
-export type WithoutSpaces<Text extends string> = Text extends `${infer Before} ${infer After}`
+export type WithoutSpaces<Text extends string> = Text extends `${infer Before}        ${infer After}`
   ? WithoutSpaces<`${Before}${After}`>
-  : Text;
+  : Text extends `${infer A} ${infer B} ${infer C} ${infer D} ${infer After}`
+    ? WithoutSpaces<`${A}${B}${C}${D}${After}`>
+    : Text extends `${infer Before} ${infer After}`
+      ? WithoutSpaces<`${Before}${After}`>
+      : Text;
 
 /**
  * What went wrong inside a term, before the place is known: the kind of mistake, the offending character and the

@@ -100,13 +100,13 @@ type ParseOutput<Inputs extends readonly ParsedTerm[], Text extends string, Pref
 export type ParseTerm<Text extends string> = ScanTerm<Text, false> extends true ? TermOf<Text> : ScanTerm<Text, false>;
 
 /**
- * Checks the next characters: four labels at once while at least four characters are left, else one character by
- * its kind. The scan's state is the text left to read and whether the ellipsis has been read; it collects nothing,
+ * Checks the next characters: four labels or spaces at once while at least four characters are left, else one
+ * character by its kind. The scan's state is the text left to read and whether the ellipsis has been read; it collects nothing,
  * since a valid term's labels are its text without spaces.
  */
 type ScanTerm<Unscanned extends string, EllipsisRead extends boolean> =
   Unscanned extends `${infer A}${infer B}${infer C}${infer D}${infer Rest}`
-    ? [A | B | C | D] extends [Label]
+    ? [A | B | C | D] extends [Label | " "]
       ? ScanTerm<Rest, EllipsisRead>
       : ScanNext<Unscanned, EllipsisRead, false>
     : ScanNext<Unscanned, EllipsisRead, true>;
@@ -126,10 +126,20 @@ type ScanNext<Unscanned extends string, EllipsisRead extends boolean, Short exte
 
 /** One case per kind of character. */
 type ReadCharacter<Kind, Character extends string, Rest extends string, Unscanned extends string, EllipsisRead extends boolean> =
-  Kind extends "space" ? ScanTerm<Rest, EllipsisRead>
+  Kind extends "space" ? SkipSpaces<Rest, EllipsisRead>
   : Kind extends "dot" ? ReadEllipsis<Rest, Unscanned, EllipsisRead>
   : Kind extends "dash" | "greater" ? TermMistake<"malformed arrow", Character, Unscanned>
   : TermMistake<"invalid character", Character, Unscanned>;
+
+/**
+ * Skips the spaces after a space, eight at a time while it can, so that a long run of spaces takes few steps of the
+ * scan (the compiler allows a thousand).
+ */
+type SkipSpaces<Rest extends string, EllipsisRead extends boolean> = Rest extends `        ${infer More}`
+  ? SkipSpaces<More, EllipsisRead>
+  : Rest extends ` ${infer More}`
+    ? SkipSpaces<More, EllipsisRead>
+    : ScanTerm<Rest, EllipsisRead>;
 
 /** A `.` must start a `...`, and a term holds at most one. */
 type ReadEllipsis<Rest extends string, Unscanned extends string, EllipsisRead extends boolean> =

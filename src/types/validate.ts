@@ -1,5 +1,5 @@
-import type { Completions, OpenOutput, UnfinishedOutput } from "./completions.js";
-import type { EinsumOutcome } from "./einsum-shape.js";
+import type { Completions, UnfinishedOutput } from "./completions.js";
+import type { EinsumOutcome, HasSymbolicDimensions } from "./einsum-shape.js";
 import type { Failure } from "./failure.js";
 
 /**
@@ -11,7 +11,8 @@ import type { Failure } from "./failure.js";
  * equation followed by each input label not yet in the output, by `...` when the inputs have one, and, right after
  * the `->`, by the implicit output as a whole. The equation itself stays in the union (an empty output is a
  * scalar), and every branch other than the equation comes through `infer`, so the compiler still infers the
- * literal equation from the argument.
+ * literal equation from the argument. Shapes may be a union of shape lists: any refused member refuses. `Symbolic`,
+ * whether some dimension is symbolic, is worked out from the shapes: leave it out.
  *
  * @example
  * type Accepted = ValidateEquation<"ij,jk->ik", [[2, 3], [3, 4]]>; //=> "ij,jk->ik" | "ij,jk->ikj"
@@ -20,17 +21,33 @@ import type { Failure } from "./failure.js";
  * type Implicit = ValidateEquation<"ij,jk", [[2, 3], [3, 4]]>; //=> "ij,jk"
  * type Refused = ValidateEquation<"ij,jk->ik", [[2, 3], [4, 5]]>; //=> "label 'j' has size 3 in operand 0 but 4 in operand 1"
  */
-export type ValidateEquation<Equation extends string, Shapes extends readonly (readonly number[])[]> =
-  EinsumOutcome<Equation, Shapes> extends infer Outcome
-    ? Outcome extends OpenOutput<readonly number[], infer Next>
-      ? Completions<Equation, Next> extends infer Offered
-        ? Equation | Offered
-        : never
-      : Outcome extends Failure<infer Message>
-        ? Outcome extends UnfinishedOutput<string, infer Next>
-          ? Completions<Equation, Next> extends infer Offered
-            ? Message | Offered
-            : never
-          : Message
-        : Equation
+export type ValidateEquation<
+  Equation extends string,
+  Shapes extends readonly (readonly number[])[],
+  Symbolic extends boolean = HasSymbolicDimensions<Equation, Shapes>,
+> =
+  EinsumOutcome<Equation, Shapes, Symbolic> extends infer Outcome
+    ? RefusalsOf<Outcome> extends infer Refusals
+      ? [Refusals] extends [never]
+        ? Accepted<Equation, Outcome>
+        : Refusals
+      : never
     : never;
+
+/** The messages of the outcomes that are refusals, for a union of shape lists: any one refused member refuses. */
+type RefusalsOf<Outcome> = Outcome extends UnfinishedOutput<string, string>
+  ? never
+  : Outcome extends Failure<infer Message>
+    ? Message
+    : never;
+
+/** The parameter type of an accepted outcome, or of an output refused only because it is not finished. */
+type Accepted<Equation extends string, Outcome> = Outcome extends { readonly shape: unknown; readonly next: infer Next extends string }
+  ? Completions<Equation, Next> extends infer Offered
+    ? Equation | Offered
+    : never
+  : Outcome extends UnfinishedOutput<infer Message, infer Next>
+    ? Completions<Equation, Next> extends infer Offered
+      ? Message | Offered
+      : never
+    : Equation;

@@ -43,7 +43,7 @@ export interface DiagnosticCase extends Located {
 }
 
 const prelude = [
-  'import { einsum, zeros } from "typed-einsum";',
+  'import { einsum, zeros, type Tensor } from "typed-einsum";',
   "const a = zeros([2, 3]);",
   "const b = zeros([3, 4]);",
   "const zl = zeros([2, 3]);",
@@ -117,6 +117,19 @@ export const typeCases: readonly TypeCase[] = [
     identifier: "stacked",
     expected: 'Tensor<[7, 2, 4], "float64">',
   },
+  {
+    name: "in a function generic in the batch, the result keeps the type parameter",
+    statement:
+      'export function transition<B extends number>(z: Tensor<[B, 3]>) { const next = einsum("bk,aki->bai", z, W); return next; }',
+    identifier: "next",
+    expected: 'Tensor<[B, 5, 3], "float64">',
+  },
+  {
+    name: "a generic function's call site gets the concrete shape",
+    statement: "export const transitioned = transition(zeros([2, 3]));",
+    identifier: "transitioned",
+    expected: 'Tensor<[2, 5, 3], "float64">',
+  },
 ];
 
 const batchedCompletions = completionCases.find((entry) => entry.statement.includes("batchA"));
@@ -157,6 +170,12 @@ export const diagnosticCases: readonly DiagnosticCase[] = [
     statement: 'export const ranked = einsum("ijk,jk->ik", a, b);',
     at: '"ijk,jk->ik"',
     parameter: [writeRankMismatch(0, 2, "ijk", 3)],
+  },
+  {
+    name: "in generic code, a type parameter against another size is refused in the run time's words",
+    statement: 'export function mismatched<K extends number>(x: Tensor<[2, K]>) { return einsum("ik,kj->ij", x, b); }',
+    at: '"ik,kj->ij"',
+    parameter: [writeSizeMismatch("k", 0, "<type parameter>", 1, 3)],
   },
   {
     name: "a bad character",
