@@ -118,10 +118,10 @@ export function compileRun(
     labelsOf.push(labels);
     return labelsOf.length - 1;
   };
-  const reduceTo = (slot: number, keep: readonly number[]): number => {
+  const reduceTo = (slot: number, keep: readonly number[], pathStep?: number): number => {
     const labels = labelsOf[slot] ?? [];
     if (sameOrder(labels, keep)) return slot;
-    sized(keep, () => (keep === spec.output ? "the result" : `the reduction at path step ${steps.length}`));
+    sized(keep, () => (keep === spec.output ? "the result" : `the reduction of path step ${pathStep ?? 0}`));
     const shape = labels.map((label) => sizes[label] ?? 0);
     return append({ kind: "reduce", from: slot, shape, labels, keep }, keep);
   };
@@ -155,7 +155,7 @@ export function compileRun(
       }
       return kept;
     };
-    let merged = others.length === 0 ? reduceTo(first, keepFor([first])) : first;
+    let merged = others.length === 0 ? reduceTo(first, keepFor([first]), stepIndex) : first;
     for (const next of others) {
       later -= 1;
       for (const label of labelsOf[next] ?? []) laterCounts.set(label, (laterCounts.get(label) ?? 0) - 1);
