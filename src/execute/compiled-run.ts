@@ -118,10 +118,10 @@ export function compileRun(
     labelsOf.push(labels);
     return labelsOf.length - 1;
   };
-  const reduceTo = (slot: number, keep: readonly number[]): number => {
+  const reduceTo = (slot: number, keep: readonly number[], pathStep?: number): number => {
     const labels = labelsOf[slot] ?? [];
     if (sameOrder(labels, keep)) return slot;
-    sized(keep, () => (keep === spec.output ? "the result" : `the reduction at path step ${steps.length}`));
+    sized(keep, () => (keep === spec.output ? "the result" : `the reduction of path step ${pathStep ?? 0}`));
     const shape = labels.map((label) => sizes[label] ?? 0);
     return append({ kind: "reduce", from: slot, shape, labels, keep }, keep);
   };
@@ -129,9 +129,13 @@ export function compileRun(
   const pending = new PendingList(operands.length + path.length);
   operands.forEach((_, slot) => pending.push(slot));
   // How many pending slots hold each label: a label is still needed while one does, or the output has it.
-  const pendingCounts = new Map<number, number>();
+  // Counts and marks live in arrays indexed by label, so a step allocates nothing in proportion to the network.
+  const pendingCounts = new Int32Array(sizes.length);
+  const laterCounts = new Int32Array(sizes.length);
+  const seenMarks = new Int32Array(sizes.length);
+  let mark = 0;
   const count = (slot: number, change: number): void => {
-    for (const label of labelsOf[slot] ?? []) pendingCounts.set(label, (pendingCounts.get(label) ?? 0) + change);
+    for (const label of labelsOf[slot] ?? []) pendingCounts[label] = pendingCounts[label]! + change;
   };
   operands.forEach((_, slot) => count(slot, 1));
   path.forEach((step, stepIndex) => {
@@ -139,26 +143,26 @@ export function compileRun(
     for (const slot of chosen) count(slot, -1);
     const [first, ...others] = chosen;
     if (first === undefined) return;
-    const laterCounts = new Map<number, number>();
-    for (const slot of others) for (const label of labelsOf[slot] ?? []) laterCounts.set(label, (laterCounts.get(label) ?? 0) + 1);
+    // Each of `others` adds its labels here and takes them away when it is merged, so the counts end at zero.
+    for (const slot of others) for (const label of labelsOf[slot] ?? []) laterCounts[label] = laterCounts[label]! + 1;
     let later = others.length;
     const keepFor = (slots: readonly number[]): readonly number[] => {
       if (pending.length === 0 && later === 0) return spec.output;
       const kept: number[] = [];
-      const seen = new Set<number>();
+      mark += 1;
       for (const slot of slots) {
         for (const label of labelsOf[slot] ?? []) {
-          if (seen.has(label)) continue;
-          seen.add(label);
-          if (isOutput.has(label) || (pendingCounts.get(label) ?? 0) > 0 || (laterCounts.get(label) ?? 0) > 0) kept.push(label);
+          if (seenMarks[label] === mark) continue;
+          seenMarks[label] = mark;
+          if (isOutput.has(label) || pendingCounts[label]! > 0 || laterCounts[label]! > 0) kept.push(label);
         }
       }
       return kept;
     };
-    let merged = others.length === 0 ? reduceTo(first, keepFor([first])) : first;
+    let merged = others.length === 0 ? reduceTo(first, keepFor([first]), stepIndex) : first;
     for (const next of others) {
       later -= 1;
-      for (const label of labelsOf[next] ?? []) laterCounts.set(label, (laterCounts.get(label) ?? 0) - 1);
+      for (const label of labelsOf[next] ?? []) laterCounts[label] = laterCounts[label]! - 1;
       const keep = keepFor([merged, next]);
       sized(keep, () => {
         const step = `${describeLabels(spec, labelsOf[merged] ?? [])},${describeLabels(spec, labelsOf[next] ?? [])}->${describeLabels(spec, keep)}`;
