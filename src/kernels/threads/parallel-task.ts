@@ -106,6 +106,27 @@ export function runClaimedItems(
     const item = word % itemScale;
     if (item >= control[jobSlot.items]! || slot >= control[jobSlot.threads]!) return word;
     if (Atomics.compareExchange(control, jobSlot.claim, word, word + 1) !== word) continue;
+    runItems(kernelSets, memory, control, slot, item, item + 1, packed);
+  }
+}
+
+/**
+ * Runs items `first` to `end - 1` of the current job, which nothing else may claim (they were claimed, or the
+ * job was published with its claims starting at `end`), and counts them done.
+ *
+ * @example
+ * runItems([kernels], memory, control, 0, 0, 2, { serial: -1, matrix: -1 });
+ */
+export function runItems(
+  kernelSets: readonly ThreadKernels[],
+  memory: { readonly buffer: ArrayBufferLike },
+  control: Int32Array,
+  slot: number,
+  first: number,
+  end: number,
+  packed: PackedMatrix,
+): void {
+  for (let item = first; item < end; item++) {
     try {
       const kernels = kernelSets[control[jobSlot.kernelSet]!];
       if (kernels === undefined) throw new Error("no such kernel set");
