@@ -4,6 +4,14 @@ import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
 import type { FloatData } from "../../src/kernels/gemm/gemm-wasm.js";
 import { gemm } from "../../src/kernels/gemm/gemm.js";
 import { gemmParallel, itemsRunByWorkers, setCallerItems } from "../../src/kernels/threads/parallel-gemm.js";
+import {
+  closeClaims,
+  itemBits,
+  jobSlot,
+  jobSlotCount,
+  runClaimedItems,
+  type ThreadKernels,
+} from "../../src/kernels/threads/parallel-task.js";
 import { acquireThreadPool } from "../../src/kernels/threads/thread-pool.js";
 import { relaxedSimdSupported, setFusedMultiplyAdd } from "../../src/kernels/wasm/kernel-variant.js";
 import { layouts, matrixView, storage, generator } from "./matrix-views.js";
@@ -68,4 +76,37 @@ describe("threaded GEMM under every split of its items", sharedMachineTimeout, (
       });
     }
   }
+});
+
+describe("the claim word between two jobs", () => {
+  /** A control block whose job (serial 5) has all 3 of its items claimed and done; the next job has 8. */
+  function staleClaim(closed: boolean): { control: Int32Array; word: number } {
+    const control = new Int32Array(new SharedArrayBuffer(jobSlotCount * 4));
+    control[jobSlot.serial] = 5;
+    control[jobSlot.items] = 3;
+    control[jobSlot.done] = 3;
+    control[jobSlot.threads] = 2;
+    Atomics.store(control, jobSlot.claim, 5 * 2 ** itemBits + 3);
+    if (closed) closeClaims(control);
+    control[jobSlot.items] = 8;
+    control[jobSlot.done] = 0;
+    return { control, word: Atomics.load(control, jobSlot.claim) };
+  }
+  const calls: string[] = [];
+  const recording = new Proxy({}, { get: (_, name) => () => calls.push(String(name)) }) as ThreadKernels;
+  const memory = { buffer: new SharedArrayBuffer(1 << 16) };
+
+  it("a worker still on the last job claims nothing while the next one is written", () => {
+    const { control, word } = staleClaim(true);
+    expect(runClaimedItems([recording], memory, control, 1, { serial: -1, matrix: -1 })).toBe(word);
+    expect(Atomics.load(control, jobSlot.claim)).toBe(word);
+    expect(control[jobSlot.done]).toBe(0);
+    expect(calls).toEqual([]);
+  });
+
+  it("(without closing, it would claim an item of the last job against the new fields)", () => {
+    const { control } = staleClaim(false);
+    runClaimedItems([recording], memory, control, 1, { serial: -1, matrix: -1 });
+    expect(control[jobSlot.done]).toBeGreaterThan(0);
+  });
 });

@@ -7,7 +7,7 @@
  */
 import { gemmSizes, type MatrixBatch } from "../gemm/gemm-problem.js";
 import type { FloatData } from "../gemm/gemm-wasm.js";
-import { itemBits, jobSlot, runClaimedItems, runItems, type PackedMatrix } from "./parallel-task.js";
+import { closeClaims, closedItem, itemBits, jobSlot, runClaimedItems, runItems, type PackedMatrix } from "./parallel-task.js";
 import { acquireThreadPool, reserveShared } from "./thread-pool.js";
 import { kernelVariant, type KernelVariant } from "../wasm/kernel-variant.js";
 
@@ -55,7 +55,7 @@ export function gemmParallel(
   const rowsPerItem = roundUp(Math.ceil(m / split), rowsPerPanel);
   const itemsPerMatrix = Math.ceil(m / rowsPerItem);
   const items = batch * itemsPerMatrix;
-  if (items >= 2 ** itemBits) return false;
+  if (items >= closedItem) return false;
 
   let end = 0;
   const place = (byteLength: number): number => {
@@ -85,6 +85,7 @@ export function gemmParallel(
   if (!reserveShared(pool, end)) return false;
 
   const control = pool.control;
+  closeClaims(control);
   const buffer = pool.memory.buffer;
   const floats = (at: number, length: number): FloatData =>
     double ? new Float64Array(buffer, at, length) : new Float32Array(buffer, at, length);
