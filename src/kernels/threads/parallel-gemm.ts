@@ -7,9 +7,9 @@
  */
 import { gemmSizes, type MatrixBatch } from "../gemm/gemm-problem.js";
 import type { FloatData } from "../gemm/gemm-wasm.js";
-import { itemBits, jobSlot, runClaimedItems, type PackedMatrix } from "./parallel-task.js";
+import { closeClaims, closedItem, itemBits, jobSlot, runClaimedItems, runItems, type PackedMatrix } from "./parallel-task.js";
 import { acquireThreadPool, reserveShared } from "./thread-pool.js";
-import type { KernelVariant } from "../wasm/kernel-variant.js";
+import { kernelVariant, type KernelVariant } from "../wasm/kernel-variant.js";
 
 /** Products of fewer multiply-adds than this stay on one thread: waking the workers would cost more. */
 export const parallelThreshold = 1 << 21;
@@ -18,10 +18,13 @@ const depthBlock = 256;
 const rowPanelBlock = 32;
 /** Items per thread, so that a thread that starts late or runs slow still gets its share. */
 const itemsPerThread = 4;
+/** How many items the calling thread runs before leaving the rest to the workers; `undefined`: it claims in turn. */
+let callerItems: number | undefined;
 
 /**
  * Computes `c[b] = a[b]·b[b]` on up to `threads` threads (a, b and c share one float dtype), every thread with the
- * kernels of build `variant` (plain by default). Returns false,
+ * kernels of build `variant` (by default the one {@link kernelVariant} picks, as for a product on one thread, so
+ * that the result is the one-thread product's, bit for bit). Returns false,
  * having written nothing, when the product is too small to share, threads are unavailable, or the shared
  * memory cannot hold it; the caller then runs it on one thread.
  *
@@ -33,7 +36,7 @@ export function gemmParallel(
   b: MatrixBatch<FloatData>,
   c: MatrixBatch<FloatData>,
   threads: number,
-  variant: KernelVariant = "plain",
+  variant: KernelVariant = kernelVariant(),
 ): boolean {
   const { batch, m, n, k } = gemmSizes(a, b);
   if (threads < 2 || k === 0 || batch * m * n * k < parallelThreshold) return false;
@@ -52,7 +55,7 @@ export function gemmParallel(
   const rowsPerItem = roundUp(Math.ceil(m / split), rowsPerPanel);
   const itemsPerMatrix = Math.ceil(m / rowsPerItem);
   const items = batch * itemsPerMatrix;
-  if (items >= 2 ** itemBits) return false;
+  if (items >= closedItem) return false;
 
   let end = 0;
   const place = (byteLength: number): number => {
@@ -81,6 +84,8 @@ export function gemmParallel(
   const scratch = place(scratchBytes * participants);
   if (!reserveShared(pool, end)) return false;
 
+  const control = pool.control;
+  closeClaims(control);
   const buffer = pool.memory.buffer;
   const floats = (at: number, length: number): FloatData =>
     double ? new Float64Array(buffer, at, length) : new Float32Array(buffer, at, length);
@@ -99,7 +104,6 @@ export function gemmParallel(
   ints(layout.cRows, c.rows);
   ints(layout.cCols, c.cols);
 
-  const control = pool.control;
   for (const [name, at] of Object.entries(layout)) control[jobSlot[name as keyof typeof layout]] = at;
   control[jobSlot.elementBytes] = bytes;
   control[jobSlot.items] = items;
@@ -119,10 +123,11 @@ export function gemmParallel(
   control[jobSlot.failed] = 0;
   control[jobSlot.byWorkers] = 0;
   control[jobSlot.kernelSet] = kernelSet;
-  publish(control);
-
   const packed: PackedMatrix = { serial: -1, matrix: -1 };
-  runClaimedItems(pool.kernelSets, pool.memory, control, 0, packed);
+  const ownItems = Math.min(callerItems ?? 0, items);
+  publish(control, ownItems);
+  if (callerItems === undefined) runClaimedItems(pool.kernelSets, pool.memory, control, 0, packed);
+  else runItems(pool.kernelSets, pool.memory, control, 0, 0, ownItems, packed);
   for (let done = Atomics.load(control, jobSlot.done); done < items; done = Atomics.load(control, jobSlot.done)) {
     if (pool.host.canWait) Atomics.wait(control, jobSlot.done, done);
   }
@@ -131,12 +136,28 @@ export function gemmParallel(
   return true;
 }
 
-/** Starts the job: the next serial number, a claim word with no item claimed, and every sleeping worker woken. */
-function publish(control: Int32Array): void {
+/**
+ * Starts the job: the next serial number, a claim word whose claims start at `firstClaimed` (the items before it
+ * are the calling thread's), and every sleeping worker woken.
+ */
+function publish(control: Int32Array, firstClaimed: number): void {
   const serial = (control[jobSlot.serial]! + 1) | 0;
   control[jobSlot.serial] = serial;
-  Atomics.store(control, jobSlot.claim, (serial & 4095) * 2 ** itemBits);
+  Atomics.store(control, jobSlot.claim, (serial & 4095) * 2 ** itemBits + firstClaimed);
   Atomics.notify(control, jobSlot.claim);
+}
+
+/**
+ * Fixes how the items of every later threaded product are split: the calling thread runs the first `count` (all
+ * of them, if the product has fewer) and the workers claim the rest; `undefined` restores claiming in turn. The
+ * switch tests use to check that any split gives the same bits.
+ *
+ * @example
+ * setCallerItems(0); // the workers run every item
+ * setCallerItems(undefined);
+ */
+export function setCallerItems(count: number | undefined): void {
+  callerItems = count;
 }
 
 function roundUp(value: number, multiple: number): number {

@@ -11,7 +11,10 @@
 
 /** Slots of the job's control block (an Int32Array over a SharedArrayBuffer). */
 export const jobSlot = {
-  /** Generation (modulo 4096) × 2^19 + next unclaimed item, in one word that a thread claims by compare-and-swap. */
+  /**
+   * Generation (modulo 4096) × 2^19 + next unclaimed item, in one word that a thread claims by compare-and-swap.
+   * While the calling thread writes a job, the item is {@link closedItem}, past any job's items.
+   */
   claim: 0,
   /** Items finished in the current job. */
   done: 1,
@@ -59,6 +62,9 @@ export const jobSlotCount = 32;
 export const itemBits = 19;
 
 const itemScale = 2 ** itemBits;
+
+/** The item of a claim word that no job reaches: claims are closed (see {@link closeClaims}). */
+export const closedItem = itemScale - 1;
 const rowsPerPanel = 4;
 
 /**
@@ -88,6 +94,18 @@ export interface PackedMatrix {
 }
 
 /**
+ * Stops claims on the last job before its fields are overwritten: the claim word keeps its generation and takes
+ * {@link closedItem}. Without it, a thread that read the old claim word, then the next job's larger item count,
+ * could claim an item of the old job and run it against the new job's half-written fields.
+ *
+ * @example
+ * closeClaims(control); // now write the next job, then publish it
+ */
+export function closeClaims(control: Int32Array): void {
+  Atomics.store(control, jobSlot.claim, (control[jobSlot.serial]! & 4095) * itemScale + closedItem);
+}
+
+/**
  * Claims and runs items of the current job until none is left; returns the claim word last seen, which a worker
  * then waits on.
  *
@@ -106,6 +124,27 @@ export function runClaimedItems(
     const item = word % itemScale;
     if (item >= control[jobSlot.items]! || slot >= control[jobSlot.threads]!) return word;
     if (Atomics.compareExchange(control, jobSlot.claim, word, word + 1) !== word) continue;
+    runItems(kernelSets, memory, control, slot, item, item + 1, packed);
+  }
+}
+
+/**
+ * Runs items `first` to `end - 1` of the current job, which nothing else may claim (they were claimed, or the
+ * job was published with its claims starting at `end`), and counts them done.
+ *
+ * @example
+ * runItems([kernels], memory, control, 0, 0, 2, { serial: -1, matrix: -1 });
+ */
+export function runItems(
+  kernelSets: readonly ThreadKernels[],
+  memory: { readonly buffer: ArrayBufferLike },
+  control: Int32Array,
+  slot: number,
+  first: number,
+  end: number,
+  packed: PackedMatrix,
+): void {
+  for (let item = first; item < end; item++) {
     try {
       const kernels = kernelSets[control[jobSlot.kernelSet]!];
       if (kernels === undefined) throw new Error("no such kernel set");
