@@ -120,7 +120,7 @@ describe("the playground (site/dist/index.html)", () => {
       }
     }
     expect(opened.pageErrors).toEqual([]);
-  }, 600_000); // eleven examples, each checked and run in the page: about a minute alone, more under load
+  }, 600_000); // twelve examples, each checked and run in the page: about a minute alone, more under load
 
   it("works opened from the disk (file:), with its classic scripts: the message, the run and the tree", async () => {
     const page = pathToFileURL(join(repositoryRoot, "site", "dist", "index.html")).href;
