@@ -1,9 +1,10 @@
 import { EinsumError } from "./einsum-error.js";
 import { toOperand, type TensorLike } from "./execute/operand.js";
 import { runPath } from "./execute/run-path.js";
+import { runSliced } from "./execute/run-sliced.js";
 import { checkThreads } from "./execute/threads-option.js";
 import { writeExpressionShape, writeOperandCount } from "./messages.js";
-import { choosePath, type OptimizeOption } from "./optimizer/choose-path.js";
+import { searchPath, type OptimizeOption } from "./optimizer/choose-path.js";
 import { normalizeEquation } from "./parse/normalize.js";
 import type { DTypeName } from "./tensor/dtype.js";
 import { checkShape } from "./tensor/shape.js";
@@ -76,7 +77,8 @@ export function contractExpression(equation: string, ...rest: readonly unknown[]
   const options = (hasOptions ? last : {}) as ContractExpressionOptions;
   const planned = (hasOptions ? rest.slice(0, -1) : rest).map(checkShape);
   const spec = normalizeEquation(equation, planned);
-  const path = choosePath(spec, options.optimize ?? "auto", options.memoryLimit);
+  const { path, slicing } = searchPath(spec, options.optimize ?? "auto", options.memoryLimit);
+  const sliced = slicing?.labels ?? [];
   const threads = checkThreads(options.threads);
   return (...operands: unknown[]): Tensor<number[], DTypeName> => {
     if (operands.length !== planned.length) {
@@ -90,6 +92,6 @@ export function contractExpression(equation: string, ...rest: readonly unknown[]
       }
       return operand;
     });
-    return runPath(spec, checked, path, threads);
+    return sliced.length === 0 ? runPath(spec, checked, path, threads) : runSliced(spec, checked, path, sliced, threads);
   };
 }

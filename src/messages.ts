@@ -37,7 +37,8 @@ export type EinsumErrorCode =
   | "EXPRESSION_SHAPE"
   | "INVALID_PATH"
   | "INVALID_NETWORK"
-  | "SEARCH_BUDGET";
+  | "SEARCH_BUDGET"
+  | "MEMORY_LIMIT";
 
 /** Joins the numbers of a shape with `", "`, as the messages print shapes. */
 export type JoinShape<Shape extends readonly number[], Joined extends string = ""> = Shape extends readonly [
@@ -510,4 +511,15 @@ export function writeSearchStopped<Method extends string, Reason extends string,
   trials: Trials,
 ): WriteSearchStopped<Method, Reason, Trials> {
   return `the '${method}' search ran out of its ${reason} after ${trials} trials before it found a path: raise ${reason} or use 'greedy'`;
+}
+
+export type WriteMemoryLimitUnmet<Limit extends number> =
+  `no contraction path, sliced or not, keeps every intermediate within memoryLimit ${Limit} elements`;
+/**
+ * @example
+ * writeMemoryLimitUnmet(0);
+ * //=> "no contraction path, sliced or not, keeps every intermediate within memoryLimit 0 elements"
+ */
+export function writeMemoryLimitUnmet<Limit extends number>(limit: Limit): WriteMemoryLimitUnmet<Limit> {
+  return `no contraction path, sliced or not, keeps every intermediate within memoryLimit ${limit} elements`;
 }

@@ -6,6 +6,7 @@ import { readArguments, type EinsumOptions } from "./arguments.js";
 import { toOperand } from "./operand.js";
 import { planPath } from "./plan.js";
 import { runPath } from "./run-path.js";
+import { runSliced } from "./run-sliced.js";
 import { cachedNormalizeEquation } from "./spec-cache.js";
 import { checkThreads } from "./threads-option.js";
 
@@ -24,7 +25,9 @@ export function runEinsum(args: readonly unknown[]): Tensor<number[], DTypeName>
     call.form === "equation"
       ? cachedNormalizeEquation(call.equation, shapes)
       : normalizeSublists(call.sublists, call.output, shapes);
-  return runPath(spec, operands, planPath(spec, call.options), checkThreads(call.options.threads));
+  const threads = checkThreads(call.options.threads);
+  const { path, sliced } = planPath(spec, call.options);
+  return sliced.length === 0 ? runPath(spec, operands, path, threads) : runSliced(spec, operands, path, sliced, threads);
 }
 
 export type { EinsumOptions };

@@ -15,7 +15,8 @@ const runsBySpec = new WeakMap<NormalizedSpec, Map<string, CompiledRun>>();
  * reduced on its own (diagonals, labels no one else needs, broadcast size-1 dimensions); then each step of the
  * path contracts its operands pairwise and appends the result; the last step writes the output's label order.
  * The plan of the run (see `compiled-run.ts`) is kept per spec and path, so a repeated call skips it. The
- * operands must have the shapes `spec` was normalized from.
+ * operands must have the shapes `spec` was normalized from. `observe`, when given, is told the element count of
+ * every intermediate the run forms.
  *
  * @example
  * runPath(normalizeEquation("ij,jk->ik", [[2, 3], [3, 2]]), [a, b], [[0, 1]]); // a Tensor of shape [2, 2]
@@ -25,6 +26,7 @@ export function runPath(
   operands: readonly Operand[],
   path: readonly (readonly number[])[],
   threads = 1,
+  observe?: (elements: number) => void,
 ): Tensor<number[], DTypeName> {
   let dtype: DTypeName = operands[0]?.dtype ?? "float64";
   for (const operand of operands) dtype = promoteTypes(dtype, operand.dtype);
@@ -41,6 +43,7 @@ export function runPath(
     } else {
       slots.push(runPair(step.plan, take(slots, step.left), take(slots, step.right), threads));
     }
+    observe?.((slots[slots.length - 1] as DataArray).length);
   }
   return new Tensor(run.outputShape.slice(), dtype, take(slots, run.result));
 }
