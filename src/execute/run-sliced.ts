@@ -86,13 +86,7 @@ function copyStrided(source: DataArray, offset: number, shape: readonly number[]
   let from = offset;
   for (let to = 0; to < target.length; to++) {
     target[to] = source[from] as number;
-    for (let axis = shape.length - 1; axis >= 0; axis--) {
-      index[axis] = (index[axis] as number) + 1;
-      from += strides[axis] as number;
-      if ((index[axis] as number) < (shape[axis] as number)) break;
-      from -= (index[axis] as number) * (strides[axis] as number);
-      index[axis] = 0;
-    }
+    from = nextOffset(index, shape, strides, from);
   }
 }
 
@@ -102,12 +96,19 @@ function addInto(output: DataArray, part: DataArray, base: number, shape: readon
   let to = base;
   for (let from = 0; from < part.length; from++) {
     output[to] = (output[to] as number) + (part[from] as number);
-    for (let axis = shape.length - 1; axis >= 0; axis--) {
-      index[axis] = (index[axis] as number) + 1;
-      to += strides[axis] as number;
-      if ((index[axis] as number) < (shape[axis] as number)) break;
-      to -= (index[axis] as number) * (strides[axis] as number);
-      index[axis] = 0;
-    }
+    to = nextOffset(index, shape, strides, to);
   }
+}
+
+/** Steps a row-major index over `shape` by one element and returns the offset it then has with `strides`. */
+function nextOffset(index: number[], shape: readonly number[], strides: readonly number[], offset: number): number {
+  let next = offset;
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    index[axis] = (index[axis] as number) + 1;
+    next += strides[axis] as number;
+    if ((index[axis] as number) < (shape[axis] as number)) return next;
+    next -= (index[axis] as number) * (strides[axis] as number);
+    index[axis] = 0;
+  }
+  return next;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { contractPath } from "../../src/contract-path.js";
-import { EinsumError } from "../../src/einsum-error.js";
 import { einsum } from "../../src/einsum.js";
 import { writeInvalidOption, writeSearchStopped } from "../../src/messages.js";
 import { SearchBudget } from "../../src/optimizer/budget.js";
@@ -8,16 +7,7 @@ import type { OptimizeOption } from "../../src/optimizer/choose-path.js";
 import { tensor } from "../../src/tensor/constructors.js";
 import { lattice, randomRegular } from "./generators.js";
 import { recomputeCost } from "./recompute.js";
-
-function thrown(action: () => unknown): EinsumError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof EinsumError) return error;
-    throw error;
-  }
-  throw new Error("nothing was thrown");
-}
+import { thrown } from "./thrown.js";
 
 describe("SearchBudget", () => {
   it("counts trials and stops past maxTrials, for good", () => {

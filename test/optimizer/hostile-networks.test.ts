@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkNetwork, contractPath, MAX_NETWORK_LABELS } from "../../src/contract-path.js";
-import { EinsumError } from "../../src/einsum-error.js";
 import { writeInvalidNetwork, writeInvalidOption } from "../../src/messages.js";
 import { labelName } from "../../src/optimizer/label-names.js";
 import { recomputeCost } from "./recompute.js";
-
-function thrown(action: () => unknown): EinsumError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof EinsumError) return error;
-    throw error;
-  }
-  throw new Error("nothing was thrown");
-}
+import { thrown } from "./thrown.js";
 
 const network = (detail: string): string => writeInvalidNetwork(detail);
 
