@@ -3,8 +3,9 @@ import { toOperand, type TensorLike } from "./execute/operand.js";
 import { runPath } from "./execute/run-path.js";
 import { checkOptions, isOptions } from "./execute/arguments.js";
 import { compileRun } from "./execute/compiled-run.js";
+import { runSliced } from "./execute/run-sliced.js";
 import { writeExpressionShape, writeInvalidEquation, writeOperandCount } from "./messages.js";
-import { choosePath, type OptimizeOption } from "./optimizer/choose-path.js";
+import { searchPath, type OptimizeOption } from "./optimizer/choose-path.js";
 import { normalizeEquation } from "./parse/normalize.js";
 import type { DTypeName } from "./tensor/dtype.js";
 import { describeEntry } from "./tensor/nested.js";
@@ -80,10 +81,12 @@ export function contractExpression(equation: unknown, ...rest: readonly unknown[
   const options = checkOptions((hasOptions ? last : {}) as ContractExpressionOptions);
   const planned = (hasOptions ? rest.slice(0, -1) : rest).map(checkShape);
   const spec = normalizeEquation(equation, planned);
-  const path = choosePath(spec, options.optimize ?? "auto", options.memoryLimit);
+  const { path, slicing } = searchPath(spec, options.optimize ?? "auto", options.memoryLimit);
+  const sliced = slicing?.labels ?? [];
   const { threads, maxElements } = options;
-  // Sizing every array of the run now refuses an expression too large to run before it is ever called.
-  compileRun(spec, planned, path, maxElements);
+  // Sizing every array of the run now refuses an expression too large to run before it is ever called; a sliced
+  // run is sized slice by slice when it runs.
+  if (sliced.length === 0) compileRun(spec, planned, path, maxElements);
   return (...operands: unknown[]): Tensor<number[], DTypeName> => {
     if (operands.length !== planned.length) {
       throw new EinsumError("OPERAND_COUNT", writeOperandCount(planned.length, operands.length), { equation });
@@ -96,6 +99,8 @@ export function contractExpression(equation: unknown, ...rest: readonly unknown[
       }
       return operand;
     });
-    return runPath(spec, checked, path, threads, maxElements);
+    return sliced.length === 0
+      ? runPath(spec, checked, path, threads, maxElements)
+      : runSliced(spec, checked, path, sliced, threads, maxElements);
   };
 }

@@ -1,4 +1,5 @@
 import { EinsumError } from "./einsum-error.js";
+import { checkOptionKeys } from "./execute/validate-options.js";
 import { writeInvalidNetwork, writeInvalidOperand, writeInvalidOption } from "./messages.js";
 import { searchPath, type OptimizeOption } from "./optimizer/choose-path.js";
 import { labelNamesFor } from "./optimizer/label-names.js";
@@ -8,6 +9,7 @@ import { normalizeEquation } from "./parse/normalize.js";
 import { checkShape } from "./tensor/shape.js";
 
 export type { PathInfo, ContractionStep } from "./optimizer/path-info.js";
+export type { SlicingReport } from "./optimizer/path-summary.js";
 export type { OptimizeOption, SearchOptions, SearchReport } from "./optimizer/choose-path.js";
 export type { StopReason } from "./optimizer/budget.js";
 
@@ -61,13 +63,13 @@ export function contractPath(first: string | ContractionNetwork, ...rest: readon
     const options = checkPathOptions(given);
     const shapes = operandsOf(operands).map(shapeOf);
     const spec = normalizeEquation(first, shapes);
-    const { path, search } = searchPath(spec, options.optimize ?? "auto", options.memoryLimit);
-    return describePath(spec, path, spec.labelNames, search);
+    const { path, search, slicing } = searchPath(spec, options.optimize ?? "auto", options.memoryLimit);
+    return describePath(spec, path, spec.labelNames, search, slicing);
   }
   const network = checkNetwork(first);
   const options = checkPathOptions(rest[0]);
-  const { path, search } = searchPath(network, options.optimize ?? "auto", options.memoryLimit);
-  return describePath(network, path, labelNamesFor(network.sizes.length), search);
+  const { path, search, slicing } = searchPath(network, options.optimize ?? "auto", options.memoryLimit);
+  return describePath(network, path, labelNamesFor(network.sizes.length), search, slicing);
 }
 
 const pathOptionKeys = ["optimize", "memoryLimit"] as const;
@@ -78,11 +80,7 @@ function checkPathOptions(options: unknown): ContractPathOptions {
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new EinsumError("INVALID_OPTION", writeInvalidOption("options", describeValue(options), "an object { optimize, memoryLimit }"));
   }
-  for (const key of Object.keys(options)) {
-    if (!(pathOptionKeys as readonly string[]).includes(key)) {
-      throw new EinsumError("INVALID_OPTION", writeInvalidOption("options", `{ ${key} }`, `the keys ${pathOptionKeys.join(", ")}`));
-    }
-  }
+  checkOptionKeys(options, pathOptionKeys);
   return options as ContractPathOptions;
 }
 

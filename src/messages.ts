@@ -50,7 +50,8 @@ export type EinsumErrorCode =
   | "CAT_SHAPE"
   | "GRAD_DTYPE"
   | "NO_GRAD"
-  | "BACKWARD_GRADIENT";
+  | "BACKWARD_GRADIENT"
+  | "MEMORY_LIMIT";
 
 /** Joins the numbers of a shape with `", "`, as the messages print shapes. */
 export type JoinShape<Shape extends readonly number[], Joined extends string = ""> = Shape extends readonly [
@@ -745,4 +746,15 @@ export function writeBackwardGradient<Shape extends readonly number[], Given ext
   given: Given,
 ): WriteBackwardGradient<Shape, Given> {
   return `backward() on a result of shape [${joinShape(shape)}] needs a gradient of that shape, not ${given}`;
+}
+
+export type WriteMemoryLimitUnmet<Limit extends number> =
+  `no contraction path, sliced or not, keeps every intermediate within memoryLimit ${Limit} elements`;
+/**
+ * @example
+ * writeMemoryLimitUnmet(0);
+ * //=> "no contraction path, sliced or not, keeps every intermediate within memoryLimit 0 elements"
+ */
+export function writeMemoryLimitUnmet<Limit extends number>(limit: Limit): WriteMemoryLimitUnmet<Limit> {
+  return `no contraction path, sliced or not, keeps every intermediate within memoryLimit ${limit} elements`;
 }

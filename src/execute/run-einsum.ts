@@ -6,6 +6,7 @@ import { checkOptions, readArguments, type EinsumCall, type EinsumOptions } from
 import { toOperand, type Operand } from "./operand.js";
 import { planPath } from "./plan.js";
 import { runPath } from "./run-path.js";
+import { runSliced } from "./run-sliced.js";
 import { cachedNormalizeEquation } from "./spec-cache.js";
 
 /**
@@ -16,19 +17,23 @@ import { cachedNormalizeEquation } from "./spec-cache.js";
  * runEinsum(["ij->ji", arange(6).reshape([2, 3])]).shape; //=> [3, 2]
  */
 export function runEinsum(args: readonly unknown[]): Tensor<number[], DTypeName> {
-  const { spec, operands, path, threads, maxElements } = prepareEinsum(args);
-  return runPath(spec, operands, path, threads, maxElements);
+  const { spec, operands, path, sliced, threads, maxElements } = prepareEinsum(args);
+  return sliced.length === 0
+    ? runPath(spec, operands, path, threads, maxElements)
+    : runSliced(spec, operands, path, sliced, threads, maxElements);
 }
 
 /**
- * An einsum call made ready to run: its arguments as given, the checked operands, the spec, the path, the threads
- * and the size limit.
+ * An einsum call made ready to run: its arguments as given, the checked operands, the spec, the path and its sliced
+ * labels, the threads and the size limit.
  */
 export interface PreparedEinsum {
   readonly call: EinsumCall;
   readonly operands: readonly Operand[];
   readonly spec: NormalizedSpec;
   readonly path: readonly (readonly number[])[];
+  /** The labels a memory limit slices the run over (none without one). */
+  readonly sliced: readonly number[];
   readonly threads: number;
   readonly maxElements: number;
 }
@@ -49,8 +54,8 @@ export function prepareEinsum(args: readonly unknown[]): PreparedEinsum {
     call.form === "equation"
       ? cachedNormalizeEquation(call.equation, shapes)
       : normalizeSublists(call.sublists, call.output, shapes);
-  const path = planPath(spec, options);
-  return { call, operands, spec, path, threads: options.threads, maxElements: options.maxElements };
+  const { path, sliced } = planPath(spec, options);
+  return { call, operands, spec, path, sliced, threads: options.threads, maxElements: options.maxElements };
 }
 
 export type { EinsumOptions };

@@ -18,7 +18,8 @@ const runsBySpec = new WeakMap<NormalizedSpec, Map<string, CompiledRun>>();
  * reduced on its own (diagonals, labels no one else needs, broadcast size-1 dimensions); then each step of the
  * path contracts its operands pairwise and appends the result; the last step writes the output's label order.
  * The plan of the run (see `compiled-run.ts`) is kept per spec and path, so a repeated call skips it. The
- * operands must have the shapes `spec` was normalized from.
+ * operands must have the shapes `spec` was normalized from. `observe`, when given, is told the element count of
+ * every intermediate the run forms.
  *
  * No array of the run may pass `maxElements` (`TOO_LARGE`, before anything is allocated). int32 operands are
  * contracted exactly in float64, each step's sums bounded first, and the result must fit in int32
@@ -33,6 +34,7 @@ export function runPath(
   path: readonly (readonly number[])[],
   threads = 1,
   maxElements = checkMaxElements(undefined),
+  observe?: (elements: number) => void,
 ): Tensor<number[], DTypeName> {
   let dtype: DTypeName = operands[0]?.dtype ?? "float64";
   for (const operand of operands) dtype = promoteTypes(dtype, operand.dtype);
@@ -80,6 +82,7 @@ export function runPath(
       }
       store(runPair(step.plan, consume(step.left), consume(step.right), threads));
     }
+    observe?.((slots[slots.length - 1] as DataArray).length);
     for (const data of done.splice(0)) releaseScratch(data);
   }
   const result = take(slots, run.result);

@@ -9,7 +9,7 @@ import { bestPairCost, type Problem } from "./problem.js";
 /**
  * Options of the branch-and-bound search: how many of the best-scored steps to explore at each point (`Infinity`
  * explores them all), how far behind the best partial cost a branch may fall before it is cut, the score that
- * orders the steps, and a budget (each candidate step scored is one trial; when it runs out, the best order found
+ * orders the steps, and a budget (each candidate step scored is 16 trials; when it runs out, the best order found
  * so far is returned).
  *
  * @example
@@ -21,6 +21,9 @@ export interface BranchOptions {
   readonly score?: GreedyScore;
   readonly budget?: SearchBudget;
 }
+
+/** The trials one candidate step costs: scoring it prices the step and forms its labels. */
+const BRANCH_STEP_TRIALS = 16;
 
 interface Branch {
   readonly score: number;
@@ -91,7 +94,7 @@ export function branchSsa(problem: Problem, options: BranchOptions = {}): SsaPat
       (a, b) => a.score - b.score || a.stepFlops - b.stepFlops || a.flops - b.flops || a.left - b.left || a.right - b.right,
     );
     const assess = (left: number, right: number): void => {
-      if (budget !== undefined && !budget.spend()) return;
+      if (budget !== undefined && !budget.spend(BRANCH_STEP_TRIALS)) return;
       const labels = resultOf(left, right);
       const stepFlops = bestPairCost(problem, operand(left), operand(right), labels.length).cost;
       const size12 = sizeOfLabels(labels, sizes);

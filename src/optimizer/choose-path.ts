@@ -1,11 +1,13 @@
 import { EinsumError } from "../einsum-error.js";
-import { writeInvalidOption } from "../messages.js";
+import { checkOptionKeys } from "../execute/validate-options.js";
+import { writeInvalidOption, writeMemoryLimitUnmet } from "../messages.js";
 import { AUTO_MAX_TRIALS } from "./auto.js";
 import { SearchBudget, type StopReason } from "./budget.js";
 import type { LinearPath, Network } from "./network.js";
 import { planFromSsa } from "./plan.js";
 import { prepareProblem } from "./problem.js";
 import { DEFAULT_GREEDY_TRIALS, isPathSearchName, pathSearches, type PathSearchName } from "./registry.js";
+import { chooseSlicing, pricePath, type Slicing } from "./slicing.js";
 import { validatePath } from "./validate-path.js";
 
 /**
@@ -14,8 +16,9 @@ import { validatePath } from "./validate-path.js";
  * count makes the search deterministic, the same path on any machine at any load. `maxTimeMs` adds a limit in
  * milliseconds, after which the result depends on the machine. A search stopped by either returns the best path it
  * has found (its {@link PathInfo} says `search.complete: false` and why), or throws `SEARCH_BUDGET` if it has none.
- * Defaults ({@link DEFAULT_MAX_TRIALS}): `auto` 30 million trials, `optimal` and `dp` 50 million, `branch` 2
- * million (its trials cost more), about one to three seconds each; no time limit; `greedy` is budgeted (2 million) only under a memory limit, where it is a bound search.
+ * Defaults ({@link DEFAULT_MAX_TRIALS}): `auto` 20 million trials, `optimal` and `dp` 100 million, `branch` 32
+ * million (16 per candidate step), about one to three seconds each; no time limit; `greedy` is budgeted (32
+ * million) only under a memory limit, where it is a bound search.
  *
  * @example
  * const quick: SearchOptions = { method: "auto", maxTrials: 100_000 };
@@ -56,7 +59,7 @@ export const DEFAULT_MAX_TRIALS: Readonly<Record<PathSearchName, number>> = {
   auto: AUTO_MAX_TRIALS,
   optimal: 100_000_000,
   dp: 100_000_000,
-  branch: 2_000_000,
+  branch: 32_000_000,
   greedy: DEFAULT_GREEDY_TRIALS,
 };
 
@@ -84,24 +87,74 @@ export function searchPath(
   spec: Network,
   optimize: OptimizeOption = "auto",
   memoryLimit?: number,
-): { path: LinearPath; search: SearchReport } {
+): { path: LinearPath; search: SearchReport; slicing?: Slicing } {
   const limit = checkMemoryLimit(memoryLimit);
   const count = spec.inputs.length;
-  if (Array.isArray(optimize)) return { path: validatePath(optimize, count), search: given("path") };
+  if (Array.isArray(optimize)) return withinLimit(spec, validatePath(optimize, count), given("path"), limit);
   if (optimize === false) {
     const path = count <= 1 ? (count === 1 ? [[0]] : []) : Array.from({ length: count - 1 }, () => [0, 1]);
-    return { path, search: given("false") };
+    return withinLimit(spec, path, given("false"), limit);
   }
   const { method, budget } = checkSearch(optimize);
   if (count === 0) return { path: [], search: given(method) };
-  if (count === 1) return { path: [[0]], search: given(method) };
-  const problem = prepareProblem(spec, limit);
-  const path = planFromSsa(problem, pathSearches[method](problem, budget)).path;
-  const search: SearchReport =
-    budget.stoppedBy === undefined
-      ? { method, complete: true, trials: budget.trials }
-      : { method, complete: false, stoppedBy: budget.stoppedBy, trials: budget.trials };
-  return { path, search };
+  if (count === 1) return withinLimit(spec, [[0]], given(method), limit);
+  const run = (searchLimit: number, spent: SearchBudget): { path: LinearPath; search: SearchReport } => {
+    const problem = prepareProblem(spec, searchLimit);
+    const path = planFromSsa(problem, pathSearches[method](problem, spent)).path;
+    const search: SearchReport =
+      spent.stoppedBy === undefined
+        ? { method, complete: true, trials: spent.trials }
+        : { method, complete: false, stoppedBy: spent.stoppedBy, trials: spent.trials };
+    return { path, search };
+  };
+  const limited = run(limit, budget);
+  if (!Number.isFinite(limit)) return limited;
+  // Under a memory limit: the cheaper of the limited search's path (when all of it fits) and the free search's
+  // path, sliced so that it fits.
+  const fits = pricePath(spec, limited.path, spec.sizes);
+  const free = run(Infinity, new SearchBudget(budget.maxTrials, Infinity, budget.deadline));
+  let sliced = { ...free, slicing: chooseSlicing(spec, free.path, limit) };
+  if (sliced.slicing !== undefined && sliced.slicing.labels.length > 0) {
+    // search again for one slice, with the sliced labels at size 1: the best order of a slice often differs
+    const labels = sliced.slicing.labels;
+    const slice = { ...spec, sizes: spec.sizes.map((size, label) => (labels.includes(label) ? 1 : size)) };
+    const again = searchPath(slice, { method, maxTrials: budget.maxTrials });
+    const priced = pricePath(slice, again.path, slice.sizes);
+    if (priced.largest <= limit && priced.flops < sliced.slicing.sliceFlops) {
+      const slicing = { ...sliced.slicing, sliceFlops: priced.flops, largestIntermediate: priced.largest };
+      sliced = { path: again.path, search: free.search, slicing };
+    }
+  }
+  const freeFlops = pricePath(spec, free.path, spec.sizes).flops;
+  const found = sliced.slicing;
+  // a slicing that multiplies the work beyond reason is no answer: better a clear error than an endless run
+  const slicing = found !== undefined && found.slices * found.sliceFlops <= MAX_SLICING_OVERHEAD * Math.max(1, freeFlops) ? found : undefined;
+  const slicedTotal = slicing === undefined ? Infinity : slicing.slices * slicing.sliceFlops;
+  if (fits.largest <= limit && fits.flops <= slicedTotal) return limited;
+  if (slicing === undefined) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
+  return slicing.labels.length === 0 ? free : { path: sliced.path, search: sliced.search, slicing };
+}
+
+/**
+ * The most a sliced plan may cost, as a multiple of the unsliced path's cost, before a memory limit is reported
+ * as unmet (`MEMORY_LIMIT`) instead.
+ *
+ * @example
+ * MAX_SLICING_OVERHEAD; //=> 64
+ */
+export const MAX_SLICING_OVERHEAD = 64;
+
+/** A given path under a memory limit: as it is when it fits, else sliced so that it fits. */
+function withinLimit(
+  spec: Network,
+  path: LinearPath,
+  search: SearchReport,
+  limit: number,
+): { path: LinearPath; search: SearchReport; slicing?: Slicing } {
+  if (!Number.isFinite(limit) || spec.inputs.length === 0) return { path, search };
+  const slicing = chooseSlicing(spec, path, limit);
+  if (slicing === undefined) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
+  return slicing.labels.length === 0 ? { path, search } : { path, search, slicing };
 }
 
 function given(method: string): SearchReport {
@@ -118,11 +171,7 @@ function checkSearch(optimize: unknown): { method: PathSearchName; budget: Searc
     throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize", describe(optimize), expected));
   }
   const options = optimize as Record<string, unknown>;
-  for (const key of Object.keys(options)) {
-    if (!(searchKeys as readonly string[]).includes(key)) {
-      throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize", `{ ${key} }`, `the keys ${searchKeys.join(", ")}`));
-    }
-  }
+  checkOptionKeys(options, searchKeys);
   const method = options["method"] ?? "auto";
   if (!isPathSearchName(method)) {
     throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize.method", describe(method), "'auto', 'optimal', 'dp', 'greedy' or 'branch'"));

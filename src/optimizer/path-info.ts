@@ -6,6 +6,7 @@ import type { LinearPath, Network } from "./network.js";
 import { pathToDot } from "./dot.js";
 import { OperandList } from "./operand-list.js";
 import { formatReport } from "./report.js";
+import type { Slicing } from "./slicing.js";
 
 export type { ContractionStep, PathInfo } from "./path-summary.js";
 
@@ -21,8 +22,11 @@ export function describePath(
   path: LinearPath,
   labelNames: readonly string[],
   search: SearchReport = { method: "path", complete: true, trials: 0 },
+  slicing?: Slicing,
 ): PathInfo {
-  const { sizes, output } = network;
+  const { output } = network;
+  // a sliced plan is described slice by slice: its labels count with size 1
+  const sizes = slicing === undefined ? network.sizes : network.sizes.map((size, label) => (slicing.labels.includes(label) ? 1 : size));
   const termOf = (labels: readonly number[]): string => labels.map((label) => labelNames[label] ?? "?").join("");
   const equationOf = (operands: readonly (readonly number[])[]): string =>
     `${operands.map(termOf).join(",")}->${termOf(output)}`;
@@ -71,20 +75,24 @@ export function describePath(
   if (path.length === 0) largestIntermediate = sizeOfLabels(output, sizes);
   const all = new Set<number>(network.inputs.flat());
   const naiveFlops = stepCost(
-    sizeOfLabels([...all], sizes),
+    sizeOfLabels([...all], network.sizes),
     network.inputs.length,
     [...all].some((label) => !output.includes(label)),
   );
   const equation = equationOf(network.inputs);
+  const slices = slicing?.slices ?? 1;
   const info: PathInfo = {
     path: path.map((positions) => [...positions]),
-    flops,
+    flops: flops * slices,
     naiveFlops,
-    speedup: flops === 0 ? 1 : naiveFlops / flops,
+    speedup: flops === 0 ? 1 : naiveFlops / (flops * slices),
     largestIntermediate,
     steps,
     equation,
     search,
+    ...(slicing === undefined
+      ? {}
+      : { slicing: { labels: slicing.labels, names: termOf(slicing.labels), slices, sliceFlops: flops } }),
     toString: () => formatReport(info, all.size),
     toDot: () => pathToDot(network, info, termOf),
   };

@@ -2,6 +2,19 @@ import type { SearchReport } from "./choose-path.js";
 import type { LinearPath } from "./network.js";
 
 /**
+ * How a plan is sliced: see {@link PathInfo.slicing}.
+ *
+ * @example
+ * const report: SlicingReport = { labels: [1], names: "b", slices: 3, sliceFlops: 16 };
+ */
+export interface SlicingReport {
+  readonly labels: readonly number[];
+  readonly names: string;
+  readonly slices: number;
+  readonly sliceFlops: number;
+}
+
+/**
  * One step of a contraction path.
  *
  * @example
@@ -53,6 +66,12 @@ export interface PathInfo {
    * `maxTimeMs`), and the trials it spent.
    */
   readonly search: SearchReport;
+  /**
+   * Present when the plan is sliced to fit `memoryLimit`: the labels it loops over (`labels`, and their names as
+   * `names`), the number of `slices`, and the cost of one slice. Then `flops` is the total over all slices and
+   * `largestIntermediate` the largest intermediate of one slice, which fits the limit.
+   */
+  readonly slicing?: SlicingReport;
   /** A report like `numpy.einsum_path`'s. */
   toString(): string;
   /** The contraction tree as Graphviz DOT. */

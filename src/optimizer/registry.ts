@@ -33,13 +33,13 @@ function found(method: string, ssa: SsaPath | undefined, budget: SearchBudget): 
 }
 
 /**
- * The trials the greedy search may spend under a memory limit, where it is a bound search of one branch (without a
+ * The trials (16 per candidate step) the greedy search may spend under a memory limit, where it is a bound search of one branch (without a
  * limit it is not budgeted).
  *
  * @example
- * DEFAULT_GREEDY_TRIALS; //=> 2000000
+ * DEFAULT_GREEDY_TRIALS; //=> 32000000
  */
-export const DEFAULT_GREEDY_TRIALS = 2_000_000;
+export const DEFAULT_GREEDY_TRIALS = 32_000_000;
 
 /**
  * The path searches by name.

@@ -31,6 +31,12 @@ export function formatReport(info: PathInfo, naiveScaling: number): string {
     `  Optimized FLOP count:  ${formatScientific(info.flops)}`,
     `   Theoretical speedup:  ${info.speedup.toFixed(3)}`,
     `  Largest intermediate:  ${formatScientific(info.largestIntermediate)} elements`,
+    ...(info.slicing === undefined
+      ? []
+      : [
+          `         Sliced labels:  ${info.slicing.names} (${info.slicing.slices} slices)`,
+          `  FLOP count per slice:  ${formatScientific(info.slicing.sliceFlops)}`,
+        ]),
     ...(info.search.complete
       ? []
       : [`         Search status:  stopped by ${info.search.stoppedBy ?? "its budget"} after ${info.search.trials} trials`]),

@@ -104,6 +104,7 @@ interface SampleFile {
     readonly output: number[];
     readonly sizes: number[];
     readonly best_known_opt_cost: number;
+    readonly opt_einsum: { readonly greedy: number; readonly "random-greedy-128": number };
   }[];
 }
 
@@ -112,6 +113,9 @@ export interface SampleNetwork {
   readonly name: string;
   readonly network: Network;
   readonly bestKnown: number;
+  /** opt_einsum's greedy and random-greedy (128 trials) costs. */
+  readonly greedy: number;
+  readonly randomGreedy: number;
 }
 
 /**
@@ -126,5 +130,7 @@ export function sampleNetworks(): SampleNetwork[] {
     name: instance.name,
     network: { inputs: instance.inputs, output: instance.output, sizes: instance.sizes },
     bestKnown: instance.best_known_opt_cost,
+    greedy: instance.opt_einsum.greedy,
+    randomGreedy: instance.opt_einsum["random-greedy-128"],
   }));
 }

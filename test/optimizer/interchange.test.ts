@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { contractPath } from "../../src/contract-path.js";
-import { EinsumError } from "../../src/einsum-error.js";
 import { writeInvalidNetwork } from "../../src/messages.js";
 import { fromCotengra, fromOptEinsum, toCotengra, toOptEinsum } from "../../src/optimizer/interchange.js";
 import { networkOf, referenceData, sampleNetworks } from "./fixtures.js";
 import { lattice } from "./generators.js";
-
-function thrown(action: () => unknown): EinsumError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof EinsumError) return error;
-    throw error;
-  }
-  throw new Error("nothing was thrown");
-}
+import { thrown } from "./thrown.js";
 
 describe("opt_einsum's plans", () => {
   const { cases } = referenceData();

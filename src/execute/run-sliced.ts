@@ -1,0 +1,122 @@
+import type { NormalizedSpec } from "../parse/spec.js";
+import { allocate, promoteTypes, type DataArray, type DTypeName } from "../tensor/dtype.js";
+import { Tensor } from "../tensor/tensor.js";
+import { toInt32 } from "./integers.js";
+import { checkElements, checkMaxElements } from "./limits.js";
+import type { Operand } from "./operand.js";
+import { runPath } from "./run-path.js";
+
+/**
+ * Executes a sliced plan: for each combination of values of the sliced labels, in a fixed order, it cuts every
+ * operand down to those values (the sliced dimensions kept with size 1), runs the path on the cut operands, and adds
+ * the slice's result into the output (at the slice's place along sliced output labels). No intermediate of a slice
+ * holds a sliced label at more than size 1, so each stays within the limit the slicing was chosen for. The order of
+ * the slices is fixed, so results do not depend on the thread count beyond what one slice's run does.
+ * No array of a slice may pass `maxElements`; int32 slices are summed exactly. `observe` is told the element count of
+ * every intermediate of every slice.
+ *
+ * @example
+ * runSliced(normalizeEquation("ij,jk->ik", [[2, 3], [3, 2]]), [a, b], [[0, 1]], [1]); // j in 3 slices: a [2, 2] Tensor
+ */
+export function runSliced(
+  spec: NormalizedSpec,
+  operands: readonly Operand[],
+  path: readonly (readonly number[])[],
+  sliced: readonly number[],
+  threads = 1,
+  maxElements = checkMaxElements(undefined),
+  observe?: (elements: number) => void,
+): Tensor<number[], DTypeName> {
+  let dtype: DTypeName = operands[0]?.dtype ?? "float64";
+  for (const operand of operands) dtype = promoteTypes(dtype, operand.dtype);
+  const isSliced = spec.sizes.map((_, label) => sliced.includes(label));
+  const sliceSpec: NormalizedSpec = { ...spec, sizes: spec.sizes.map((size, label) => (isSliced[label] === true ? 1 : size)) };
+  const outputShape = spec.output.map((label) => spec.sizes[label] as number);
+  const outputSize = outputShape.reduce((size, dimension) => size * dimension, 1);
+  checkElements("the result", outputSize, maxElements);
+  // int32 slices are exact; their sum is taken in float64 and must fit in int32 at the end, as an unsliced run's.
+  const exact = dtype === "int32";
+  const output = allocate(exact ? "float64" : dtype, outputSize);
+  const outputStrides = stridesOf(outputShape);
+  const values = new Array<number>(spec.sizes.length).fill(0);
+  const slicedSizes = sliced.map((label) => spec.sizes[label] as number);
+  if (slicedSizes.some((size) => size === 0)) return new Tensor(outputShape, dtype, exact ? toInt32(output) : output);
+  for (;;) {
+    const cut = operands.map((operand, index) => cutOperand(operand, spec.inputs[index] ?? [], isSliced, values));
+    const part = runPath(sliceSpec, cut, path, threads, maxElements, observe).data;
+    // the slice's place in the output: sliced output labels sit at their value, the others run over their sizes
+    let base = 0;
+    spec.output.forEach((label, axis) => {
+      if (isSliced[label] === true) base += (values[label] as number) * (outputStrides[axis] as number);
+    });
+    const free = spec.output.map((label, axis) => (isSliced[label] === true ? 1 : (outputShape[axis] as number)));
+    addInto(output, part, base, free, outputStrides);
+    if (!advance(values, sliced, slicedSizes)) break;
+  }
+  return new Tensor(outputShape, dtype, exact ? toInt32(output) : output);
+}
+
+/** Steps the sliced labels' values like an odometer, last label fastest; `false` after the last combination. */
+function advance(values: number[], sliced: readonly number[], sizes: readonly number[]): boolean {
+  for (let index = sliced.length - 1; index >= 0; index--) {
+    const label = sliced[index] as number;
+    values[label] = (values[label] as number) + 1;
+    if ((values[label] as number) < (sizes[index] as number)) return true;
+    values[label] = 0;
+  }
+  return false;
+}
+
+function stridesOf(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length).fill(1);
+  for (let axis = shape.length - 2; axis >= 0; axis--) strides[axis] = (strides[axis + 1] as number) * (shape[axis + 1] as number);
+  return strides;
+}
+
+/** An operand with each sliced dimension cut to the slice's value (a size-1 dimension stays at 0: it broadcasts). */
+function cutOperand(operand: Operand, labels: readonly number[], isSliced: readonly boolean[], values: readonly number[]): Operand {
+  if (!labels.some((label) => isSliced[label] === true)) return operand;
+  const strides = stridesOf(operand.shape);
+  const shape = operand.shape.map((size, axis) => (isSliced[labels[axis] as number] === true ? 1 : size));
+  let offset = 0;
+  operand.shape.forEach((size, axis) => {
+    const label = labels[axis] as number;
+    if (isSliced[label] === true && size > 1) offset += (values[label] as number) * (strides[axis] as number);
+  });
+  const data = allocate(operand.dtype, shape.reduce((size, dimension) => size * dimension, 1));
+  copyStrided(operand.data, offset, shape, strides, data);
+  return { shape, data, dtype: operand.dtype };
+}
+
+/** Copies the elements of `shape` read at `offset` with `strides` into `target`, row-major. */
+function copyStrided(source: DataArray, offset: number, shape: readonly number[], strides: readonly number[], target: DataArray): void {
+  const index = new Array<number>(shape.length).fill(0);
+  let from = offset;
+  for (let to = 0; to < target.length; to++) {
+    target[to] = source[from] as number;
+    from = nextOffset(index, shape, strides, from);
+  }
+}
+
+/** Adds a slice's result (row-major over `shape`) into the output at `base`, stepping with the output's strides. */
+function addInto(output: DataArray, part: DataArray, base: number, shape: readonly number[], strides: readonly number[]): void {
+  const index = new Array<number>(shape.length).fill(0);
+  let to = base;
+  for (let from = 0; from < part.length; from++) {
+    output[to] = (output[to] as number) + (part[from] as number);
+    to = nextOffset(index, shape, strides, to);
+  }
+}
+
+/** Steps a row-major index over `shape` by one element and returns the offset it then has with `strides`. */
+function nextOffset(index: number[], shape: readonly number[], strides: readonly number[], offset: number): number {
+  let next = offset;
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    index[axis] = (index[axis] as number) + 1;
+    next += strides[axis] as number;
+    if ((index[axis] as number) < (shape[axis] as number)) return next;
+    next -= (index[axis] as number) * (strides[axis] as number);
+    index[axis] = 0;
+  }
+  return next;
+}

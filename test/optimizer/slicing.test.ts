@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { contractExpression } from "../../src/contract-expression.js";
+import { contractPath } from "../../src/contract-path.js";
+import { EinsumError } from "../../src/einsum-error.js";
+import { toOperand } from "../../src/execute/operand.js";
+import { runPath } from "../../src/execute/run-path.js";
+import { runSliced } from "../../src/execute/run-sliced.js";
+import { writeMemoryLimitUnmet } from "../../src/messages.js";
+import type { Network } from "../../src/optimizer/network.js";
+import { seededRandom } from "../../src/optimizer/random.js";
+import type { NormalizedSpec } from "../../src/parse/spec.js";
+import { untypedEinsum } from "../fixtures/untyped.js";
+import { randomRegular } from "./generators.js";
+import { recomputeCost } from "./recompute.js";
+
+/** Operands of a network filled with small whole numbers, so that every summation order gives the same bits. */
+function operandsOf(network: Network, seed: number, whole = true): { shape: number[]; data: Float64Array }[] {
+  const random = seededRandom(seed);
+  return network.inputs.map((labels) => {
+    const shape = labels.map((label) => network.sizes[label] as number);
+    const size = shape.reduce((product, dimension) => product * dimension, 1);
+    return { shape, data: Float64Array.from({ length: size }, () => (whole ? Math.floor(random() * 3) - 1 : random() - 0.5)) };
+  });
+}
+
+/** The network in einsum's sublist form: operand, labels, ..., output labels. */
+function sublistArguments(network: Network, operands: readonly unknown[]): unknown[] {
+  return [...network.inputs.flatMap((labels, index) => [operands[index], labels]), network.output];
+}
+
+function specOf(network: Network): NormalizedSpec {
+  return { ...network, labelNames: network.sizes.map((_, label) => `l${label}`) };
+}
+
+const networks: readonly (readonly [string, Network])[] = [
+  ["random 3-regular, 60 tensors, D=2", randomRegular(60, 3, 2, 2)],
+  ["random 3-regular, 60 tensors, D=2, two open legs", { ...randomRegular(60, 3, 2, 2), output: [0, 7] }],
+];
+
+describe("slicing under memoryLimit", () => {
+  it.each(networks)("%s: a sixteenth of the free path's largest intermediate fits, priced slice by slice", (_, network) => {
+    const free = contractPath(network);
+    const limit = Math.floor(free.largestIntermediate / 16);
+    const info = contractPath(network, { memoryLimit: limit });
+    const slicing = info.slicing;
+    if (slicing === undefined) throw new Error("the plan is not sliced");
+    expect(info.largestIntermediate).toBeLessThanOrEqual(limit);
+    expect(slicing.slices).toBe(slicing.labels.reduce((product, label) => product * (network.sizes[label] as number), 1));
+    // priced again independently, with the sliced labels at size 1
+    const slice = recomputeCost(
+      { ...network, sizes: network.sizes.map((size, label) => (slicing.labels.includes(label) ? 1 : size)) },
+      info.path,
+    );
+    expect(slice.flops).toBe(slicing.sliceFlops);
+    expect(Math.max(...slice.stepSizes)).toBeLessThanOrEqual(limit);
+    expect(info.flops).toBe(slicing.slices * slicing.sliceFlops);
+    // slicing repeats some work; on these networks the greedy choice of labels costs under 4 times the free path
+    expect(info.flops).toBeGreaterThanOrEqual(free.flops);
+    expect(info.flops).toBeLessThanOrEqual(4 * free.flops);
+    expect(info.toString()).toContain(`Sliced labels:  ${slicing.names} (${slicing.slices} slices)`);
+    expect(info.toDot()).toContain(`sliced over ${slicing.names}: ${slicing.slices} slices`);
+  });
+
+  it.each(networks)("%s: einsum in the sublist form gives the unsliced result, within the limit", (_, network) => {
+    const operands = operandsOf(network, 3);
+    const free = contractPath(network);
+    const limit = Math.floor(free.largestIntermediate / 16);
+    const unsliced = untypedEinsum(...sublistArguments(network, operands));
+    const sliced = untypedEinsum(...sublistArguments(network, operands), { memoryLimit: limit });
+    expect(Array.from(sliced.data)).toEqual(Array.from(unsliced.data));
+    expect(sliced.shape).toEqual(unsliced.shape);
+  });
+
+  it("never forms an intermediate over the limit, measured in the executor, and is bit-identical across threads", () => {
+    const spec = specOf({ ...randomRegular(60, 3, 2, 2), output: [0, 7] });
+    const free = contractPath(spec);
+    const limit = Math.floor(free.largestIntermediate / 16);
+    const info = contractPath(spec, { memoryLimit: limit });
+    const labels = info.slicing?.labels ?? [];
+    expect(labels.length).toBeGreaterThan(0);
+    const operands = operandsOf(spec, 5, false).map((operand, index) => toOperand(operand, index));
+    let peak = 0;
+    const one = runSliced(spec, operands, info.path, labels, 1, undefined, (elements) => (peak = Math.max(peak, elements)));
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(limit);
+    let unslicedPeak = 0;
+    const whole = runPath(spec, operands, info.path, 1, undefined, (elements) => (unslicedPeak = Math.max(unslicedPeak, elements)));
+    expect(unslicedPeak).toBeGreaterThan(limit);
+    const two = runSliced(spec, operands, info.path, labels, 2);
+    expect(Array.from(two.data)).toEqual(Array.from(one.data));
+    one.data.forEach((value, index) => {
+      const expected = whole.data[index] as number;
+      expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+    });
+  });
+
+  it("runs sliced plans in contractExpression", () => {
+    const expression = contractExpression("ab,bc,cd->ad", [4, 8], [8, 8], [8, 4], { memoryLimit: 8 });
+    const a = { shape: [4, 8] as const, data: Float64Array.from({ length: 32 }, (_, i) => (i % 5) - 2) };
+    const b = { shape: [8, 8] as const, data: Float64Array.from({ length: 64 }, (_, i) => (i % 3) - 1) };
+    const c = { shape: [8, 4] as const, data: Float64Array.from({ length: 32 }, (_, i) => (i % 7) - 3) };
+    const expected = untypedEinsum("ab,bc,cd->ad", a, b, c);
+    expect(Array.from(expression(a, b, c).data)).toEqual(Array.from(expected.data));
+    expect(contractPath("ab,bc,cd->ad", [4, 8], [8, 8], [8, 4], { memoryLimit: 8 }).largestIntermediate).toBeLessThanOrEqual(8);
+  });
+
+  it("throws MEMORY_LIMIT when no slicing can meet the limit at a bearable cost", () => {
+    const dense = { ...randomRegular(16, 3, 3, 9), output: [0, 5] };
+    const free = contractPath(dense);
+    expect(() => contractPath(dense, { memoryLimit: Math.floor(free.largestIntermediate / 16) })).toThrow(
+      writeMemoryLimitUnmet(Math.floor(free.largestIntermediate / 16)),
+    );
+  });
+
+  it("throws MEMORY_LIMIT when no slicing can meet the limit", () => {
+    let thrown: unknown;
+    try {
+      contractPath("ab,bc->ac", [2, 3], [3, 4], { memoryLimit: 0 });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(EinsumError);
+    expect((thrown as EinsumError).code).toBe("MEMORY_LIMIT");
+    expect((thrown as EinsumError).message).toBe(writeMemoryLimitUnmet(0));
+  });
+});
