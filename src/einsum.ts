@@ -9,7 +9,7 @@ import type { EinsumOutcome, OutcomeShape } from "./types/einsum-shape.js";
 import type { IsAny } from "./types/guards.js";
 import type { IsSymbolicValue } from "./types/dimensions.js";
 import type { DTypeOf, EinsumArguments, ExpandUnions, OperandsOf, ResultDType, ShapesOf } from "./types/operands.js";
-import type { ValidateEquation } from "./types/validate.js";
+import type { EquationParameter } from "./types/validate.js";
 
 /** What may follow the first operand in NumPy's sublist form: sublists, more operands, a trailing options object. */
 type SublistArguments = readonly (TensorLike | readonly SublistLabel[] | EinsumOptions)[];
@@ -21,7 +21,7 @@ type ArgumentsAfter<First> = [First] extends [never] ? EinsumArguments : First e
 type CheckedFirst<First, Arguments extends readonly unknown[]> = IsAny<First> extends true
   ? First
   : First extends string
-    ? ValidateEquation<First, CallShapes<Arguments>, CallIsSymbolic<First, Arguments>>
+    ? EquationParameter<First, CallShapes<Arguments>, CallIsSymbolic<First, Arguments>>
     : First;
 
 /**

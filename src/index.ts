@@ -21,6 +21,8 @@ export type {
 } from "./contract-path.js";
 export type { EinsumShape } from "./types/einsum-shape.js";
 export type { ValidateEquation } from "./types/validate.js";
+export type { EquationParameter, Refusal } from "./types/validate.js";
+export type { InputContinuations } from "./types/continuations.js";
 export { contractExpression } from "./contract-expression.js";
 export type { ContractExpression, ContractExpressionOptions } from "./contract-expression.js";
 // Types that appear in public signatures, exported so that a consumer emitting declarations can name them.

@@ -1,4 +1,5 @@
 import type { Completions, UnfinishedOutput } from "./completions.js";
+import type { InputContinuations } from "./continuations.js";
 import type { EinsumOutcome, HasSymbolicDimensions } from "./einsum-shape.js";
 import type { Failure } from "./failure.js";
 
@@ -11,8 +12,9 @@ import type { Failure } from "./failure.js";
  * equation followed by each input label not yet in the output, by `...` when the inputs have one, and, right after
  * the `->`, by the implicit output as a whole. The equation itself stays in the union (an empty output is a
  * scalar), and every branch other than the equation comes through `infer`, so the compiler still infers the
- * literal equation from the argument. Shapes may be a union of shape lists: any refused member refuses. `Symbolic`,
- * whether some dimension is symbolic, is worked out from the shapes: leave it out.
+ * literal equation from the argument. Shapes may be a union
+ * of shape lists: any refused member refuses. `Symbolic`, whether some dimension is symbolic, is worked out from
+ * the shapes: leave it out.
  *
  * @example
  * type Accepted = ValidateEquation<"ij,jk->ik", [[2, 3], [3, 4]]>; //=> "ij,jk->ik" | "ij,jk->ikj"
@@ -25,14 +27,60 @@ export type ValidateEquation<
   Equation extends string,
   Shapes extends readonly (readonly number[])[],
   Symbolic extends boolean = HasSymbolicDimensions<Equation, Shapes>,
+> = Validated<Equation, Shapes, Symbolic, false>;
+
+/**
+ * A run-time message in a parameter type, marked so that the editor never offers it as a completion: it is not a
+ * string literal type of its own, but a diagnostic still shows its words.
+ *
+ * @example
+ * type Marked = "output label 'i' appears more than once" & Refusal;
+ */
+export interface Refusal {
+  readonly refusal: true;
+}
+
+/**
+ * {@link ValidateEquation} as einsum's equation parameter, for the editor: each message is marked as a
+ * {@link Refusal}, so that completions inside the equation are only ever equations, and before the `->` it also
+ * holds what may be typed next at the end of the inputs (see {@link InputContinuations}), beside the message while
+ * the equation is not finished.
+ *
+ * @example
+ * type Typing = EquationParameter<"ij,", [[2, 3], [3, 4]]>;
+ * //=> ("operand 1 has rank 2 but its term '' names 0 dimensions" & Refusal) | "ij,i" | "ij,j" | "ij,k" | "ij,l"
+ */
+export type EquationParameter<
+  Equation extends string,
+  Shapes extends readonly (readonly number[])[],
+  Symbolic extends boolean = HasSymbolicDimensions<Equation, Shapes>,
+> = Validated<Equation, Shapes, Symbolic, true>;
+
+/** The check; `ForEditor` marks the messages as refusals and adds the continuations of the inputs. */
+type Validated<
+  Equation extends string,
+  Shapes extends readonly (readonly number[])[],
+  Symbolic extends boolean,
+  ForEditor extends boolean,
 > =
   EinsumOutcome<Equation, Shapes, Symbolic> extends infer Outcome
     ? RefusalsOf<Outcome> extends infer Refusals
       ? [Refusals] extends [never]
-        ? Accepted<Equation, Outcome>
-        : Refusals
+        ? Accepted<Equation, Outcome, Shapes, Symbolic, ForEditor>
+        : Marking<Refusals, ForEditor> | (ForEditor extends true ? Continuations<Equation, Shapes, Symbolic, false> : never)
       : never
     : never;
+
+/** A message, marked as a {@link Refusal} or not. */
+type Marking<Message, Marked extends boolean> = Marked extends true ? Message & Refusal : Message;
+
+/** What may be typed next while the inputs are typed, for each member of a union of shape lists. */
+type Continuations<
+  Equation extends string,
+  Shapes extends readonly (readonly number[])[],
+  Symbolic extends boolean,
+  Accepted extends boolean,
+> = Shapes extends unknown ? (InputContinuations<Equation, Shapes, Symbolic, Accepted> extends infer Offered ? Offered : never) : never;
 
 /** The messages of the outcomes that are refusals, for a union of shape lists: any one refused member refuses. */
 type RefusalsOf<Outcome> = Outcome extends UnfinishedOutput<string, string>
@@ -42,12 +90,18 @@ type RefusalsOf<Outcome> = Outcome extends UnfinishedOutput<string, string>
     : never;
 
 /** The parameter type of an accepted outcome, or of an output refused only because it is not finished. */
-type Accepted<Equation extends string, Outcome> = Outcome extends { readonly shape: unknown; readonly next: infer Next extends string }
+type Accepted<
+  Equation extends string,
+  Outcome,
+  Shapes extends readonly (readonly number[])[],
+  Symbolic extends boolean,
+  ForEditor extends boolean,
+> = Outcome extends { readonly shape: unknown; readonly next: infer Next extends string }
   ? Completions<Equation, Next> extends infer Offered
     ? Equation | Offered
     : never
   : Outcome extends UnfinishedOutput<infer Message, infer Next>
     ? Completions<Equation, Next> extends infer Offered
-      ? Message | Offered
+      ? Marking<Message, ForEditor> | Offered
       : never
-    : Equation;
+    : Equation | (ForEditor extends true ? Continuations<Equation, Shapes, Symbolic, true> : never);

@@ -1,6 +1,8 @@
 import {
   writeDidYouMean,
   writeInvalidCharacter,
+  writeMalformedArrow,
+  writeOperandCount,
   writeOutputEllipsisMissing,
   writeRankMismatch,
   writeRepeatedOutputLabel,
@@ -34,8 +36,8 @@ export interface TypeCase extends Located {
 
 /**
  * A refused call: its error starts at `at` (its first occurrence in the statement), and the parameter type it
- * names holds these literals: the run time's message, and for an output refused only because it is not finished,
- * the completions beside it.
+ * names holds these literals: the run time's message first, and for an equation refused only because it is not
+ * finished, the completions beside it.
  */
 export interface DiagnosticCase extends Located {
   readonly at: string;
@@ -72,11 +74,10 @@ export const completionCases: readonly CompletionCase[] = [
     expected: ["...ij,...jk->", "...ij,...jk->i", "...ij,...jk->j", "...ij,...jk->k", "...ij,...jk->...", "...ij,...jk->...ik"],
   },
   {
-    name: "...ij,...jk-> (an ellipsis of one dimension) offers the same beside the message",
+    name: "...ij,...jk-> (an ellipsis of one dimension) offers the same, and not the message",
     statement: 'export const batched = einsum("...ij,...jk->", batchA, batchB);',
     cursorAfter: 'einsum("...ij,...jk->',
     expected: [
-      writeOutputEllipsisMissing(1),
       "...ij,...jk->i",
       "...ij,...jk->j",
       "...ij,...jk->k",
@@ -90,7 +91,88 @@ export const completionCases: readonly CompletionCase[] = [
     cursorAfter: 'einsum("ij,jk->i',
     expected: ["ij,jk->i", "ij,jk->ij", "ij,jk->ik"],
   },
+  {
+    name: "an empty equation offers a label per dimension of the first operand",
+    statement: 'export const started = einsum("", a, b);',
+    cursorAfter: 'einsum("',
+    expected: ["i", "j"],
+  },
+  {
+    name: "a first term with a dimension left offers the labels not in it",
+    statement: 'export const firstTerm = einsum("i", a, b);',
+    cursorAfter: 'einsum("i',
+    expected: ["ij"],
+  },
+  {
+    name: "a complete first term offers ','",
+    statement: 'export const firstDone = einsum("ij", a, b);',
+    cursorAfter: 'einsum("ij',
+    expected: ["ij,"],
+  },
+  {
+    name: "after ',' the used labels come with fresh ones, as many as the operand's rank",
+    statement: 'export const secondTerm = einsum("ij,", a, b);',
+    cursorAfter: 'einsum("ij,',
+    expected: ["ij,i", "ij,j", "ij,k", "ij,l"],
+  },
+  {
+    name: "a second term with a dimension left offers the used label not in it and a fresh one",
+    statement: 'export const secondHalf = einsum("ij,j", a, b);',
+    cursorAfter: 'einsum("ij,j',
+    expected: ["ij,ji", "ij,jk"],
+  },
+  {
+    name: "complete inputs offer '->' and the implicit output spelled out",
+    statement: 'export const implicit = einsum("ij,jk", a, b);',
+    cursorAfter: 'einsum("ij,jk',
+    expected: ["ij,jk", "ij,jk->", "ij,jk->ik"],
+  },
+  {
+    name: "complete inputs of a rank-3 operand offer the implicit output in ASCII order",
+    statement: 'export const implicitTransform = einsum("bk,aki", zl, W);',
+    cursorAfter: 'einsum("bk,aki',
+    expected: ["bk,aki", "bk,aki->", "bk,aki->abi"],
+  },
+  {
+    name: "a trailing '-' is offered the '>' that completes the arrow",
+    statement: 'export const dash = einsum("ij,jk-", a, b);',
+    cursorAfter: 'einsum("ij,jk-',
+    expected: ["ij,jk->", "ij,jk->ik"],
+  },
+  {
+    name: "after an ellipsis term, the next term is offered '...' and labels for its rank",
+    statement: 'export const batchedTerm = einsum("...ij,", batchA, batchB);',
+    cursorAfter: 'einsum("...ij,',
+    expected: ["...ij,i", "...ij,j", "...ij,k", "...ij,l", "...ij,m", "...ij,..."],
+  },
+  {
+    name: "a term with an ellipsis is complete and may take more labels",
+    statement: 'export const batchedInputs = einsum("...ij,...jk", batchA, batchB);',
+    cursorAfter: 'einsum("...ij,...jk',
+    expected: ["...ij,...jk", "...ij,...jki", "...ij,...jkl", "...ij,...jk->", "...ij,...jk->...ik"],
+  },
+  {
+    name: "before any operand is written, labels, ',' and '->' are offered, not the operand count",
+    statement: 'export const noOperands = einsum("ij");',
+    cursorAfter: 'einsum("ij',
+    expected: ["ijk", "ijl", "ij,", "ij->"],
+  },
+  {
+    name: "a definite error offers nothing: its message is never a completion",
+    statement: 'export const definite = einsum("ij,jk->ii", a, b);',
+    cursorAfter: 'einsum("ij,jk->ii',
+    expected: [],
+  },
+  {
+    name: "a size mismatch in a complete term offers nothing",
+    statement: 'export const sizes = einsum("ij,jk", a, zeros([4, 5]));',
+    cursorAfter: 'einsum("ij,jk',
+    expected: [],
+  },
 ];
+
+const continuations = (statement: string): readonly string[] =>
+  completionCases.find((entry) => entry.statement === statement)?.expected ?? [];
 
 export const typeCases: readonly TypeCase[] = [
   {
@@ -132,15 +214,32 @@ export const typeCases: readonly TypeCase[] = [
   },
 ];
 
-const batchedCompletions = completionCases.find((entry) => entry.statement.includes("batchA"));
-
 export const diagnosticCases: readonly DiagnosticCase[] = [
   {
     name: "an empty output that needs a '...' is refused, with the completions beside the message",
-    statement: batchedCompletions?.statement ?? "",
+    statement: 'export const batched = einsum("...ij,...jk->", batchA, batchB);',
     at: '"...ij,...jk->"',
-    parameter: batchedCompletions?.expected ?? [],
+    parameter: [writeOutputEllipsisMissing(1), ...continuations('export const batched = einsum("...ij,...jk->", batchA, batchB);')],
   },
+  ...(
+    [
+      ['export const started = einsum("", a, b);', '""', writeOperandCount(1, 2)],
+      ['export const firstTerm = einsum("i", a, b);', '"i"', writeOperandCount(1, 2)],
+      ['export const firstDone = einsum("ij", a, b);', '"ij"', writeOperandCount(1, 2)],
+      ['export const secondTerm = einsum("ij,", a, b);', '"ij,"', writeRankMismatch(1, 2, "", 0)],
+      ['export const secondHalf = einsum("ij,j", a, b);', '"ij,j"', writeRankMismatch(1, 2, "j", 1)],
+      ['export const dash = einsum("ij,jk-", a, b);', '"ij,jk-"', writeMalformedArrow(5)],
+      ['export const batchedTerm = einsum("...ij,", batchA, batchB);', '"...ij,"', writeRankMismatch(1, 3, "", 0)],
+      ['export const noOperands = einsum("ij");', '"ij"', writeOperandCount(1, 0)],
+      ['export const sizes = einsum("ij,jk", a, zeros([4, 5]));', '"ij,jk"', writeSizeMismatch("j", 0, 3, 1, 4)],
+      ['export const definite = einsum("ij,jk->ii", a, b);', '"ij,jk->ii"', writeRepeatedOutputLabel("i")],
+    ] as const
+  ).map(([statement, at, message]) => ({
+    name: `while typing, ${at} is refused with the run time's message, beside its completions if any`,
+    statement,
+    at,
+    parameter: [message, ...continuations(statement)],
+  })),
   {
     name: "a size mismatch names the label, both operands and both sizes",
     statement: 'export const mismatch = einsum("ij,jk->ik", a, zeros([4, 5]));',
@@ -208,9 +307,12 @@ export function literalMembers(typeText: string): string[] {
   return [...typeText.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((match) => JSON.parse(`"${match[1]}"`) as string).sort();
 }
 
-/** The parameter type named by an "is not assignable to parameter of type" message, as its literal members. */
+/**
+ * The parameter type named by an "is not assignable to parameter of type" message, as its literal members. Only
+ * the message's first line names it; the lines after elaborate on the members.
+ */
 export function parameterMembers(message: string): string[] {
-  const match = /is not assignable to parameter of type '(.*)'\.$/s.exec(message);
+  const match = /is not assignable to parameter of type '(.*)'\.$/.exec(message.split("\n")[0] ?? "");
   if (match?.[1] === undefined) throw new Error(`not an argument error: ${message}`);
   return literalMembers(match[1]);
 }

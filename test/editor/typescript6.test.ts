@@ -35,12 +35,22 @@ beforeAll(() => {
   service = ts.createLanguageService(host, ts.createDocumentRegistry());
 });
 
-describe("TypeScript 6 language service: completions after '->'", () => {
+describe("TypeScript 6 language service: completions while an equation is typed", () => {
   test.each(completionCases)("$name", (entry) => {
     const position = offsetIn(entry, entry.cursorAfter) + entry.cursorAfter.length;
     const completions = service.getCompletionsAtPosition(virtualFile, position, {});
-    expect(completions?.entries.every((completion) => completion.kind === ts.ScriptElementKind.string)).toBe(true);
-    expect(completions?.entries.map((completion) => completion.name).sort()).toEqual([...entry.expected].sort());
+    const entries = completions?.entries ?? [];
+    expect(entries.every((completion) => completion.kind === ts.ScriptElementKind.string)).toBe(true);
+    expect(entries.map((completion) => completion.name).sort()).toEqual([...entry.expected].sort());
+  });
+});
+
+describe("TypeScript 6 language service: no message is ever a completion", () => {
+  test.each(diagnosticCases)("$name", (entry) => {
+    const position = offsetIn(entry, entry.at) + entry.at.length - 1;
+    const names = (service.getCompletionsAtPosition(virtualFile, position, {}))?.entries.map((completion) => completion.name) ?? [];
+    expect(names).not.toContain(entry.parameter[0]);
+    expect(names.every((name) => name.startsWith(entry.at.slice(1, -1).replace(/-$/, "")))).toBe(true);
   });
 });
 
