@@ -36,8 +36,7 @@ export function runPath(
   maxElements = checkMaxElements(undefined),
   observe?: (elements: number) => void,
 ): Tensor<number[], DTypeName> {
-  let dtype: DTypeName = operands[0]?.dtype ?? "float64";
-  for (const operand of operands) dtype = promoteTypes(dtype, operand.dtype);
+  const dtype = promotedDType(operands);
   const exact = dtype === "int32";
   const computed: DTypeName = exact ? "float64" : dtype;
   const run = compiledRun(spec, operands, path, maxElements);
@@ -87,6 +86,18 @@ export function runPath(
   }
   const result = take(slots, run.result);
   return new Tensor(run.outputShape.slice(), dtype, exact ? toInt32(result) : result);
+}
+
+/**
+ * The dtype of a run's result: the operands' dtypes promoted as PyTorch does (float64 for no operands).
+ *
+ * @example
+ * promotedDType([{ dtype: "int32" }, { dtype: "float32" }]); //=> "float32"
+ */
+export function promotedDType(operands: readonly Pick<Operand, "dtype">[]): DTypeName {
+  let dtype: DTypeName = operands[0]?.dtype ?? "float64";
+  for (const operand of operands) dtype = promoteTypes(dtype, operand.dtype);
+  return dtype;
 }
 
 /**

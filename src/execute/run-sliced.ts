@@ -1,10 +1,10 @@
 import type { NormalizedSpec } from "../parse/spec.js";
-import { allocate, promoteTypes, type DataArray, type DTypeName } from "../tensor/dtype.js";
+import { allocate, type DataArray, type DTypeName } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import { toInt32 } from "./integers.js";
 import { checkElements, checkMaxElements } from "./limits.js";
 import type { Operand } from "./operand.js";
-import { runPath } from "./run-path.js";
+import { promotedDType, runPath } from "./run-path.js";
 
 /**
  * Executes a sliced plan: for each combination of values of the sliced labels, in a fixed order, it cuts every
@@ -27,8 +27,7 @@ export function runSliced(
   maxElements = checkMaxElements(undefined),
   observe?: (elements: number) => void,
 ): Tensor<number[], DTypeName> {
-  let dtype: DTypeName = operands[0]?.dtype ?? "float64";
-  for (const operand of operands) dtype = promoteTypes(dtype, operand.dtype);
+  const dtype = promotedDType(operands);
   const isSliced = spec.sizes.map((_, label) => sliced.includes(label));
   const sliceSpec: NormalizedSpec = { ...spec, sizes: spec.sizes.map((size, label) => (isSliced[label] === true ? 1 : size)) };
   const outputShape = spec.output.map((label) => spec.sizes[label] as number);

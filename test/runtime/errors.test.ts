@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { arange, EinsumError, ones, tensor, zeros, type EinsumErrorCode } from "typed-einsum";
 import * as messages from "../../src/messages.js";
+import { thrownBy } from "../fixtures/thrown-by.js";
 import { counting, untypedEinsum } from "../fixtures/untyped.js";
 
-/** Runs `action` and returns the EinsumError it throws, failing the test when it throws anything else or nothing. */
-function thrownBy(action: () => unknown): EinsumError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EinsumError);
-    return error as EinsumError;
-  }
-  throw new Error("expected an EinsumError, but nothing was thrown");
-}
 
 interface EquationRefusal {
   readonly equation: string;
