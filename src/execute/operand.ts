@@ -2,6 +2,7 @@ import { EinsumError } from "../einsum-error.js";
 import { writeDataLength, writeInvalidOperand, writeInvalidStride, writeOperandData } from "../messages.js";
 import { allocate, dtypeOfData, type DataArray, type DTypeName } from "../tensor/dtype.js";
 import { describeEntry } from "../tensor/nested.js";
+import { forEachOffset } from "../tensor/for-each-offset.js";
 import { checkShape, sizeOf, stridesOf } from "../tensor/shape.js";
 import { checkElements, checkMaxElements } from "./limits.js";
 
@@ -86,27 +87,16 @@ export function toOperand(value: unknown, operand: number, maxElements = checkMa
 }
 
 /**
- * Where each element of a strided view lies in its data, in row-major order of the view: an odometer over the
- * dimensions, one addition per element.
+ * Where each element of a strided view lies in its data, in row-major order of the view.
  *
  * @example
  * viewPositions([2, 3], [1, 2], 0); //=> Float64Array [0, 2, 4, 1, 3, 5]
  */
 export function viewPositions(shape: readonly number[], strides: readonly number[], offset: number): Float64Array {
-  const size = sizeOf(shape);
-  const positions = new Float64Array(size);
-  const rank = shape.length;
-  const counters = new Array<number>(rank).fill(0);
-  let at = offset;
-  for (let index = 0; index < size; index++) {
-    positions[index] = at;
-    for (let axis = rank - 1; axis >= 0; axis--) {
-      at += strides[axis]!;
-      if (++counters[axis]! < shape[axis]!) break;
-      at -= strides[axis]! * shape[axis]!;
-      counters[axis] = 0;
-    }
-  }
+  const positions = new Float64Array(sizeOf(shape));
+  forEachOffset(shape, strides, (flat, at) => {
+    positions[flat] = offset + at;
+  });
   return positions;
 }
 

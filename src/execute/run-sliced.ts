@@ -1,5 +1,7 @@
 import type { NormalizedSpec } from "../parse/spec.js";
 import { allocate, type DataArray, type DTypeName } from "../tensor/dtype.js";
+import { forEachOffset } from "../tensor/for-each-offset.js";
+import { stridesOf } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { toInt32 } from "./integers.js";
 import { checkElements, checkMaxElements } from "./limits.js";
@@ -66,12 +68,6 @@ function advance(values: number[], sliced: readonly number[], sizes: readonly nu
   return false;
 }
 
-function stridesOf(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length).fill(1);
-  for (let axis = shape.length - 2; axis >= 0; axis--) strides[axis] = (strides[axis + 1] as number) * (shape[axis + 1] as number);
-  return strides;
-}
-
 /** An operand with each sliced dimension cut to the slice's value (a size-1 dimension stays at 0: it broadcasts). */
 function cutOperand(operand: Operand, labels: readonly number[], isSliced: readonly boolean[], values: readonly number[]): Operand {
   if (!labels.some((label) => isSliced[label] === true)) return operand;
@@ -89,33 +85,14 @@ function cutOperand(operand: Operand, labels: readonly number[], isSliced: reado
 
 /** Copies the elements of `shape` read at `offset` with `strides` into `target`, row-major. */
 function copyStrided(source: DataArray, offset: number, shape: readonly number[], strides: readonly number[], target: DataArray): void {
-  const index = new Array<number>(shape.length).fill(0);
-  let from = offset;
-  for (let to = 0; to < target.length; to++) {
-    target[to] = source[from] as number;
-    from = nextOffset(index, shape, strides, from);
-  }
+  forEachOffset(shape, strides, (to, from) => {
+    target[to] = source[offset + from] as number;
+  });
 }
 
 /** Adds a slice's result (row-major over `shape`) into the output at `base`, stepping with the output's strides. */
 function addInto(output: DataArray, part: DataArray, base: number, shape: readonly number[], strides: readonly number[]): void {
-  const index = new Array<number>(shape.length).fill(0);
-  let to = base;
-  for (let from = 0; from < part.length; from++) {
-    output[to] = (output[to] as number) + (part[from] as number);
-    to = nextOffset(index, shape, strides, to);
-  }
-}
-
-/** Steps a row-major index over `shape` by one element and returns the offset it then has with `strides`. */
-function nextOffset(index: number[], shape: readonly number[], strides: readonly number[], offset: number): number {
-  let next = offset;
-  for (let axis = shape.length - 1; axis >= 0; axis--) {
-    index[axis] = (index[axis] as number) + 1;
-    next += strides[axis] as number;
-    if ((index[axis] as number) < (shape[axis] as number)) return next;
-    next -= (index[axis] as number) * (strides[axis] as number);
-    index[axis] = 0;
-  }
-  return next;
+  forEachOffset(shape, strides, (from, to) => {
+    output[base + to] = (output[base + to] as number) + (part[from] as number);
+  });
 }

@@ -10,11 +10,12 @@
  * is a {@link PairPlan}, so that an executor running the same step again can keep it and skip that work.
  */
 import type { DataArray } from "../tensor/dtype.js";
+import { stridesOf } from "../tensor/shape.js";
 import { gemm } from "./gemm/gemm.js";
 import type { MatrixBatch } from "./gemm/gemm-problem.js";
 import { allocateLike, labelledSize, type LabelledData } from "./labelled-data.js";
 import { acquireScratch } from "./scratch-pool.js";
-import { offsetTable, rowMajorStrides } from "./offset-table.js";
+import { offsetTable } from "./offset-table.js";
 import { classifyPair } from "./pairwise-classes.js";
 import { hadamardAxes, type HadamardAxis } from "./elementwise/hadamard-axes.js";
 import { hadamardStrided } from "./elementwise/hadamard.js";
@@ -178,6 +179,6 @@ function sumOut<Data extends DataArray>(data: Data, sum: SumOut): Data {
 }
 
 function stridesByLabel(labels: readonly number[], sizes: readonly number[]): Map<number, number> {
-  const strides = rowMajorStrides(labels.map((label) => sizes[label] ?? 1));
+  const strides = stridesOf(labels.map((label) => sizes[label] ?? 1));
   return new Map(labels.map((label, axis) => [label, strides[axis]!]));
 }

@@ -5,22 +5,6 @@
  */
 
 /**
- * The row-major strides of `shape`.
- *
- * @example
- * rowMajorStrides([2, 3, 4]); //=> [12, 4, 1]
- */
-export function rowMajorStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let stride = 1;
-  for (let axis = shape.length - 1; axis >= 0; axis--) {
-    strides[axis] = stride;
-    stride *= shape[axis] ?? 1;
-  }
-  return strides;
-}
-
-/**
  * The offsets of every index of a group of axes, in row-major order of the group: entry `t` is the sum over the
  * group's axes of (that axis's digit of `t`) × (its stride).
  *

@@ -3,6 +3,7 @@
  * back onto a shape it was broadcast from (the gradient of a broadcast).
  */
 import { allocate, dtypeOfData, type DataArray, type DTypeName } from "../tensor/dtype.js";
+import { forEachOffset } from "../tensor/for-each-offset.js";
 import { sizeOf, stridesOf } from "../tensor/shape.js";
 
 /**
@@ -19,33 +20,6 @@ export function broadcastStrides(shape: readonly number[], target: readonly numb
     const at = axis - offset;
     return at < 0 || (shape[at] === 1 && size !== 1) ? 0 : (own[at] ?? 0);
   });
-}
-
-/**
- * Calls `visit(flat, offset)` for every element of `shape` in row-major order: `flat` its place in a contiguous
- * array of that shape, `offset` its place under `strides`.
- */
-function forEachOffset(shape: readonly number[], strides: readonly number[], visit: (flat: number, offset: number) => void): void {
-  const total = sizeOf(shape);
-  if (total === 0) return;
-  const rank = shape.length;
-  if (rank === 0) {
-    visit(0, 0);
-    return;
-  }
-  const inner = shape[rank - 1]!;
-  const innerStride = strides[rank - 1]!;
-  const index = new Array<number>(rank).fill(0);
-  let offset = 0;
-  for (let flat = 0; flat < total; flat += inner) {
-    for (let step = 0; step < inner; step++) visit(flat + step, offset + step * innerStride);
-    for (let axis = rank - 2; axis >= 0; axis--) {
-      offset += strides[axis]!;
-      if (++index[axis]! < shape[axis]!) break;
-      offset -= strides[axis]! * shape[axis]!;
-      index[axis] = 0;
-    }
-  }
 }
 
 /**

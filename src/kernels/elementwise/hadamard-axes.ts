@@ -3,7 +3,7 @@
  * three are contiguous across them. Both the strided loops (`hadamard.ts`) and the SIMD runs
  * (`hadamard-copied.ts`) read them.
  */
-import { rowMajorStrides } from "../offset-table.js";
+import { stridesOf } from "../../tensor/shape.js";
 
 /**
  * One loop axis of a Hadamard product: its extent and its stride in each of the three arrays.
@@ -35,7 +35,7 @@ export function hadamardAxes(
   sizes: readonly number[],
 ): HadamardAxis[] {
   const strideOf = (labels: readonly number[]): ((label: number) => number) => {
-    const strides = rowMajorStrides(labels.map((label) => sizes[label] ?? 1));
+    const strides = stridesOf(labels.map((label) => sizes[label] ?? 1));
     return (label) => strides[labels.indexOf(label)] ?? 0;
   };
   const aStride = strideOf(left);

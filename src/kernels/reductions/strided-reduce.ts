@@ -8,7 +8,7 @@
  */
 import type { DataArray } from "../../tensor/dtype.js";
 import { allocateLike, type LabelledData } from "../labelled-data.js";
-import { rowMajorStrides } from "../offset-table.js";
+import { stridesOf } from "../../tensor/shape.js";
 import { addRowSums } from "./row-sums.js";
 
 interface LoopAxis {
@@ -36,7 +36,7 @@ export function reduceStrided<Data extends DataArray>(
   sizes: readonly number[],
 ): LabelledData<Data> {
   const outShape = keep.map((label) => sizes[label] ?? 1);
-  const outStrides = rowMajorStrides(outShape);
+  const outStrides = stridesOf(outShape);
   let outSize = 1;
   for (const extent of outShape) outSize *= extent;
   const out = allocateLike(data, outSize);
@@ -60,7 +60,7 @@ function loopAxes(
   outShape: readonly number[],
   outStrides: readonly number[],
 ): LoopAxis[] | undefined {
-  const inStrides = rowMajorStrides(shape);
+  const inStrides = stridesOf(shape);
   // Labels are small integers: an array indexed by label is cheaper than a Map on this per-call path.
   const byLabel: (LoopAxis | undefined)[] = [];
   const inOrder: LoopAxis[] = [];
