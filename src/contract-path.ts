@@ -6,6 +6,7 @@ import { labelNamesFor } from "./optimizer/label-names.js";
 import type { Network } from "./optimizer/network.js";
 import { describePath, type PathInfo } from "./optimizer/path-info.js";
 import { normalizeEquation } from "./parse/normalize.js";
+import { describeEntry } from "./tensor/nested.js";
 import { checkShape } from "./tensor/shape.js";
 
 export type { PathInfo, ContractionStep } from "./optimizer/path-info.js";
@@ -78,7 +79,7 @@ const pathOptionKeys = ["optimize", "memoryLimit"] as const;
 function checkPathOptions(options: unknown): ContractPathOptions {
   if (options === undefined) return {};
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new EinsumError("INVALID_OPTION", writeInvalidOption("options", describeValue(options), "an object { optimize, memoryLimit }"));
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption("options", describeEntry(options), "an object { optimize, memoryLimit }"));
   }
   checkOptionKeys(options, pathOptionKeys);
   return options as ContractPathOptions;
@@ -150,7 +151,7 @@ export function checkNetwork(network: unknown): ContractionNetwork {
   for (let label = 0; label < sizeList.length; label++) {
     const size = sizeList[label];
     if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
-      fail(`sizes[${label}] is ${describeValue(size)}: sizes are whole numbers from 0`);
+      fail(`sizes[${label}] is ${describeEntry(size)}: sizes are whole numbers from 0`);
     }
   }
   const checkLabels = (labels: unknown, name: string): number[] => {
@@ -158,7 +159,7 @@ export function checkNetwork(network: unknown): ContractionNetwork {
     for (let index = 0; index < list.length; index++) {
       const label = list[index];
       if (typeof label !== "number" || !Number.isInteger(label) || label < 0 || label >= sizeList.length) {
-        fail(`${name}[${index}] is ${describeValue(label)} but sizes has ${sizeList.length} labels`);
+        fail(`${name}[${index}] is ${describeEntry(label)} but sizes has ${sizeList.length} labels`);
       }
     }
     return [...(list as number[])];
@@ -178,11 +179,3 @@ export function checkNetwork(network: unknown): ContractionNetwork {
   return { inputs: checkedInputs, output: checkedOutput, sizes: [...(sizeList as number[])] };
 }
 
-/** A value as a message shows it: strings quoted, anything else as `String` gives it. */
-function describeValue(value: unknown): string {
-  if (typeof value === "string") return `'${value}'`;
-  if (typeof value === "symbol") return value.toString();
-  if (typeof value === "bigint") return `${value}n`;
-  if (typeof value === "object" && value !== null) return Array.isArray(value) ? "an array" : "an object";
-  return String(value);
-}

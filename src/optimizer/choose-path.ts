@@ -1,6 +1,7 @@
 import { EinsumError } from "../einsum-error.js";
 import { checkOptionKeys } from "../execute/validate-options.js";
 import { writeInvalidOption, writeMemoryLimitUnmet } from "../messages.js";
+import { describeEntry } from "../tensor/nested.js";
 import { AUTO_MAX_TRIALS } from "./auto.js";
 import { SearchBudget, type StopReason } from "./budget.js";
 import type { LinearPath, Network } from "./network.js";
@@ -168,19 +169,19 @@ function checkSearch(optimize: unknown): { method: PathSearchName; budget: Searc
   const expected = "'auto', 'optimal', 'dp', 'greedy', 'branch', { method, maxTrials, maxTimeMs }, false or a path";
   if (isPathSearchName(optimize)) return { method: optimize, budget: budgetFor(optimize, undefined, undefined) };
   if (typeof optimize !== "object" || optimize === null) {
-    throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize", describe(optimize), expected));
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize", describeEntry(optimize), expected));
   }
   const options = optimize as Record<string, unknown>;
   checkOptionKeys(options, searchKeys);
   const method = options["method"] ?? "auto";
   if (!isPathSearchName(method)) {
-    throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize.method", describe(method), "'auto', 'optimal', 'dp', 'greedy' or 'branch'"));
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize.method", describeEntry(method), "'auto', 'optimal', 'dp', 'greedy' or 'branch'"));
   }
   const count = (key: string): number | undefined => {
     const value = options[key];
     if (value === undefined) return undefined;
     if (typeof value === "number" && (Number.isInteger(value) || value === Infinity) && value >= 0) return value;
-    throw new EinsumError("INVALID_OPTION", writeInvalidOption(`optimize.${key}`, describe(value), "a whole number from 0, or Infinity"));
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption(`optimize.${key}`, describeEntry(value), "a whole number from 0, or Infinity"));
   };
   return { method, budget: budgetFor(method, count("maxTrials"), count("maxTimeMs")) };
 }
@@ -216,10 +217,7 @@ export function checkMemoryLimit(memoryLimit: unknown): number {
   if (typeof memoryLimit === "number" && memoryLimit >= 0) return memoryLimit;
   throw new EinsumError(
     "INVALID_OPTION",
-    writeInvalidOption("memoryLimit", describe(memoryLimit), "a number of elements from 0, or Infinity"),
+    writeInvalidOption("memoryLimit", describeEntry(memoryLimit), "a number of elements from 0, or Infinity"),
   );
 }
 
-function describe(value: unknown): string {
-  return typeof value === "string" ? `'${value}'` : String(value);
-}

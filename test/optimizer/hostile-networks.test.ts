@@ -56,6 +56,19 @@ describe("networks a caller may pass to contractPath", () => {
     expect(thrown(() => contractPath("ij,jk->ik", [2, 3], [3, 4], { memorylimit: 5 } as never)).code).toBe("UNKNOWN_OPTION");
   });
 
+  it("describes option values with no prototype in its refusals instead of failing to print them", () => {
+    const good = { inputs: [[0, 1], [1, 2]], output: [0, 2], sizes: [2, 3, 4] };
+    const bare = Object.create(null) as never;
+    expect(thrown(() => contractPath(good, { optimize: { maxTrials: bare } })).message).toBe(
+      writeInvalidOption("optimize.maxTrials", "an object", "a whole number from 0, or Infinity"),
+    );
+    expect(thrown(() => contractPath(good, { memoryLimit: bare })).code).toBe("INVALID_OPTION");
+    expect(thrown(() => contractPath(good, { optimize: { method: bare } })).code).toBe("INVALID_OPTION");
+    expect(thrown(() => contractPath({ ...good, sizes: [2, bare, 4] })).message).toBe(
+      writeInvalidNetwork("sizes[1] is an object: sizes are whole numbers from 0"),
+    );
+  });
+
   it("names labels past the letters, past the surrogates and past Unicode", () => {
     expect(labelName(51)).toBe("Z");
     expect(labelName(52)).toBe("\u00c0");
