@@ -10,6 +10,7 @@ import { directKernels, preferredBackend, type GemmBackend } from "../backend.js
 import { gemmCopied, isThinProduct, prefersCopiedGemm } from "./gemm-copied.js";
 import { gemmDirect } from "./gemm-direct.js";
 import { gemmInt32 } from "./gemm-int32.js";
+import { gemmThin } from "./gemm-thin.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import { gemmTypeScript } from "./gemm-typescript.js";
 import { gemmWasm, type FloatData } from "./gemm-wasm.js";
@@ -63,6 +64,7 @@ export function gemm(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch, threads = 1
     // Every other kernel sums each entry in depth order from zero, so threads give the bits of one thread; the
     // thin kernel sums in lanes, so the products it takes stay on one thread.
     if (copied && isThinProduct(n, bytes) && gemmCopied(direct, floatA, floatB, floatC)) return;
+    if (k > 0 && gemmThin(floatA, floatB, floatC)) return;
     if (wasm !== undefined && threads > 1 && gemmParallel(floatA, floatB, floatC, threads, variant)) return;
     if (copied && gemmCopied(direct, floatA, floatB, floatC)) return;
     if (wasm === undefined || !gemmWasm(wasm, floatA, floatB, floatC)) gemmTypeScript(floatA, floatB, floatC);

@@ -1,0 +1,71 @@
+/**
+ * The WebAssembly module of `rows.wat` (the row kernels of thin and shallow products), compiled and instantiated
+ * synchronously on first use, with its own memory that grows on demand. Where WebAssembly or its 128-bit SIMD is
+ * unavailable, {@link loadRowsWasm} returns `undefined` and the other kernels take over.
+ */
+import { decodeBase64 } from "./base64.js";
+import { growableMemory, type GrowableMemory } from "./growable-memory.js";
+import type { KernelVariant } from "./kernel-variant.js";
+import { fusedRowsWasmBase64, rowsWasmBase64 } from "./rows-module.js";
+import type { WasmMemory, WasmNamespace } from "./webassembly.js";
+
+/**
+ * The row kernel: `C[i][j] = Σ_p A[i][p]·B[p][j]` for i < m, j < n, addresses and row strides in bytes.
+ *
+ * @example
+ * wasm.rowsFloat64(2, 3, 4, 0, 32, 64, 24, 160, 24); // a 2×4 A at 0, a 4×3 B at 64, a 2×3 C at 160
+ */
+export type RowsKernel = (
+  m: number,
+  n: number,
+  k: number,
+  a: number,
+  aRowBytes: number,
+  b: number,
+  bRowBytes: number,
+  c: number,
+  cRowBytes: number,
+) => void;
+
+/**
+ * The instantiated module: its kernels and its memory.
+ *
+ * @example
+ * const wasm = loadRowsWasm();
+ * if (wasm?.reserve(1 << 20)) wasm.rowsFloat32(1, 8, 2, 0, 8, 64, 32, 128, 32);
+ */
+export interface RowsWasm extends GrowableMemory {
+  readonly rowsFloat64: RowsKernel;
+  readonly rowsFloat32: RowsKernel;
+}
+
+const loaded = new Map<KernelVariant, RowsWasm | null>();
+
+/**
+ * The module in the build `variant` (plain by default), instantiated once; `undefined` where WebAssembly SIMD
+ * (for `"fused"`, relaxed SIMD) is unavailable.
+ *
+ * @example
+ * loadRowsWasm() === undefined; //=> false on Node 20 and current browsers
+ */
+export function loadRowsWasm(variant: KernelVariant = "plain"): RowsWasm | undefined {
+  if (!loaded.has(variant)) loaded.set(variant, instantiate(variant) ?? null);
+  return loaded.get(variant) ?? undefined;
+}
+
+function instantiate(variant: KernelVariant): RowsWasm | undefined {
+  const api = (globalThis as { WebAssembly?: WasmNamespace }).WebAssembly;
+  if (api === undefined) return undefined;
+  try {
+    const bytes = decodeBase64(variant === "fused" ? fusedRowsWasmBase64 : rowsWasmBase64);
+    if (!api.validate(bytes)) return undefined;
+    const { exports } = new api.Instance(new api.Module(bytes), {});
+    return {
+      rowsFloat64: exports["rows_f64"] as RowsKernel,
+      rowsFloat32: exports["rows_f32"] as RowsKernel,
+      ...growableMemory(exports["memory"] as WasmMemory),
+    };
+  } catch {
+    return undefined;
+  }
+}
