@@ -1,4 +1,5 @@
 import type { WriteCatEmpty, WriteCatShape } from "../messages.js";
+import type { IsSymbolicDimension, IsUnknownDimension } from "../types/dimensions.js";
 import type { Failure } from "../types/failure.js";
 import type { Successors } from "../types/length.js";
 import type { Zeros } from "./dims.js";
@@ -23,7 +24,7 @@ export type CatShape<Shapes extends readonly (readonly number[])[], Dim extends 
         ? Index extends number
           ? number extends Index
             ? number[]
-            : CatFrom<First, Rest, Index, Dim, Zeros<First[Index]>, 1>
+            : CatFrom<First, Rest, Index, Dim, JoinSize<`${Index}`, [], First[Index]>, 1>
           : Index
         : never
     : Failure<WriteCatEmpty>;
@@ -33,11 +34,25 @@ type CatFrom<
   Rest extends readonly (readonly number[])[],
   Index extends number,
   Dim extends number,
-  Joined extends unknown[],
+  Joined,
   Position extends number,
 > = Rest extends readonly [infer Next extends readonly number[], ...infer More extends readonly (readonly number[])[]]
   ? ReplaceAt<Next, Index, 0> extends ReplaceAt<First, Index, 0>
-    ? CatFrom<First, More, Index, Dim, [...Joined, ...Zeros<Next[Index]>], Successors[Position]>
+    ? CatFrom<First, More, Index, Dim, JoinSize<`${Index}`, Joined, Next[Index]>, Successors[Position]>
     : Failure<WriteCatShape<Position, Next, First, Dim>>
-  : SetAt<First, Index, { size: number } extends { size: Joined["length"] } ? number : Joined["length"]>;
+  : SetAt<First, Index, Joined extends 0[] ? Joined["length"] : number>;
+
+/**
+ * The joined size so far with one more size added: a tuple of that many zeros while every size is a literal, and
+ * `number` from the first size that is not (typed `number`, or symbolic). The predicates decide through
+ * assignability (see `types/dimensions.ts`), so that a symbolic size gives `number` in generic code instead of a
+ * deferred type; `Key` (the joined dimension) keeps them unevaluated until the shapes are known.
+ */
+type JoinSize<Key extends string, Joined, Size extends number> = Joined extends 0[]
+  ? IsUnknownDimension<Key, Size> extends true
+    ? number
+    : IsSymbolicDimension<Key, Size> extends true
+      ? number
+      : [...Joined, ...Zeros<Size>]
+  : number;
 
