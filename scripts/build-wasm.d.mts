@@ -20,3 +20,5 @@ export function taskScript(taskText: string): string;
 export function workerSource(taskText: string): string;
 /** The TypeScript source that embeds the bytes of direct.wat as `directWasmBase64` and `fusedDirectWasmBase64`. */
 export function directModuleSource(bytes: Uint8Array, fusedBytes: Uint8Array): string;
+/** The TypeScript source that embeds the bytes of rows.wat as `rowsWasmBase64` and `fusedRowsWasmBase64`. */
+export function rowsModuleSource(bytes: Uint8Array, fusedBytes: Uint8Array): string;
