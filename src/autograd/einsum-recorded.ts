@@ -8,13 +8,16 @@
  */
 import { castData } from "../execute/cast.js";
 import type { PairStep, CompiledRun } from "../execute/compiled-run.js";
+import { checkMaxElements } from "../execute/limits.js";
+import type { Operand } from "../execute/operand.js";
 import { prepareEinsum } from "../execute/run-einsum.js";
-import { compiledRun } from "../execute/run-path.js";
+import { compiledRun, promotedDType } from "../execute/run-path.js";
 import { planPair, runPair, type PairPlan } from "../kernels/contract-pair.js";
 import { reduceStrided } from "../kernels/reductions/strided-reduce.js";
 import type { NormalizedSpec } from "../parse/spec.js";
-import { promoteTypes, type DataArray, type DTypeName } from "../tensor/dtype.js";
+import type { DataArray, DTypeName } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
+import { recordedSlicedEinsum } from "./einsum-sliced.js";
 import { expandReduced } from "./expand-reduced.js";
 import { needsRecording, record, requiresGrad } from "./graph.js";
 
@@ -30,18 +33,55 @@ export function einsumNeedsRecording(args: readonly unknown[]): boolean {
 }
 
 /**
- * Runs an einsum call (any call form) and records it for gradients.
+ * Runs an einsum call (any call form) and records it for gradients. A call that a memory limit slices runs sliced
+ * and records the slices' backward pass (see `einsum-sliced.ts`). `observe`, when given, is told the element count
+ * of every intermediate and every intermediate's gradient, forward and backward.
  *
  * @example
  * const W = randn([5, 3, 3], { seed: 1, requiresGrad: true });
  * recordedEinsum(["bk,aki->bai", randn([2, 3]), W]).requiresGrad; //=> true
  */
-export function recordedEinsum(args: readonly unknown[]): Tensor<number[], DTypeName> {
-  const { call, operands, spec, path, threads, maxElements } = prepareEinsum(args);
-  let dtype: DTypeName = operands[0]?.dtype ?? "float64";
-  for (const operand of operands) dtype = promoteTypes(dtype, operand.dtype);
-  const run = compiledRun(spec, operands, path, maxElements);
+export function recordedEinsum(args: readonly unknown[], observe?: (elements: number) => void): Tensor<number[], DTypeName> {
+  const prepared = prepareEinsum(args);
+  if (prepared.sliced.length > 0) return recordedSlicedEinsum(prepared, observe);
+  const { call, operands, spec, path, threads, maxElements } = prepared;
+  const dtype = promotedDType(operands);
+  const { run, slots } = forwardKeeping(spec, operands, path, dtype, threads, maxElements, observe);
+  // A lone operand's result is already a copy; pairwise results are fresh arrays, so the output owns its data.
+  const result = new Tensor(run.outputShape.slice(), dtype, slots[run.result]!);
+  return record(result, call.operands, (gradient, needed) =>
+    backwardThroughRun(run, spec, slots, gradient, neededOperands(call.operands, needed), threads, observe),
+  );
+}
 
+/**
+ * Which operands of a call a backward pass computes gradients for: those the engine needs that require grad.
+ *
+ * @example
+ * neededOperands([leaf, constant], [true, true]); //=> [true, false]
+ */
+export function neededOperands(operands: readonly unknown[], needed: readonly boolean[]): boolean[] {
+  return operands.map((operand, index) => needed[index] === true && requiresGrad(operand));
+}
+
+/**
+ * The forward pass of an einsum kept for its backward pass: the compiled run, and every slot's data (the operands
+ * in `dtype` after their own reductions, then each step's result).
+ *
+ * @example
+ * const { run, slots } = forwardKeeping(spec, operands, [[0, 1]], "float64");
+ * slots[run.result]; // the result's data
+ */
+export function forwardKeeping(
+  spec: NormalizedSpec,
+  operands: readonly Operand[],
+  path: readonly (readonly number[])[],
+  dtype: DTypeName,
+  threads = 1,
+  maxElements = checkMaxElements(undefined),
+  observe?: (elements: number) => void,
+): { run: CompiledRun; slots: DataArray[] } {
+  const run = compiledRun(spec, operands, path, maxElements);
   const slots: DataArray[] = run.operands.map((prepared, index) => {
     const data = castData(operands[index]!.data, dtype);
     return prepared.asIs ? data : reduceStrided(data, prepared.shape, prepared.labels, prepared.keep, spec.sizes).data;
@@ -52,22 +92,28 @@ export function recordedEinsum(args: readonly unknown[]): Tensor<number[], DType
         ? reduceStrided(slots[step.from]!, step.shape, step.labels, step.keep, spec.sizes).data
         : runPair(step.plan, slots[step.left]!, slots[step.right]!, threads),
     );
+    observe?.(slots[slots.length - 1]!.length);
   }
-  // A lone operand's result is already a copy; pairwise results are fresh arrays, so the output owns its data.
-  const result = new Tensor(run.outputShape.slice(), dtype, slots[run.result]!);
-  return record(result, call.operands, (gradient, needed) =>
-    backwardThroughRun(run, spec, slots, gradient, call.operands.map((operand, index) => needed[index] === true && requiresGrad(operand)), threads),
-  );
+  return { run, slots };
 }
 
-/** Carries the output's gradient back through the run's steps, then through each operand's own reduction. */
-function backwardThroughRun(
+/**
+ * Carries the output's gradient back through the run's steps, then through each operand's own reduction: the
+ * gradient of each operand marked `needed` (zeros where the output does not depend on it), `undefined` for the
+ * others. `observe` is told the element count of each intermediate's gradient (not the operands').
+ *
+ * @example
+ * const { run, slots } = forwardKeeping(spec, operands, [[0, 1]], "float64");
+ * backwardThroughRun(run, spec, slots, outputGradient, [true, false], 1); //=> [gradient of operand 0, undefined]
+ */
+export function backwardThroughRun(
   run: CompiledRun,
   spec: NormalizedSpec,
   slots: readonly DataArray[],
   gradient: DataArray,
   needed: readonly boolean[],
   threads: number,
+  observe?: (elements: number) => void,
 ): (DataArray | undefined)[] {
   const operandCount = run.operands.length;
   const wanted = slotsLeadingTo(run, needed);
@@ -75,6 +121,7 @@ function backwardThroughRun(
   const slotGradients: (DataArray | undefined)[] = new Array(slots.length);
   slotGradients[run.result] = gradient;
   const add = (slot: number, data: DataArray): void => {
+    if (slot >= operandCount) observe?.(data.length);
     const earlier = slotGradients[slot];
     if (earlier === undefined) {
       slotGradients[slot] = data;

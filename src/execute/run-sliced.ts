@@ -57,8 +57,14 @@ export function runSliced(
   return new Tensor(outputShape, dtype, exact ? toInt32(output) : output);
 }
 
-/** Steps the sliced labels' values like an odometer, last label fastest; `false` after the last combination. */
-function advance(values: number[], sliced: readonly number[], sizes: readonly number[]): boolean {
+/**
+ * Steps the sliced labels' values like an odometer, last label fastest; `false` after the last combination.
+ *
+ * @example
+ * const values = [0, 0];
+ * advance(values, [1], [3]); //=> true, values is [0, 1]
+ */
+export function advance(values: number[], sliced: readonly number[], sizes: readonly number[]): boolean {
   for (let index = sliced.length - 1; index >= 0; index--) {
     const label = sliced[index] as number;
     values[label] = (values[label] as number) + 1;
@@ -68,19 +74,36 @@ function advance(values: number[], sliced: readonly number[], sizes: readonly nu
   return false;
 }
 
-/** An operand with each sliced dimension cut to the slice's value (a size-1 dimension stays at 0: it broadcasts). */
-function cutOperand(operand: Operand, labels: readonly number[], isSliced: readonly boolean[], values: readonly number[]): Operand {
+/**
+ * An operand with each sliced dimension cut to the slice's value (a size-1 dimension stays at 0: it broadcasts).
+ *
+ * @example
+ * cutOperand(matrix, [0, 1], [false, true], [0, 2]).shape; //=> [rows, 1]: column 2 of the matrix
+ */
+export function cutOperand(operand: Operand, labels: readonly number[], isSliced: readonly boolean[], values: readonly number[]): Operand {
   if (!labels.some((label) => isSliced[label] === true)) return operand;
   const strides = stridesOf(operand.shape);
   const shape = operand.shape.map((size, axis) => (isSliced[labels[axis] as number] === true ? 1 : size));
+  const data = allocate(operand.dtype, shape.reduce((size, dimension) => size * dimension, 1));
+  copyStrided(operand.data, cutOffset(operand.shape, labels, isSliced, values), shape, strides, data);
+  return { shape, data, dtype: operand.dtype };
+}
+
+/**
+ * Where a slice's cut of an array with this shape starts in its row-major data: each sliced dimension at the
+ * slice's value, a size-1 one at 0.
+ *
+ * @example
+ * cutOffset([3, 4], [0, 1], [false, true], [0, 2]); //=> 2
+ */
+export function cutOffset(shape: readonly number[], labels: readonly number[], isSliced: readonly boolean[], values: readonly number[]): number {
+  const strides = stridesOf(shape);
   let offset = 0;
-  operand.shape.forEach((size, axis) => {
+  shape.forEach((size, axis) => {
     const label = labels[axis] as number;
     if (isSliced[label] === true && size > 1) offset += (values[label] as number) * (strides[axis] as number);
   });
-  const data = allocate(operand.dtype, shape.reduce((size, dimension) => size * dimension, 1));
-  copyStrided(operand.data, offset, shape, strides, data);
-  return { shape, data, dtype: operand.dtype };
+  return offset;
 }
 
 /** Copies the elements of `shape` read at `offset` with `strides` into `target`, row-major. */
@@ -90,8 +113,13 @@ function copyStrided(source: DataArray, offset: number, shape: readonly number[]
   });
 }
 
-/** Adds a slice's result (row-major over `shape`) into the output at `base`, stepping with the output's strides. */
-function addInto(output: DataArray, part: DataArray, base: number, shape: readonly number[], strides: readonly number[]): void {
+/**
+ * Adds a slice's result (row-major over `shape`) into the output at `base`, stepping with the output's strides.
+ *
+ * @example
+ * addInto(output, part, 2, [3, 1], [4, 1]); // part's 3 values into column 2 of a 3×4 output
+ */
+export function addInto(output: DataArray, part: DataArray, base: number, shape: readonly number[], strides: readonly number[]): void {
   forEachOffset(shape, strides, (from, to) => {
     output[base + to] = (output[base + to] as number) + (part[from] as number);
   });

@@ -1,38 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { einsum, tensor, type Tensor } from "typed-einsum";
-import { naiveEinsum } from "../fixtures/naive-einsum.js";
 import { randomProblem, seededRandom } from "../fixtures/random-problems.js";
 import { untypedEinsum } from "../fixtures/untyped.js";
+import { expectClose, referenceGradient } from "./reference-gradient.js";
 
 type Leaf = Tensor<number[], "float64">;
-
-/**
- * The exact gradient of `Σ cotangent · einsum(operands)` with respect to one operand, from the definition: einsum
- * is linear in each operand, so the gradient's element e is the naive einsum with that operand replaced by the
- * unit tensor at e. `sameAs` lists the other positions that hold the same tensor (their terms add up).
- */
-function referenceGradient(
-  equation: string,
-  operands: readonly { shape: number[]; data: number[] }[],
-  position: number,
-  cotangent: readonly number[],
-): number[] {
-  const own = operands[position]!;
-  return own.data.map((_, element) => {
-    const unit = own.data.map((__, at) => (at === element ? 1 : 0));
-    const replaced = operands.map((operand, at) => (at === position ? { shape: operand.shape, data: unit } : operand));
-    const result = naiveEinsum(equation, replaced);
-    return result.data.reduce((sum, value, at) => sum + value * (cotangent[at] ?? 0), 0);
-  });
-}
-
-function expectClose(actual: ArrayLike<number>, expected: readonly number[], context: string): void {
-  expect(actual.length, context).toBe(expected.length);
-  expected.forEach((value, index) => {
-    const scale = Math.max(1, Math.abs(value));
-    expect(Math.abs((actual[index] ?? Number.NaN) - value) / scale, `${context} at ${index}`).toBeLessThan(1e-9);
-  });
-}
 
 describe("einsum's gradient on random problems with every grammar feature", () => {
   const random = seededRandom(2024);
