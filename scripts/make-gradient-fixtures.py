@@ -5,6 +5,10 @@ implicit output, zero sizes, scalars, 1 to 4 operands, some with one tensor pass
 transition and attention step written with PyTorch's ops. For each: the inputs, the cotangent given to backward(),
 and PyTorch's result and gradients, all in float64.
 
+It also writes test/fixtures/gradients-pytorch-wide.json: 300 more random problems from a wider generator (ranks up
+to 4, a label repeated up to three times, ellipsis anywhere in the output, more labels), each checked through the
+public API exactly as a user calls it.
+
 Run with Debian's PyTorch (python3-torch), from the repository's root:
 
     /usr/bin/python3 scripts/make-gradient-fixtures.py
@@ -117,3 +121,64 @@ cases.append(run_case("attention step", "attention", [[3, 5, 7], [3, 7], [3, 7],
 with open("test/fixtures/gradients-pytorch.json", "w") as file:
     json.dump({"torch": torch.__version__, "cases": cases}, file, separators=(",", ":"))
 print(f"wrote {len(cases)} cases with PyTorch {torch.__version__}")
+
+WIDE_POOL = "abcdefghABCD"
+
+
+def wide_problem():
+    """A random problem with up to 4 operands of rank up to 4, where labels repeat freely (diagonals of 2 or 3 axes),
+    a label appearing once in an operand may have size 1 there (broadcast), and `...` may sit anywhere in the output."""
+    sizes = {label: rng.choice([1, 2, 2, 3, 3, 4]) if rng.random() > 0.03 else 0 for label in WIDE_POOL}
+    ellipsis = rng.random() < 0.4
+    ellipsis_sizes = [rng.choice([1, 2, 3]) for _ in range(rng.randint(0, 3))]
+    terms, shapes = [], []
+    for _ in range(rng.randint(1, 4)):
+        labels = [rng.choice(WIDE_POOL[: rng.randint(3, len(WIDE_POOL))]) for _ in range(rng.randint(0, 4))]
+        shape = [sizes[label] for label in labels]
+        for index, label in enumerate(labels):
+            if labels.count(label) == 1 and rng.random() < 0.2:
+                shape[index] = 1
+        term = "".join(labels)
+        if ellipsis and rng.random() < 0.75:
+            covered = rng.randint(0, len(ellipsis_sizes))
+            at = rng.randint(0, len(labels))
+            dims = [1 if rng.random() < 0.25 else size for size in ellipsis_sizes[len(ellipsis_sizes) - covered:]]
+            term = term[:at] + "..." + term[at:]
+            shape[at:at] = dims
+        terms.append(term)
+        shapes.append(shape)
+    inputs = ",".join(terms)
+    if rng.random() < 0.4:
+        return inputs, shapes
+    used = sorted(set(inputs.replace(".", "").replace(",", "")))
+    output = [label for label in used if rng.random() < 0.5]
+    rng.shuffle(output)
+    if "..." in inputs:
+        output.insert(rng.randint(0, len(output)), "...")
+    return f"{inputs}->{''.join(output)}", shapes
+
+
+def small_enough(shapes):
+    sizes = [1] * len(shapes)
+    for index, shape in enumerate(shapes):
+        for extent in shape:
+            sizes[index] *= extent
+    return max(sizes, default=1) <= 256
+
+
+wide = []
+while len(wide) < 300:
+    equation, shapes = wide_problem()
+    if not small_enough(shapes):
+        continue
+    try:
+        case = run_case(f"wide {len(wide)}", equation, shapes, lambda leaves: torch.einsum(equation, *leaves))
+    except RuntimeError:
+        continue  # a problem PyTorch 1.13 refuses (NumPy-only broadcasting): not a fixture
+    if len(case["output"]["data"]) > 256:
+        continue
+    wide.append(case)
+
+with open("test/fixtures/gradients-pytorch-wide.json", "w") as file:
+    json.dump({"torch": torch.__version__, "cases": wide}, file, separators=(",", ":"))
+print(f"wrote {len(wide)} wide cases with PyTorch {torch.__version__}")
