@@ -8,15 +8,17 @@
  * rows of B, weighted by that row of A.
  *
  * Contract: `C[b] = A[b]·B[b]` for every matrix of the batch (C overwritten; float64 or float32; sums in the
- * storage's precision). Each entry of C is summed in depth order from zero, as the tiled and packed kernels do, so
+ * storage's precision). Each entry of C is summed in depth order from zero, as the tiled and packed kernels do
+ * (except a thin A by a B stored transposed, which becomes a thin product of `gemm-copied.ts`, summed in lanes);
  * the choice of kernel never depends on the thread count. Layouts: A and B are copied into WebAssembly memory with
  * one block copy per matrix when their rows are contiguous and evenly spaced, and gathered row-major otherwise; C
  * is computed in chunks of rows that stay in cache and copied out with one block copy when it is contiguous.
  */
-import { preferredBackend } from "../backend.js";
+import { directKernels, preferredBackend } from "../backend.js";
 import { uniformStride } from "../offset-table.js";
 import { kernelVariant } from "../wasm/kernel-variant.js";
 import { loadRowsWasm } from "../wasm/rows-instance.js";
+import { gemmCopied } from "./gemm-copied.js";
 import { unpackBlock } from "./gemm-pack.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import type { FloatData } from "./gemm-wasm.js";
@@ -57,7 +59,18 @@ export function gemmThin(a: MatrixBatch<FloatData>, b: MatrixBatch<FloatData>, c
   const columnMajorA = isColumnMajor(a);
   if (!isThinOrShallow(m, n, k, bytes, columnMajorA)) return false;
   if (m >= thinRows && k * bytes > shallowBytes) return gemmRows(transposed(b), transposed(a), transposed(c));
+  if (m < thinRows && k * bytes > shallowBytes && isColumnMajor(b)) return gemmThinDots(transposed(b), transposed(a), transposed(c));
   return gemmRows(a, b, c);
+}
+
+/**
+ * A thin A by a B stored transposed (`k,ijk->ij`), transposed whole: `Cᵀ = Bᵀ·Aᵀ` is a row-major matrix by a thin
+ * one, which the copied kernel runs as SIMD dot products along the depth (summed in lanes, as it sums every thin
+ * product), instead of gathering B row-major.
+ */
+function gemmThinDots(a: MatrixBatch<FloatData>, b: MatrixBatch<FloatData>, c: MatrixBatch<FloatData>): boolean {
+  const direct = directKernels();
+  return direct !== undefined && gemmCopied(direct, a, b, c);
 }
 
 /** Whether a matrix runs contiguously down its columns and not along its rows: a transposed row-major matrix. */
