@@ -30,6 +30,37 @@ def values(shape):
     return [round(rng.uniform(-1, 1), 6) for _ in range(size)]
 
 
+def operand(labels, sizes, ellipsis_sizes, chances):
+    """One operand's term and shape: a label that appears once may have size 1 (broadcast), and with `ellipsis_sizes`
+    (None without an ellipsis) a `...` may cover some of the last of them, each possibly of size 1."""
+    shape = [sizes[label] for label in labels]
+    for index, label in enumerate(labels):
+        if labels.count(label) == 1 and rng.random() < chances["one"]:
+            shape[index] = 1
+    term = "".join(labels)
+    if ellipsis_sizes is not None and rng.random() < chances["ellipsis"]:
+        covered = rng.randint(0, len(ellipsis_sizes))
+        at = rng.randint(0, len(labels))
+        dims = [1 if rng.random() < chances["ellipsis_one"] else size for size in ellipsis_sizes[len(ellipsis_sizes) - covered:]]
+        term = term[:at] + "..." + term[at:]
+        shape[at:at] = dims
+    return term, shape
+
+
+def equation_of(terms, ellipsis_anywhere):
+    """The inputs alone (implicit output) or with an output of some of their labels in random order, and `...` in
+    front of them or, with `ellipsis_anywhere`, at a random place among them."""
+    inputs = ",".join(terms)
+    if rng.random() < 0.4:
+        return inputs
+    used = sorted(set(inputs.replace(".", "").replace(",", "")))
+    output = [label for label in used if rng.random() < 0.5]
+    rng.shuffle(output)
+    if "..." in inputs:
+        output.insert(rng.randint(0, len(output)) if ellipsis_anywhere else 0, "...")
+    return f"{inputs}->{''.join(output)}"
+
+
 def random_problem():
     sizes = {label: rng.choice([0, 1, 2, 2, 3, 3, 4]) for label in POOL}
     if rng.random() < 0.85:
@@ -41,27 +72,10 @@ def random_problem():
     terms, shapes = [], []
     for _ in range(rng.randint(1, 4)):
         labels = [rng.choice(POOL) for _ in range(rng.randint(0, 3))]
-        shape = [sizes[label] for label in labels]
-        for index, label in enumerate(labels):
-            if labels.count(label) == 1 and rng.random() < 0.15:
-                shape[index] = 1
-        term = "".join(labels)
-        if ellipsis and rng.random() < 0.7:
-            covered = rng.randint(0, len(ellipsis_sizes))
-            at = rng.randint(0, len(labels))
-            dims = [1 if rng.random() < 0.2 else size for size in ellipsis_sizes[len(ellipsis_sizes) - covered:]]
-            term = term[:at] + "..." + term[at:]
-            shape[at:at] = dims
+        term, shape = operand(labels, sizes, ellipsis_sizes if ellipsis else None, {"one": 0.15, "ellipsis": 0.7, "ellipsis_one": 0.2})
         terms.append(term)
         shapes.append(shape)
-    inputs = ",".join(terms)
-    if rng.random() < 0.4:
-        return inputs, shapes
-    used = sorted(set(inputs.replace(".", "").replace(",", "")))
-    output = [label for label in used if rng.random() < 0.5]
-    rng.shuffle(output)
-    prefix = "..." if "..." in inputs else ""
-    return f"{inputs}->{prefix}{''.join(output)}", shapes
+    return equation_of(terms, False), shapes
 
 
 def run_case(name, equation, shapes, build, same=None):
@@ -134,28 +148,10 @@ def wide_problem():
     terms, shapes = [], []
     for _ in range(rng.randint(1, 4)):
         labels = [rng.choice(WIDE_POOL[: rng.randint(3, len(WIDE_POOL))]) for _ in range(rng.randint(0, 4))]
-        shape = [sizes[label] for label in labels]
-        for index, label in enumerate(labels):
-            if labels.count(label) == 1 and rng.random() < 0.2:
-                shape[index] = 1
-        term = "".join(labels)
-        if ellipsis and rng.random() < 0.75:
-            covered = rng.randint(0, len(ellipsis_sizes))
-            at = rng.randint(0, len(labels))
-            dims = [1 if rng.random() < 0.25 else size for size in ellipsis_sizes[len(ellipsis_sizes) - covered:]]
-            term = term[:at] + "..." + term[at:]
-            shape[at:at] = dims
+        term, shape = operand(labels, sizes, ellipsis_sizes if ellipsis else None, {"one": 0.2, "ellipsis": 0.75, "ellipsis_one": 0.25})
         terms.append(term)
         shapes.append(shape)
-    inputs = ",".join(terms)
-    if rng.random() < 0.4:
-        return inputs, shapes
-    used = sorted(set(inputs.replace(".", "").replace(",", "")))
-    output = [label for label in used if rng.random() < 0.5]
-    rng.shuffle(output)
-    if "..." in inputs:
-        output.insert(rng.randint(0, len(output)), "...")
-    return f"{inputs}->{''.join(output)}", shapes
+    return equation_of(terms, True), shapes
 
 
 def small_enough(shapes):
