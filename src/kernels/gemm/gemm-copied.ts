@@ -110,7 +110,8 @@ export function gemmCopied(
         const bStart = b.batch[matrix]! + b.rows[0]! + b.cols[0]!;
         memory.set(b.data.subarray(bStart, bStart + bCopied), bAt);
       }
-      wasm.gemm(double ? 1 : 0, rowBlocks, columnBlocks, k, 0, lda * bytes, bAt * bytes, ldb * bytes, cAt * bytes, ldc * bytes);
+      const [aBytes, bBytes, cBytes] = [lda * bytes, ldb * bytes, ldc * bytes];
+      wasm.gemm(double ? 1 : 0, rowBlocks, columnBlocks, k, 0, aBytes, bAt * bytes, bBytes, cAt * bytes, cBytes, tileBytes);
     }
     if (cContiguous) c.data.set(memory.subarray(cAt, cAt + m * n), c.batch[matrix]! + cFirst);
     else unpackBlock(c.data, c.batch[matrix]!, c.rows, c.cols, memory, cAt, ldc);

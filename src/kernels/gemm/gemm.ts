@@ -12,6 +12,7 @@ import { gemmDirect } from "./gemm-direct.js";
 import { gemmInt32 } from "./gemm-int32.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import { gemmTypeScript } from "./gemm-typescript.js";
+import { gemmWholeBatch } from "./gemm-whole-batch.js";
 import { gemmWasm, type FloatData } from "./gemm-wasm.js";
 import { gemmParallel } from "../threads/parallel-gemm.js";
 import { loadGemmWasm } from "../wasm/gemm-instance.js";
@@ -64,6 +65,7 @@ export function gemm(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch, threads = 1
     // thin kernel sums in lanes, so the products it takes stay on one thread.
     if (copied && isThinProduct(n, bytes) && gemmCopied(direct, floatA, floatB, floatC)) return;
     if (wasm !== undefined && threads > 1 && gemmParallel(floatA, floatB, floatC, threads, variant)) return;
+    if (direct !== undefined && k > 0 && gemmWholeBatch(direct, floatA, floatB, floatC)) return;
     if (copied && gemmCopied(direct, floatA, floatB, floatC)) return;
     if (wasm === undefined || !gemmWasm(wasm, floatA, floatB, floatC)) gemmTypeScript(floatA, floatB, floatC);
   }
