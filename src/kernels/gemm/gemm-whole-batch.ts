@@ -2,9 +2,10 @@
  * Batched GEMM with every matrix of the batch copied into WebAssembly memory at once: one block copy of A's
  * data, one of B's, and, when C is laid out in order, one copy of C back out, however many matrices the batch
  * holds. The module packs each B into column blocks of 32 bytes (`pack_runs` where the block's columns lie side
- * by side, `pack_lanes` column by column otherwise, as for a transposed B), then multiplies A read in place, in
- * rows of 4, by the packed B (`direct_gemm`), one block of rows of A at a time so that it stays in L2 while every
- * column block of B passes.
+ * by side, `pack_lanes` column by column otherwise, as for a transposed B), and multiplies A read in place, in
+ * rows of 4, by the packed B (`direct_gemm`), one block of rows of A at a time so that it stays in L2 while
+ * column blocks of B pass. Where A is a single such block, B is packed 64 KiB at a time, each group just before
+ * its products, so that packed blocks are read back from cache.
  *
  * Contract: `C[b] = A[b]·B[b]` for every matrix of the batch (C overwritten; float64 or float32; each entry one
  * running sum in depth order from zero, as in the packed kernel, so the threaded product gives the same bits).
@@ -24,6 +25,8 @@ const alignBytes = 64;
 const maxBytes = 64 << 20;
 /** The rows of A that meet each packed column block of B together fill about this much: a share of L2. */
 const rowBlockBytes = 256 * 1024;
+/** B is packed this much at a time, just before its products, so that the packed blocks are read from cache. */
+const packedGroupBytes = 64 * 1024;
 
 /**
  * Computes `c[b] = a[b]·b[b]` with the whole batch in WebAssembly memory. Returns false, having written nothing,
@@ -58,8 +61,14 @@ export function gemmWholeBatch(
   const aAt = 0;
   // Tiles past the last row of A, and runs past the last column of B, read a little beyond their spans.
   const bAt = roundUp(aAt + (aSpan.length + (rowsPerTile - 1) * lda + k) * bytes, alignBytes);
+  const panelBytes = k * tileBytes;
+  // Packing in small groups pays where A is one block of rows that stays in cache while every group passes;
+  // where A takes several, B is packed whole once and each block of rows of A reads it all.
+  const tilesPerCall = Math.max(1, Math.floor(rowBlockBytes / (rowsPerTile * k * bytes)));
+  const inGroups = rowBlocks <= tilesPerCall;
+  const groupBlocks = inGroups ? Math.min(columnBlocks, Math.max(1, Math.floor(packedGroupBytes / panelBytes))) : columnBlocks;
   const packedAt = roundUp(bAt + (bSpan.length + width) * bytes, alignBytes);
-  const cAt = roundUp(packedAt + columnBlocks * k * tileBytes, alignBytes);
+  const cAt = roundUp(packedAt + groupBlocks * panelBytes, alignBytes);
   const matrixBytes = rowBlocks * rowsPerTile * ldc * bytes;
   const startsAt = roundUp(cAt + batch * matrixBytes, alignBytes);
   const total = startsAt + starts * 4;
@@ -77,21 +86,21 @@ export function gemmWholeBatch(
   }
 
   const double01 = double ? 1 : 0;
-  const tilesPerCall = Math.max(1, Math.floor(rowBlockBytes / (rowsPerTile * k * bytes)));
   for (let matrix = 0; matrix < batch; matrix++) {
-    const bBase = b.batch[matrix]!;
-    if (matrix === 0 || bBase !== b.batch[matrix - 1]) {
-      const source = bAt + (bBase - bSpan.low) * bytes;
-      if (runs) wasm.packRuns(source, startsAt, step * bytes, k, columnBlocks, packedAt);
-      else wasm.packLanes(double01, source, startsAt, step * bytes, k, columnBlocks, packedAt);
-    }
+    const source = bAt + (b.batch[matrix]! - bSpan.low) * bytes;
     const aMatrix = aAt + (a.batch[matrix]! + a.rows[0]! + a.cols[0]! - aSpan.low) * bytes;
     const cMatrix = cAt + matrix * matrixBytes;
-    for (let tile = 0; tile < rowBlocks; tile += tilesPerCall) {
-      const aRows = aMatrix + tile * rowsPerTile * lda * bytes;
-      const cRows = cMatrix + tile * rowsPerTile * ldc * bytes;
-      const tiles = Math.min(tilesPerCall, rowBlocks - tile);
-      wasm.gemm(double01, tiles, columnBlocks, k, aRows, lda * bytes, packedAt, tileBytes, cRows, ldc * bytes, k * tileBytes);
+    for (let group = 0; group < columnBlocks; group += groupBlocks) {
+      const blocks = Math.min(groupBlocks, columnBlocks - group);
+      const startsOfGroup = startsAt + (runs ? group : group * width) * 4;
+      if (runs) wasm.packRuns(source, startsOfGroup, step * bytes, k, blocks, packedAt);
+      else wasm.packLanes(double01, source, startsOfGroup, step * bytes, k, blocks, packedAt);
+      for (let tile = 0; tile < rowBlocks; tile += tilesPerCall) {
+        const aRows = aMatrix + tile * rowsPerTile * lda * bytes;
+        const cRows = cMatrix + tile * rowsPerTile * ldc * bytes + group * tileBytes;
+        const tiles = Math.min(tilesPerCall, rowBlocks - tile);
+        wasm.gemm(double01, tiles, blocks, k, aRows, lda * bytes, packedAt, tileBytes, cRows, ldc * bytes, panelBytes);
+      }
     }
   }
   copyOut(c, memory, cAt / bytes, matrixBytes / bytes, ldc, m, n);
