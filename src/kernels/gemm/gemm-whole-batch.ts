@@ -66,7 +66,8 @@ export function gemmWholeBatch(
   // where A takes several, B is packed whole once and each block of rows of A reads it all.
   const tilesPerCall = Math.max(1, Math.floor(rowBlockBytes / (rowsPerTile * k * bytes)));
   const inGroups = rowBlocks <= tilesPerCall;
-  const groupBlocks = inGroups ? Math.min(columnBlocks, Math.max(1, Math.floor(packedGroupBytes / panelBytes))) : columnBlocks;
+  const blocksPerGroup = Math.max(1, Math.floor(packedGroupBytes / panelBytes));
+  const groupBlocks = inGroups ? Math.min(columnBlocks, blocksPerGroup) : columnBlocks;
   const packedAt = roundUp(bAt + (bSpan.length + width) * bytes, alignBytes);
   const cAt = roundUp(packedAt + groupBlocks * panelBytes, alignBytes);
   const matrixBytes = rowBlocks * rowsPerTile * ldc * bytes;

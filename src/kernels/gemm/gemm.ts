@@ -4,8 +4,8 @@
  * float64/float32 WebAssembly SIMD: small and thin products on operands copied whole into its memory, with no
  * packing (`gemm-copied.ts`); the rest with the whole batch copied at once and B packed by the module
  * (`gemm-whole-batch.ts`), or, for layouts neither takes, on panels packed here (`gemm-wasm.ts`). The TypeScript
- * kernel takes over where WebAssembly SIMD is unavailable or when {@link setGemmBackend} asks for it. Large float products may run on
- * several threads (see `threads/parallel-gemm.ts`) when the caller allows it.
+ * kernel takes over where WebAssembly SIMD is unavailable or when {@link setGemmBackend} asks for it. Large float
+ * products may run on several threads (see `threads/parallel-gemm.ts`) when the caller allows it.
  */
 import { directKernels, preferredBackend, type GemmBackend } from "../backend.js";
 import { gemmCopied, isInRows, isThinProduct, prefersCopiedGemm } from "./gemm-copied.js";
