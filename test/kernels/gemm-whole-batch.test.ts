@@ -74,9 +74,11 @@ describe("gemmWholeBatch: every matrix of the batch in WebAssembly memory at onc
       }
     });
 
-    it(`${dtype}: declines an A that is not contiguous along its columns, writing nothing`, () => {
+    it(`${dtype}: declines an A that is not contiguous along its columns, and a depth past 512, writing nothing`, () => {
       expect(check(dtype, 1, 9, 17, 11, ["transposed", "row-major", "row-major"], 5)).toBe(false);
       expect(check(dtype, 1, 9, 17, 11, ["scrambled", "row-major", "row-major"], 6)).toBe(false);
+      expect(check(dtype, 1, 5, 9, 512, ["row-major", "row-major", "row-major"], 7)).toBe(true);
+      expect(check(dtype, 1, 5, 9, 513, ["row-major", "row-major", "row-major"], 8)).toBe(false);
     });
   }
 
