@@ -5,6 +5,7 @@ import { gemmCopied } from "../../src/kernels/gemm/gemm-copied.js";
 import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
 import { gemmWasm, type FloatData } from "../../src/kernels/gemm/gemm-wasm.js";
 import { gemm } from "../../src/kernels/gemm/gemm.js";
+import { gemmWholeBatch } from "../../src/kernels/gemm/gemm-whole-batch.js";
 import { gemmParallel } from "../../src/kernels/threads/parallel-gemm.js";
 import { loadDirectWasm } from "../../src/kernels/wasm/direct-instance.js";
 import { loadGemmWasm } from "../../src/kernels/wasm/gemm-instance.js";
@@ -27,13 +28,17 @@ const floatTypes = ["float64", "float32"] as const;
 
 afterEach(() => setFusedMultiplyAdd(true));
 
-/** Each WebAssembly GEMM kernel in one build: packed panels, copied tiles, copied thin dot products. */
-function kernelsOf(variant: KernelVariant): { name: string; run: Kernel }[] {
+/**
+ * Each WebAssembly GEMM kernel in one build: packed panels, copied tiles, copied thin dot products, whole batches
+ * (which take depths up to 512).
+ */
+function kernelsOf(variant: KernelVariant): { name: string; run: Kernel; maxDepth?: number }[] {
   const packed = loadGemmWasm(variant)!;
   const direct = loadDirectWasm(variant)!;
   return [
     { name: "packed", run: (a, b, c) => gemmWasm(packed, a, b, c) },
     { name: "copied", run: (a, b, c) => gemmCopied(direct, a, b, c) },
+    { name: "whole batch", run: (a, b, c) => gemmWholeBatch(direct, a, b, c), maxDepth: 512 },
   ];
 }
 
@@ -82,12 +87,16 @@ describe("fused multiply-add kernels", sharedMachineTimeout, () => {
     for (const dtype of floatTypes) {
       it(`${variant}, ${dtype}: every kernel matches a naive product over edge sizes and layouts`, () => {
         const shapes = [[1, 1, 1], [5, 9, 300], [33, 17, 257], [64, 3, 70], [9, 65, 129], [4, 8, 520]] as const;
-        for (const { name, run } of kernelsOf(variant)) {
+        for (const { name, run, maxDepth = Infinity } of kernelsOf(variant)) {
           shapes.forEach(([m, n, k], index) => {
+            if (k > maxDepth) return;
             const random = generator(index * 13 + 5);
             const batch = 1 + (index % 2);
-            const aLayout = name === "copied" ? "row-major" : layouts[index % 4]!;
-            const bLayout = name === "copied" && n * (dtype === "float64" ? 8 : 4) >= 32 ? "row-major" : layouts[(index + 1) % 4]!;
+            const aLayout = name === "packed" ? layouts[index % 4]! : "row-major";
+            const anyB = layouts[(index + 1) % 4]!;
+            // The copied tiles take a B in rows (or a thin one), whole batches a B whose rows are evenly spaced.
+            const bLayout =
+              name === "copied" && n * (dtype === "float64" ? 8 : 4) >= 32 ? "row-major" : name === "whole batch" && anyB === "scrambled" ? "transposed" : anyB;
             const cLayout = layouts[(index + 2) % 4]!;
             const a = matrixView(storage(dtype, batch, m, k, random), aLayout, batch, m, k, random) as MatrixBatch<FloatData>;
             const b = matrixView(storage(dtype, batch, k, n, random), bLayout, batch, k, n, random) as MatrixBatch<FloatData>;
@@ -105,7 +114,8 @@ describe("fused multiply-add kernels", sharedMachineTimeout, () => {
         const expected = variant === "plain" || fma === false ? 0 : fusedEntry(dtype);
         // (m, n, k): packed panels (large B), copied tiles, a thin B for the dot products.
         for (const [m, n, k] of [[8, 160, 520], [8, 8, 16], [8, 1, 16]] as const) {
-          for (const { name, run } of kernelsOf(variant)) {
+          for (const { name, run, maxDepth = Infinity } of kernelsOf(variant)) {
+            if (k > maxDepth) continue;
             const [a, b, c] = witness(dtype, m, n, k);
             expect(run(a!, b!, c!), name).toBe(true);
             const entry = c!.data[0]!;

@@ -51,6 +51,19 @@ export function isThinProduct(n: number, elementBytes: number): boolean {
 }
 
 /**
+ * Whether B lies in rows: contiguous along its columns, its rows evenly spaced and apart. The copied tiles read
+ * such a B as it lies, with no packing; any other B they gather first.
+ *
+ * @example
+ * isInRows({ data, batch: Int32Array.of(0), rows: Int32Array.of(0, 4), cols: Int32Array.of(0, 1, 2) }); //=> true
+ */
+export function isInRows(b: MatrixBatch): boolean {
+  const n = b.cols.length;
+  const rowStride = b.rows.length > 1 ? uniformStride(b.rows) : n;
+  return uniformStride(b.cols) === 1 && rowStride !== undefined && rowStride >= n;
+}
+
+/**
  * Computes `c[b] = a[b]·b[b]` with the kernels of `direct.wat`. Returns false, having written nothing, when the
  * operands' layout does not suit them or the memory cannot hold the problem; the caller then uses another kernel.
  * Needs batch, m, n, k ≥ 1.
@@ -74,7 +87,7 @@ export function gemmCopied(
   if (lda === undefined) return false;
   const thin = isThinProduct(n, bytes);
   const bRowStride = k > 1 ? uniformStride(b.rows) : n;
-  const rowMajorB = !thin && uniformStride(b.cols) === 1 && bRowStride !== undefined && bRowStride >= n;
+  const rowMajorB = !thin && isInRows(b);
   const columnBlocks = Math.ceil(n / width);
   // A B in any other layout is gathered row-major, its rows padded to whole tiles.
   const gathered = !thin && !rowMajorB;
@@ -110,7 +123,8 @@ export function gemmCopied(
         const bStart = b.batch[matrix]! + b.rows[0]! + b.cols[0]!;
         memory.set(b.data.subarray(bStart, bStart + bCopied), bAt);
       }
-      wasm.gemm(double ? 1 : 0, rowBlocks, columnBlocks, k, 0, lda * bytes, bAt * bytes, ldb * bytes, cAt * bytes, ldc * bytes);
+      const [aBytes, bBytes, cBytes] = [lda * bytes, ldb * bytes, ldc * bytes];
+      wasm.gemm(double ? 1 : 0, rowBlocks, columnBlocks, k, 0, aBytes, bAt * bytes, bBytes, cAt * bytes, cBytes, tileBytes);
     }
     if (cContiguous) c.data.set(memory.subarray(cAt, cAt + m * n), c.batch[matrix]! + cFirst);
     else unpackBlock(c.data, c.batch[matrix]!, c.rows, c.cols, memory, cAt, ldc);

@@ -2,17 +2,19 @@
  * The batched GEMM entry point: `C[b] = A[b]·B[b]` over strided views (see {@link MatrixBatch}), C overwritten.
  * It picks the kernel: plain loops for tiny products, the exact wrapping TypeScript kernel for int32, and for
  * float64/float32 WebAssembly SIMD: small and thin products on operands copied whole into its memory, with no
- * packing (`gemm-copied.ts`), the rest on packed panels (`gemm-wasm.ts`). The TypeScript kernel takes over where
- * WebAssembly SIMD is unavailable or when {@link setGemmBackend} asks for it. Large float products may run on
- * several threads (see `threads/parallel-gemm.ts`) when the caller allows it.
+ * packing (`gemm-copied.ts`); the rest with the whole batch copied at once and B packed by the module
+ * (`gemm-whole-batch.ts`), or, for layouts neither takes, on panels packed here (`gemm-wasm.ts`). The TypeScript
+ * kernel takes over where WebAssembly SIMD is unavailable or when {@link setGemmBackend} asks for it. Large float
+ * products may run on several threads (see `threads/parallel-gemm.ts`) when the caller allows it.
  */
 import { directKernels, preferredBackend, type GemmBackend } from "../backend.js";
-import { gemmCopied, isThinProduct, prefersCopiedGemm } from "./gemm-copied.js";
+import { gemmCopied, isInRows, isThinProduct, prefersCopiedGemm } from "./gemm-copied.js";
 import { gemmDirect } from "./gemm-direct.js";
 import { gemmInt32 } from "./gemm-int32.js";
 import { gemmThin } from "./gemm-thin.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import { gemmTypeScript } from "./gemm-typescript.js";
+import { gemmWholeBatch } from "./gemm-whole-batch.js";
 import { gemmWasm, type FloatData } from "./gemm-wasm.js";
 import { gemmParallel } from "../threads/parallel-gemm.js";
 import { loadGemmWasm } from "../wasm/gemm-instance.js";
@@ -66,6 +68,10 @@ export function gemm(a: MatrixBatch, b: MatrixBatch, c: MatrixBatch, threads = 1
     if (copied && isThinProduct(n, bytes) && gemmCopied(direct, floatA, floatB, floatC)) return;
     if (k > 0 && gemmThin(floatA, floatB, floatC)) return;
     if (wasm !== undefined && threads > 1 && gemmParallel(floatA, floatB, floatC, threads, variant)) return;
+    // A small B in rows is read in place, each matrix copied just before its product; any other B is packed by the
+    // module, from a copy of the whole batch.
+    if (copied && isInRows(b) && gemmCopied(direct, floatA, floatB, floatC)) return;
+    if (direct !== undefined && k > 0 && gemmWholeBatch(direct, floatA, floatB, floatC)) return;
     if (copied && gemmCopied(direct, floatA, floatB, floatC)) return;
     if (wasm === undefined || !gemmWasm(wasm, floatA, floatB, floatC)) gemmTypeScript(floatA, floatB, floatC);
   }

@@ -17,7 +17,10 @@ import type { WasmMemory, WasmNamespace } from "./webassembly.js";
  * if (wasm?.reserve(1 << 20)) wasm.sumRowsFloat64(0, 1, 16, 128);
  */
 export interface DirectWasm extends GrowableMemory {
-  /** `C = A·B` from row-major A and B in tiles of 4 rows × 32 bytes (`double` is 1 for float64, 0 for float32). */
+  /**
+   * `C = A·B` from row-major A and B in tiles of 4 rows × 32 bytes (`double` is 1 for float64, 0 for float32);
+   * column block j of B starts `j·panelBytes` after `b`.
+   */
   readonly gemm: (
     double: number,
     rowBlocks: number,
@@ -29,6 +32,19 @@ export interface DirectWasm extends GrowableMemory {
     bRowBytes: number,
     c: number,
     cRowBytes: number,
+    panelBytes: number,
+  ) => void;
+  /** Packs B's column blocks of 32 bytes that lie side by side: block j, step p from `src + starts[j] + p·step`. */
+  readonly packRuns: (src: number, starts: number, step: number, k: number, columnBlocks: number, dst: number) => void;
+  /** Packs B's column blocks one column at a time: lane l, step p from `src + starts[l] + p·step`. */
+  readonly packLanes: (
+    double: number,
+    src: number,
+    starts: number,
+    step: number,
+    k: number,
+    columnBlocks: number,
+    dst: number,
   ) => void;
   /** `C[i][j] = Σ_p A[i][p]·T[j][p]`, four rows of A at a time. */
   readonly dotFloat64: DotKernel;
@@ -109,6 +125,8 @@ function instantiate(variant: KernelVariant): DirectWasm | undefined {
     const { exports } = new api.Instance(new api.Module(bytes), {});
     return {
       gemm: exports["direct_gemm"] as DirectWasm["gemm"],
+      packRuns: exports["pack_runs"] as DirectWasm["packRuns"],
+      packLanes: exports["pack_lanes"] as DirectWasm["packLanes"],
       dotFloat64: exports["dot_f64"] as DotKernel,
       dotFloat32: exports["dot_f32"] as DotKernel,
       sumRowsFloat64: exports["sum_rows_f64"] as SumRowsKernel,

@@ -1,6 +1,7 @@
 ;; Kernels on operands copied whole into WebAssembly memory, with no packing (WebAssembly SIMD, 128-bit):
 ;; products small enough to stay in cache or thin enough that packing would cost more than the product
-;; (`direct_gemm`, `dot_f64`, `dot_f32`), contiguous sums (`sum_rows_f64`, `sum_rows_f32`), outer products
+;; (`direct_gemm`, its B packed here by `pack_runs` or `pack_lanes` where B is large; `dot_f64`, `dot_f32`),
+;; contiguous sums (`sum_rows_f64`, `sum_rows_f32`), outer products
 ;; (`outer_f64`, `outer_f32`) and element-wise products (`multiply_f64`, `multiply_f32`). The caller copies
 ;; operands in and results out (`TypedArray.prototype.set`, a block copy), in chunks small enough to stay in cache
 ;; where the operand is large. Addresses and strides are in bytes.
@@ -97,16 +98,18 @@
 
   ;; C = A·B straight from row-major A (rows `lda` bytes apart) and B (rows `ldb` bytes apart), no packing, in
   ;; tiles of 4 rows × 32 bytes (8 float32 or 4 float64 columns; `double` ≠ 0 for float64) over `mb` row blocks
-  ;; and `nb` column blocks; C (rows `ldc` bytes apart) is overwritten, tiles past the edges read and write
-  ;; the padding. For operands small enough to stay in cache, where packing would cost more than it saves. k ≥ 1.
+  ;; and `nb` column blocks, the columns of block j starting `j·panel` bytes after `b` (32 for a row-major B; the
+  ;; panel size for a B packed by `pack_runs` or `pack_lanes`, whose rows are then 32 bytes apart); C (rows `ldc`
+  ;; bytes apart) is overwritten, tiles past the edges read and write the padding. Each column block of B meets
+  ;; every row block of A before the next one is read, so a packed block stays in L1. k ≥ 1.
   (func (export "direct_gemm") (param $double i32) (param $mb i32) (param $nb i32) (param $k i32) (param $a i32)
-    (param $lda i32) (param $b i32) (param $ldb i32) (param $c i32) (param $ldc i32)
+    (param $lda i32) (param $b i32) (param $ldb i32) (param $c i32) (param $ldc i32) (param $panel i32)
     (local $i i32) (local $j i32) (local $at i32) (local $bt i32) (local $ct i32)
     (loop $columns
       (local.set $i (i32.const 0))
       (loop $rows
         (local.set $at (i32.add (local.get $a) (i32.mul (i32.shl (local.get $i) (i32.const 2)) (local.get $lda))))
-        (local.set $bt (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 5))))
+        (local.set $bt (i32.add (local.get $b) (i32.mul (local.get $j) (local.get $panel))))
         (local.set $ct (i32.add (i32.add (local.get $c) (i32.mul (i32.shl (local.get $i) (i32.const 2)) (local.get $ldc)))
           (i32.shl (local.get $j) (i32.const 5))))
         (if (local.get $double)
@@ -116,6 +119,55 @@
             (local.get $ldc) (local.get $k))))
         (br_if $rows (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $mb))))
       (br_if $columns (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $nb)))))
+
+;; Packs B into column blocks of 32 bytes for `direct_gemm`: block j, depth step p is the 32 bytes at
+  ;; `src + starts[j] + p·step` (`starts` holds `nb` byte offsets as i32; a run of 8 float32 or 4 float64
+  ;; columns that lie next to each other in B), written one after another from `dst`. k, nb ≥ 1.
+  (func (export "pack_runs") (param $src i32) (param $starts i32) (param $step i32) (param $k i32) (param $nb i32)
+    (param $dst i32)
+    (local $j i32) (local $p i32) (local $read i32)
+    (loop $blocks
+      (local.set $read (i32.add (local.get $src) (i32.load (i32.add (local.get $starts) (i32.shl (local.get $j) (i32.const 2))))))
+      (local.set $p (local.get $k))
+      (loop $steps
+        (v128.store (local.get $dst) (v128.load (local.get $read)))
+        (v128.store offset=16 (local.get $dst) (v128.load offset=16 (local.get $read)))
+        (local.set $read (i32.add (local.get $read) (local.get $step)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+        (br_if $steps (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
+      (br_if $blocks (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $nb)))))
+
+  ;; Packs B into column blocks of 32 bytes for `direct_gemm`, one column at a time: lane r of block j at depth
+  ;; step p is the value (8 bytes if `double` ≠ 0, else 4) at `src + starts[j·w + r] + p·step`, w = 4 or 8
+  ;; lanes per block (`starts` holds nb·w byte offsets as i32). For a B whose columns are not side by side (a
+  ;; transposed B). k, nb ≥ 1.
+  (func (export "pack_lanes") (param $double i32) (param $src i32) (param $starts i32) (param $step i32) (param $k i32)
+    (param $nb i32) (param $dst i32)
+    (local $lanes i32) (local $lane i32) (local $p i32) (local $read i32) (local $write i32) (local $size i32)
+    (local.set $size (select (i32.const 8) (i32.const 4) (local.get $double)))
+    (local.set $lanes (i32.mul (local.get $nb) (select (i32.const 4) (i32.const 8) (local.get $double))))
+    (loop $columns
+      (local.set $read (i32.add (local.get $src) (i32.load (i32.add (local.get $starts) (i32.shl (local.get $lane) (i32.const 2))))))
+      ;; lane = j·w + r lands at dst + j·k·32 + r·size
+      (local.set $write (i32.add (local.get $dst)
+        (i32.add
+          (i32.mul (i32.shr_u (i32.mul (local.get $lane) (local.get $size)) (i32.const 5)) (i32.shl (local.get $k) (i32.const 5)))
+          (i32.and (i32.mul (local.get $lane) (local.get $size)) (i32.const 31)))))
+      (local.set $p (local.get $k))
+      (if (local.get $double)
+        (then
+          (loop $steps64
+            (i64.store (local.get $write) (i64.load (local.get $read)))
+            (local.set $read (i32.add (local.get $read) (local.get $step)))
+            (local.set $write (i32.add (local.get $write) (i32.const 32)))
+            (br_if $steps64 (local.tee $p (i32.sub (local.get $p) (i32.const 1))))))
+        (else
+          (loop $steps32
+            (i32.store (local.get $write) (i32.load (local.get $read)))
+            (local.set $read (i32.add (local.get $read) (local.get $step)))
+            (local.set $write (i32.add (local.get $write) (i32.const 32)))
+            (br_if $steps32 (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))))
+      (br_if $columns (i32.lt_u (local.tee $lane (i32.add (local.get $lane) (i32.const 1))) (local.get $lanes)))))
 
   ;; C[i][j] = Σ_p A[i][p]·T[j][p] (f64): A row-major (m×k, rows `lda` bytes apart), T the transpose of B
   ;; (n×k, rows `ldt` bytes apart), C rows `ldc` bytes apart. Four rows of A at a time over `mb` = ⌈m/4⌉ blocks
