@@ -3,11 +3,11 @@
  * instantiated synchronously on first use, with its own memory that grows on demand. Where WebAssembly or its
  * 128-bit SIMD is unavailable, {@link loadDirectWasm} returns `undefined` and TypeScript loops take over.
  */
-import { decodeBase64 } from "./base64.js";
 import { directWasmBase64, fusedDirectWasmBase64 } from "./direct-module.js";
 import { growableMemory, type GrowableMemory } from "./growable-memory.js";
 import type { KernelVariant } from "./kernel-variant.js";
-import type { WasmMemory, WasmNamespace } from "./webassembly.js";
+import { kernelModuleLoader } from "./module-loader.js";
+import type { WasmMemory } from "./webassembly.js";
 
 /**
  * The instantiated module: its kernels (addresses and strides in bytes) and its memory.
@@ -102,8 +102,6 @@ export type OuterKernel = (x: number, m: number, y: number, n: number, c: number
  */
 export type MultiplyKernel = (a: number, b: number, n: number) => void;
 
-const loaded = new Map<KernelVariant, DirectWasm | null>();
-
 /**
  * The module in the build `variant` (plain by default), instantiated once; `undefined` where WebAssembly SIMD
  * (for `"fused"`, relaxed SIMD) is unavailable.
@@ -111,33 +109,21 @@ const loaded = new Map<KernelVariant, DirectWasm | null>();
  * @example
  * loadDirectWasm() === undefined; //=> false on Node 20 and current browsers
  */
-export function loadDirectWasm(variant: KernelVariant = "plain"): DirectWasm | undefined {
-  if (!loaded.has(variant)) loaded.set(variant, instantiate(variant) ?? null);
-  return loaded.get(variant) ?? undefined;
-}
-
-function instantiate(variant: KernelVariant): DirectWasm | undefined {
-  const api = (globalThis as { WebAssembly?: WasmNamespace }).WebAssembly;
-  if (api === undefined) return undefined;
-  try {
-    const bytes = decodeBase64(variant === "fused" ? fusedDirectWasmBase64 : directWasmBase64);
-    if (!api.validate(bytes)) return undefined;
-    const { exports } = new api.Instance(new api.Module(bytes), {});
-    return {
-      gemm: exports["direct_gemm"] as DirectWasm["gemm"],
-      packRuns: exports["pack_runs"] as DirectWasm["packRuns"],
-      packLanes: exports["pack_lanes"] as DirectWasm["packLanes"],
-      dotFloat64: exports["dot_f64"] as DotKernel,
-      dotFloat32: exports["dot_f32"] as DotKernel,
-      sumRowsFloat64: exports["sum_rows_f64"] as SumRowsKernel,
-      sumRowsFloat32: exports["sum_rows_f32"] as SumRowsKernel,
-      outerFloat64: exports["outer_f64"] as OuterKernel,
-      outerFloat32: exports["outer_f32"] as OuterKernel,
-      multiplyFloat64: exports["multiply_f64"] as MultiplyKernel,
-      multiplyFloat32: exports["multiply_f32"] as MultiplyKernel,
-      ...growableMemory(exports["memory"] as WasmMemory),
-    };
-  } catch {
-    return undefined;
-  }
-}
+export const loadDirectWasm: (variant?: KernelVariant) => DirectWasm | undefined = kernelModuleLoader(
+  directWasmBase64,
+  fusedDirectWasmBase64,
+  (exports) => ({
+    gemm: exports["direct_gemm"] as DirectWasm["gemm"],
+    packRuns: exports["pack_runs"] as DirectWasm["packRuns"],
+    packLanes: exports["pack_lanes"] as DirectWasm["packLanes"],
+    dotFloat64: exports["dot_f64"] as DotKernel,
+    dotFloat32: exports["dot_f32"] as DotKernel,
+    sumRowsFloat64: exports["sum_rows_f64"] as SumRowsKernel,
+    sumRowsFloat32: exports["sum_rows_f32"] as SumRowsKernel,
+    outerFloat64: exports["outer_f64"] as OuterKernel,
+    outerFloat32: exports["outer_f32"] as OuterKernel,
+    multiplyFloat64: exports["multiply_f64"] as MultiplyKernel,
+    multiplyFloat32: exports["multiply_f32"] as MultiplyKernel,
+    ...growableMemory(exports["memory"] as WasmMemory),
+  }),
+);

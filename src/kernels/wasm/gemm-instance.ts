@@ -3,11 +3,11 @@
  * synchronous), with a memory that grows on demand. Where WebAssembly or its 128-bit SIMD is unavailable,
  * {@link loadGemmWasm} returns `undefined` and the TypeScript kernels take over.
  */
-import { decodeBase64 } from "./base64.js";
 import { fusedGemmWasmBase64, gemmWasmBase64 } from "./gemm-module.js";
 import { growableMemory, type GrowableMemory } from "./growable-memory.js";
 import type { KernelVariant } from "./kernel-variant.js";
-import type { WasmMemory, WasmNamespace } from "./webassembly.js";
+import { kernelModuleLoader } from "./module-loader.js";
+import type { WasmMemory } from "./webassembly.js";
 
 /**
  * The packed-panel product of `gemm.wat`: `C(mp·MR × np·NR) += A·B`, addresses in bytes.
@@ -40,8 +40,6 @@ export interface GemmWasm extends GrowableMemory {
   readonly gemmFloat32: PackedGemm;
 }
 
-const loaded = new Map<KernelVariant, GemmWasm | null>();
-
 /**
  * The GEMM module in the build `variant` (plain by default), instantiated once; `undefined` where WebAssembly
  * SIMD (for `"fused"`, relaxed SIMD) is unavailable.
@@ -50,22 +48,12 @@ const loaded = new Map<KernelVariant, GemmWasm | null>();
  * loadGemmWasm() === undefined; //=> false on Node 20 and current browsers
  * loadGemmWasm("fused") === undefined; //=> true on Node 20, false on Node 24
  */
-export function loadGemmWasm(variant: KernelVariant = "plain"): GemmWasm | undefined {
-  if (!loaded.has(variant)) loaded.set(variant, instantiate(variant) ?? null);
-  return loaded.get(variant) ?? undefined;
-}
-
-function instantiate(variant: KernelVariant): GemmWasm | undefined {
-  const api = (globalThis as { WebAssembly?: WasmNamespace }).WebAssembly;
-  if (api === undefined) return undefined;
-  try {
-    const bytes = decodeBase64(variant === "fused" ? fusedGemmWasmBase64 : gemmWasmBase64);
-    if (!api.validate(bytes)) return undefined;
-    const { exports } = new api.Instance(new api.Module(bytes), {});
-    const gemmFloat64 = exports["gemm_f64"] as PackedGemm;
-    const gemmFloat32 = exports["gemm_f32"] as PackedGemm;
-    return { gemmFloat64, gemmFloat32, ...growableMemory(exports["memory"] as WasmMemory) };
-  } catch {
-    return undefined;
-  }
-}
+export const loadGemmWasm: (variant?: KernelVariant) => GemmWasm | undefined = kernelModuleLoader(
+  gemmWasmBase64,
+  fusedGemmWasmBase64,
+  (exports) => ({
+    gemmFloat64: exports["gemm_f64"] as PackedGemm,
+    gemmFloat32: exports["gemm_f32"] as PackedGemm,
+    ...growableMemory(exports["memory"] as WasmMemory),
+  }),
+);

@@ -3,11 +3,11 @@
  * synchronously on first use, with its own memory that grows on demand. Where WebAssembly or its 128-bit SIMD is
  * unavailable, {@link loadRowsWasm} returns `undefined` and the other kernels take over.
  */
-import { decodeBase64 } from "./base64.js";
 import { growableMemory, type GrowableMemory } from "./growable-memory.js";
 import type { KernelVariant } from "./kernel-variant.js";
 import { fusedRowsWasmBase64, rowsWasmBase64 } from "./rows-module.js";
-import type { WasmMemory, WasmNamespace } from "./webassembly.js";
+import { kernelModuleLoader } from "./module-loader.js";
+import type { WasmMemory } from "./webassembly.js";
 
 /**
  * The row kernel: `C[i][j] = Σ_p A[i][p]·B[p][j]` for i < m, j < n, addresses and row strides in bytes.
@@ -39,8 +39,6 @@ export interface RowsWasm extends GrowableMemory {
   readonly rowsFloat32: RowsKernel;
 }
 
-const loaded = new Map<KernelVariant, RowsWasm | null>();
-
 /**
  * The module in the build `variant` (plain by default), instantiated once; `undefined` where WebAssembly SIMD
  * (for `"fused"`, relaxed SIMD) is unavailable.
@@ -48,24 +46,12 @@ const loaded = new Map<KernelVariant, RowsWasm | null>();
  * @example
  * loadRowsWasm() === undefined; //=> false on Node 20 and current browsers
  */
-export function loadRowsWasm(variant: KernelVariant = "plain"): RowsWasm | undefined {
-  if (!loaded.has(variant)) loaded.set(variant, instantiate(variant) ?? null);
-  return loaded.get(variant) ?? undefined;
-}
-
-function instantiate(variant: KernelVariant): RowsWasm | undefined {
-  const api = (globalThis as { WebAssembly?: WasmNamespace }).WebAssembly;
-  if (api === undefined) return undefined;
-  try {
-    const bytes = decodeBase64(variant === "fused" ? fusedRowsWasmBase64 : rowsWasmBase64);
-    if (!api.validate(bytes)) return undefined;
-    const { exports } = new api.Instance(new api.Module(bytes), {});
-    return {
-      rowsFloat64: exports["rows_f64"] as RowsKernel,
-      rowsFloat32: exports["rows_f32"] as RowsKernel,
-      ...growableMemory(exports["memory"] as WasmMemory),
-    };
-  } catch {
-    return undefined;
-  }
-}
+export const loadRowsWasm: (variant?: KernelVariant) => RowsWasm | undefined = kernelModuleLoader(
+  rowsWasmBase64,
+  fusedRowsWasmBase64,
+  (exports) => ({
+    rowsFloat64: exports["rows_f64"] as RowsKernel,
+    rowsFloat32: exports["rows_f32"] as RowsKernel,
+    ...growableMemory(exports["memory"] as WasmMemory),
+  }),
+);
