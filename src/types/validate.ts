@@ -2,6 +2,7 @@ import type { Completions, UnfinishedOutput } from "./completions.js";
 import type { InputContinuations } from "./continuations.js";
 import type { EinsumOutcome, HasSymbolicDimensions } from "./einsum-shape.js";
 import type { Failure } from "./failure.js";
+import type { EquationRefusals } from "./operand-parameter.js";
 
 /**
  * The type of einsum's equation parameter: the equation itself when the run time would accept it with operands of
@@ -64,12 +65,20 @@ type Validated<
   ForEditor extends boolean,
 > =
   EinsumOutcome<Equation, Shapes, Symbolic> extends infer Outcome
-    ? RefusalsOf<Outcome> extends infer Refusals
+    ? RefusalsOf<Outcome> extends infer Refusals extends string
       ? [Refusals] extends [never]
         ? Accepted<Equation, Outcome, Shapes, Symbolic, ForEditor>
-        : Marking<Refusals, ForEditor> | (ForEditor extends true ? Continuations<Equation, Shapes, Symbolic, false> : never)
+        : ForEditor extends true
+          ? OnEquation<EquationRefusals<Refusals>> | Continuations<Equation, Shapes, Symbolic, false>
+          : Refusals
       : never
     : never;
+
+/**
+ * The refusals left on the equation, marked; when every refusal blames an operand, the equation is accepted as it
+ * is (`string & {}` accepts it and is no completion), and the operand shows the error.
+ */
+type OnEquation<Refusals extends string> = [Refusals] extends [never] ? string & {} : Refusals & Refusal;
 
 /** A message, marked as a {@link Refusal} or not. */
 type Marking<Message, Marked extends boolean> = Marked extends true ? Message & Refusal : Message;
@@ -82,8 +91,15 @@ type Continuations<
   Accepted extends boolean,
 > = Shapes extends unknown ? (InputContinuations<Equation, Shapes, Symbolic, Accepted> extends infer Offered ? Offered : never) : never;
 
-/** The messages of the outcomes that are refusals, for a union of shape lists: any one refused member refuses. */
-type RefusalsOf<Outcome> = Outcome extends UnfinishedOutput<string, string>
+/**
+ * The messages of the outcomes that are refusals, for a union of shape lists: any one refused member refuses. An
+ * output refused only because it is not finished is not among them.
+ *
+ * @example
+ * type Messages = RefusalsOf<Failure<"output label 'i' appears more than once"> | [2, 4]>;
+ * //=> "output label 'i' appears more than once"
+ */
+export type RefusalsOf<Outcome> = Outcome extends UnfinishedOutput<string, string>
   ? never
   : Outcome extends Failure<infer Message>
     ? Message

@@ -35,13 +35,26 @@ export interface TypeCase extends Located {
 }
 
 /**
- * A refused call: its error starts at `at` (its first occurrence in the statement), and the parameter type it
- * names holds these literals: the run time's message first, and for an equation refused only because it is not
- * finished, the completions beside it.
+ * A refused call. Its error is on the argument written `at` (its first occurrence in the statement, after `after`
+ * when given): the equation for a mistake of the equation itself, the operand for a size or rank that does not fit.
+ * The error names the argument's type, `argument` (the text of `at` for an equation), and a parameter type that
+ * holds these literals: the run time's message first, and for an equation refused only because it is not finished,
+ * the completions beside it. `equation` is the call's equation as written, where the editor is asked for
+ * completions.
  */
 export interface DiagnosticCase extends Located {
+  readonly equation: string;
   readonly at: string;
+  readonly after?: string;
+  readonly argument: string;
+  readonly code: 2345 | 2322;
   readonly parameter: readonly string[];
+}
+
+/** Where a refused call's error starts in the virtual file. */
+export function diagnosticStart(entry: DiagnosticCase): number {
+  const after = entry.after ?? "";
+  return offsetIn(entry, `${after}${entry.at}`) + after.length;
 }
 
 const prelude = [
@@ -214,74 +227,134 @@ export const typeCases: readonly TypeCase[] = [
   },
 ];
 
+/** A refused call whose error stays on its equation. */
+function onEquation(name: string, statement: string, equation: string, parameter: readonly string[]): DiagnosticCase {
+  return { name, statement, equation, at: equation, argument: equation, code: 2345, parameter };
+}
+
+/** A refused call whose error is on an operand, written `at` (after `after`), of type `argument`. */
+function onOperand(
+  name: string,
+  statement: string,
+  equation: string,
+  operand: { readonly at: string; readonly after?: string; readonly argument: string; readonly code?: 2322 },
+  message: string,
+): DiagnosticCase {
+  return { name, statement, equation, code: 2345, ...operand, parameter: [message] };
+}
+
 export const diagnosticCases: readonly DiagnosticCase[] = [
-  {
-    name: "an empty output that needs a '...' is refused, with the completions beside the message",
-    statement: 'export const batched = einsum("...ij,...jk->", batchA, batchB);',
-    at: '"...ij,...jk->"',
-    parameter: [writeOutputEllipsisMissing(1), ...continuations('export const batched = einsum("...ij,...jk->", batchA, batchB);')],
-  },
+  onEquation(
+    "an empty output that needs a '...' is refused, with the completions beside the message",
+    'export const batched = einsum("...ij,...jk->", batchA, batchB);',
+    '"...ij,...jk->"',
+    [writeOutputEllipsisMissing(1), ...continuations('export const batched = einsum("...ij,...jk->", batchA, batchB);')],
+  ),
   ...(
     [
       ['export const started = einsum("", a, b);', '""', writeOperandCount(1, 2)],
       ['export const firstTerm = einsum("i", a, b);', '"i"', writeOperandCount(1, 2)],
       ['export const firstDone = einsum("ij", a, b);', '"ij"', writeOperandCount(1, 2)],
-      ['export const secondTerm = einsum("ij,", a, b);', '"ij,"', writeRankMismatch(1, 2, "", 0)],
-      ['export const secondHalf = einsum("ij,j", a, b);', '"ij,j"', writeRankMismatch(1, 2, "j", 1)],
       ['export const dash = einsum("ij,jk-", a, b);', '"ij,jk-"', writeMalformedArrow(5)],
-      ['export const batchedTerm = einsum("...ij,", batchA, batchB);', '"...ij,"', writeRankMismatch(1, 3, "", 0)],
       ['export const noOperands = einsum("ij");', '"ij"', writeOperandCount(1, 0)],
-      ['export const sizes = einsum("ij,jk", a, zeros([4, 5]));', '"ij,jk"', writeSizeMismatch("j", 0, 3, 1, 4)],
       ['export const definite = einsum("ij,jk->ii", a, b);', '"ij,jk->ii"', writeRepeatedOutputLabel("i")],
     ] as const
-  ).map(([statement, at, message]) => ({
-    name: `while typing, ${at} is refused with the run time's message, beside its completions if any`,
-    statement,
-    at,
-    parameter: [message, ...continuations(statement)],
-  })),
-  {
-    name: "a size mismatch names the label, both operands and both sizes",
-    statement: 'export const mismatch = einsum("ij,jk->ik", a, zeros([4, 5]));',
-    at: '"ij,jk->ik"',
-    parameter: [writeSizeMismatch("j", 0, 3, 1, 4)],
-  },
-  {
-    name: "an unknown output label suggests the input label of the other case",
-    statement: 'export const misspelt = einsum("ij,jk->iK", a, b);',
-    at: '"ij,jk->iK"',
-    parameter: [writeDidYouMean(writeUnknownOutputLabel("K"), "k")],
-  },
-  {
-    name: "an unknown output label with no close input label",
-    statement: 'export const unknown = einsum("ij,jk->iz", a, b);',
-    at: '"ij,jk->iz"',
-    parameter: [writeUnknownOutputLabel("z")],
-  },
-  {
-    name: "a repeated output label",
-    statement: 'export const repeated = einsum("ij,jk->ii", a, b);',
-    at: '"ij,jk->ii"',
-    parameter: [writeRepeatedOutputLabel("i")],
-  },
-  {
-    name: "a rank mismatch",
-    statement: 'export const ranked = einsum("ijk,jk->ik", a, b);',
-    at: '"ijk,jk->ik"',
-    parameter: [writeRankMismatch(0, 2, "ijk", 3)],
-  },
-  {
-    name: "in generic code, a type parameter against another size is refused in the run time's words",
-    statement: 'export function mismatched<K extends number>(x: Tensor<[2, K]>) { return einsum("ik,kj->ij", x, b); }',
-    at: '"ik,kj->ij"',
-    parameter: [writeSizeMismatch("k", 0, "<type parameter>", 1, 3)],
-  },
-  {
-    name: "a bad character",
-    statement: 'export const character = einsum("ij,j1->i", a, b);',
-    at: '"ij,j1->i"',
-    parameter: [writeInvalidCharacter("1", 4)],
-  },
+  ).map(([statement, equation, message]) =>
+    onEquation(
+      `while typing, ${equation} is refused with the run time's message, beside its completions if any`,
+      statement,
+      equation,
+      [message, ...continuations(statement)],
+    ),
+  ),
+  ...(
+    [
+      ['export const secondTerm = einsum("ij,", a, b);', '"ij,"', "b", 'Tensor<[3, 4], "float64">', writeRankMismatch(1, 2, "", 0)],
+      ['export const secondHalf = einsum("ij,j", a, b);', '"ij,j"', "b", 'Tensor<[3, 4], "float64">', writeRankMismatch(1, 2, "j", 1)],
+      [
+        'export const batchedTerm = einsum("...ij,", batchA, batchB);',
+        '"...ij,"',
+        "batchB",
+        'Tensor<[7, 3, 4], "float64">',
+        writeRankMismatch(1, 3, "", 0),
+      ],
+      ['export const sizes = einsum("ij,jk", a, zeros([4, 5]));', '"ij,jk"', "zeros([4, 5])", 'Tensor<[4, 5], "float64">', writeSizeMismatch("j", 0, 3, 1, 4)],
+    ] as const
+  ).map(([statement, equation, at, argument, message]) =>
+    onOperand(
+      `while typing ${equation}, the operand that does not fit shows the run time's message`,
+      statement,
+      equation,
+      { at, after: ", ", argument },
+      message,
+    ),
+  ),
+  onOperand(
+    "a size mismatch is on the later operand, and names the label, both operands and both sizes",
+    'export const mismatch = einsum("ij,jk->ik", a, zeros([4, 5]));',
+    '"ij,jk->ik"',
+    { at: "zeros([4, 5])", argument: 'Tensor<[4, 5], "float64">' },
+    writeSizeMismatch("j", 0, 3, 1, 4),
+  ),
+  onOperand(
+    "a size mismatch among three operands is on the one that disagrees",
+    'export const chain = einsum("ij,jk,kl->il", a, b, zeros([5, 2]));',
+    '"ij,jk,kl->il"',
+    { at: "zeros([5, 2])", argument: 'Tensor<[5, 2], "float64">' },
+    writeSizeMismatch("k", 1, 4, 2, 5),
+  ),
+  onOperand(
+    "in the operand-list form, a size mismatch is on the list's element",
+    'export const listed = einsum("ij,jk->ik", [a, zeros([4, 6])]);',
+    '"ij,jk->ik"',
+    { at: "zeros([4, 6])", argument: 'Tensor<[4, 6], "float64">', code: 2322 },
+    writeSizeMismatch("j", 0, 3, 1, 4),
+  ),
+  onOperand(
+    "a size mismatch is on the operand even with an options object after it",
+    'export const optioned = einsum("ij,jk->ik", a, zeros([4, 7]), { optimize: "greedy" });',
+    '"ij,jk->ik"',
+    { at: "zeros([4, 7])", argument: 'Tensor<[4, 7], "float64">' },
+    writeSizeMismatch("j", 0, 3, 1, 4),
+  ),
+  onEquation(
+    "an unknown output label suggests the input label of the other case",
+    'export const misspelt = einsum("ij,jk->iK", a, b);',
+    '"ij,jk->iK"',
+    [writeDidYouMean(writeUnknownOutputLabel("K"), "k")],
+  ),
+  onEquation(
+    "an unknown output label with no close input label",
+    'export const unknown = einsum("ij,jk->iz", a, b);',
+    '"ij,jk->iz"',
+    [writeUnknownOutputLabel("z")],
+  ),
+  onEquation("a repeated output label", 'export const repeated = einsum("ij,jk->ii", a, b);', '"ij,jk->ii"', [
+    writeRepeatedOutputLabel("i"),
+  ]),
+  onEquation("too few operands", 'export const missing = einsum("ij,jk->ik", a);', '"ij,jk->ik"', [writeOperandCount(2, 1)]),
+  onOperand(
+    "a rank mismatch is on the operand whose rank differs",
+    'export const ranked = einsum("ijk,jk->ik", a, b);',
+    '"ijk,jk->ik"',
+    { at: "a", after: "(\"ijk,jk->ik\", ", argument: 'Tensor<[2, 3], "float64">' },
+    writeRankMismatch(0, 2, "ijk", 3),
+  ),
+  onOperand(
+    "a rank mismatch of the second operand is on it",
+    'export const rankedSecond = einsum("ij,k->ik", a, b);',
+    '"ij,k->ik"',
+    { at: "b", after: ", ", argument: 'Tensor<[3, 4], "float64">' },
+    writeRankMismatch(1, 2, "k", 1),
+  ),
+  onOperand(
+    "in generic code, a type parameter against another size is refused on the operand, in the run time's words",
+    'export function mismatched<K extends number>(x: Tensor<[2, K]>) { return einsum("ik,kj->ij", x, b); }',
+    '"ik,kj->ij"',
+    { at: "b", after: "x, ", argument: 'Tensor<[3, 4], "float64">' },
+    writeSizeMismatch("k", 0, "<type parameter>", 1, 3),
+  ),
+  onEquation("a bad character", 'export const character = einsum("ij,j1->i", a, b);', '"ij,j1->i"', [writeInvalidCharacter("1", 4)]),
 ];
 
 /** The virtual file: the prelude, then every statement above, once each, one a line. */
@@ -312,7 +385,7 @@ export function literalMembers(typeText: string): string[] {
  * the message's first line names it; the lines after elaborate on the members.
  */
 export function parameterMembers(message: string): string[] {
-  const match = /is not assignable to parameter of type '(.*)'\.$/.exec(message.split("\n")[0] ?? "");
+  const match = /is not assignable to (?:parameter of )?type '(.*)'\.$/.exec(message.split("\n")[0] ?? "");
   if (match?.[1] === undefined) throw new Error(`not an argument error: ${message}`);
   return literalMembers(match[1]);
 }

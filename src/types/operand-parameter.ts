@@ -1,0 +1,83 @@
+import type { WriteDiagonalSizeMismatch, WriteEllipsisBroadcast, WriteSizeMismatch } from "../messages.js";
+
+/**
+ * The operand a refusal blames, as the run time's message names it: the later operand of a pair whose sizes
+ * disagree (a label's size, the ellipsis dimensions), the operand whose rank does not fit its term, the operand
+ * whose repeated label has unequal sizes. `never` for the refusals of the equation itself: its grammar, its output,
+ * its term count.
+ *
+ * @example
+ * type Blamed = OperandAtFault<"label 'j' has size 3 in operand 0 but 4 in operand 1">; //=> 1
+ * type Equation = OperandAtFault<"output label 'i' appears more than once">; //=> never
+ */
+export type OperandAtFault<Message extends string> =
+  Message extends WriteSizeMismatch<string, number, string, infer Operand extends number, string>
+    ? Operand
+    : Message extends `operand ${infer Operand extends number} has rank ${string}`
+      ? Operand
+      : Message extends WriteDiagonalSizeMismatch<string, infer Operand extends number, string, string>
+        ? Operand
+        : Message extends WriteEllipsisBroadcast<number, string, infer Operand extends number, string>
+          ? Operand
+          : never;
+
+/**
+ * The refusals that an operand carries (`never` for the equation's own refusals), keyed by the operand's index as
+ * a string, the way a tuple's keys are written.
+ *
+ * @example
+ * type Placed = RefusalsAt<"label 'j' has size 3 in operand 0 but 4 in operand 1", "1">;
+ * //=> "label 'j' has size 3 in operand 0 but 4 in operand 1"
+ */
+export type RefusalsAt<Refusals extends string, Index> = Refusals extends unknown
+  ? [OperandAtFault<Refusals>] extends [never]
+    ? never
+    : `${OperandAtFault<Refusals>}` extends Index
+      ? Refusals
+      : never
+  : never;
+
+/**
+ * The refusals that stay on the equation: those that blame no operand.
+ *
+ * @example
+ * type Kept = EquationRefusals<"output label 'i' appears more than once">; //=> "output label 'i' appears more than once"
+ */
+export type EquationRefusals<Refusals extends string> = Refusals extends unknown
+  ? [OperandAtFault<Refusals>] extends [never]
+    ? Refusals
+    : never
+  : never;
+
+/**
+ * The types of einsum's parameters after the equation: each argument as it is, except an operand that a refusal
+ * blames, whose parameter type is then the run time's message, so that the compiler reports the error on that
+ * argument: `Argument of type 'Tensor<[4, 5], "float64">' is not assignable to parameter of type '"label 'j' has
+ * size 3 in operand 0 but 4 in operand 1"'`. In the operand-list form the list's elements are checked the same
+ * way. A trailing options object is never blamed. Each argument reaches its parameter type through a branch of a
+ * conditional type, so the compiler still infers the arguments from the call.
+ *
+ * @example
+ * type Parameters = OperandParameters<[Tensor<[2, 3]>, Tensor<[4, 5]>], "label 'j' has size 3 in operand 0 but 4 in operand 1">;
+ * //=> [Tensor<[2, 3]>, "label 'j' has size 3 in operand 0 but 4 in operand 1"]
+ */
+export type OperandParameters<Arguments extends readonly unknown[], Refusals extends string> = {
+  [Index in keyof Arguments]: ArgumentParameter<Arguments[Index], Index, Refusals>;
+};
+
+/**
+ * One argument's parameter type: an operand's, or, for the operand list, a tuple of them. An argument with no
+ * `shape` (the options) stays as it is. A union is tested as a whole, so that any refused member refuses.
+ */
+type ArgumentParameter<Argument, Index, Refusals extends string> = [Argument] extends [readonly unknown[]]
+  ? { [Inner in keyof Argument]: OperandParameter<Argument[Inner], Inner, Refusals> }
+  : [Argument] extends [{ readonly shape: unknown }]
+    ? OperandParameter<Argument, Index, Refusals>
+    : Argument;
+
+/** An operand's parameter type: the operand itself, or the refusals that blame it. */
+type OperandParameter<Operand, Index, Refusals extends string> = RefusalsAt<Refusals, Index> extends infer Placed
+  ? [Placed] extends [never]
+    ? Operand
+    : Placed
+  : never;
