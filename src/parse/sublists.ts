@@ -1,5 +1,5 @@
 import { EinsumError } from "../einsum-error.js";
-import { writeRepeatedEllipsis } from "../messages.js";
+import { writeRepeatedSublistEllipsis } from "../messages.js";
 import { normalizeEquation, normalizeParsed } from "./normalize.js";
 import type { ParsedEquation, ParsedTerm } from "./parse.js";
 import type { NormalizedSpec } from "./spec.js";
@@ -49,7 +49,7 @@ export function normalizeSublists(
 function checkOneEllipsis(sublist: readonly SublistLabel[], owner: string): void {
   const second = sublist.indexOf("...", sublist.indexOf("...") + 1);
   if (sublist.includes("...") && second >= 0) {
-    throw new EinsumError("REPEATED_ELLIPSIS", writeRepeatedEllipsis(owner, second));
+    throw new EinsumError("REPEATED_ELLIPSIS", writeRepeatedSublistEllipsis(owner, second));
   }
 }
 

@@ -2,6 +2,7 @@ import type { Completions, UnfinishedOutput } from "./completions.js";
 import type { InputContinuations } from "./continuations.js";
 import type { EinsumOutcome, HasSymbolicDimensions } from "./einsum-shape.js";
 import type { Failure } from "./failure.js";
+import type { Locate } from "./locate.js";
 import type { EquationRefusals } from "./operand-parameter.js";
 
 /**
@@ -42,14 +43,16 @@ export interface Refusal {
 }
 
 /**
- * {@link ValidateEquation} as einsum's equation parameter, for the editor: each message is marked as a
+ * {@link ValidateEquation} as einsum's equation parameter, for the editor: it keeps only the refusals of the equation
+ * itself (a refusal that blames an operand is that operand's parameter: see `OperandParameters`), each marked as a
  * {@link Refusal}, so that completions inside the equation are only ever equations, and before the `->` it also
  * holds what may be typed next at the end of the inputs (see {@link InputContinuations}), beside the message while
  * the equation is not finished.
  *
  * @example
- * type Typing = EquationParameter<"ij,", [[2, 3], [3, 4]]>;
- * //=> ("operand 1 has rank 2 but its term '' names 0 dimensions" & Refusal) | "ij,i" | "ij,j" | "ij,k" | "ij,l"
+ * type Waiting = EquationParameter<"ij", [[2, 3], [3, 4]]>;
+ * //=> ("the equation has 1 input term but the call gives 2 operands, at column 3" & Refusal) | "ij,"
+ * type Typing = EquationParameter<"ij,", [[2, 3], [3, 4]]>; //=> (string & {}) | "ij,i" | "ij,j" | "ij,k" | "ij,l"
  */
 export type EquationParameter<
   Equation extends string,
@@ -69,8 +72,8 @@ type Validated<
       ? [Refusals] extends [never]
         ? Accepted<Equation, Outcome, Shapes, Symbolic, ForEditor>
         : ForEditor extends true
-          ? OnEquation<EquationRefusals<Refusals>> | Continuations<Equation, Shapes, Symbolic, false>
-          : Refusals
+          ? OnEquation<Locate<Equation, EquationRefusals<Refusals>>> | Continuations<Equation, Shapes, Symbolic, false>
+          : Locate<Equation, Refusals>
       : never
     : never;
 
@@ -118,6 +121,6 @@ type Accepted<
     : never
   : Outcome extends UnfinishedOutput<infer Message, infer Next>
     ? Completions<Equation, Next> extends infer Offered
-      ? Marking<Message, ForEditor> | Offered
+      ? Marking<Locate<Equation, Message>, ForEditor> | Offered
       : never
     : Equation | (ForEditor extends true ? Continuations<Equation, Shapes, Symbolic, true> : never);

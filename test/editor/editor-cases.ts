@@ -1,4 +1,5 @@
 import {
+  writeAtColumn,
   writeDidYouMean,
   writeInvalidCharacter,
   writeMalformedArrow,
@@ -248,16 +249,16 @@ export const diagnosticCases: readonly DiagnosticCase[] = [
     "an empty output that needs a '...' is refused, with the completions beside the message",
     'export const batched = einsum("...ij,...jk->", batchA, batchB);',
     '"...ij,...jk->"',
-    [writeOutputEllipsisMissing(1), ...continuations('export const batched = einsum("...ij,...jk->", batchA, batchB);')],
+    [writeAtColumn(writeOutputEllipsisMissing(1), 13), ...continuations('export const batched = einsum("...ij,...jk->", batchA, batchB);')],
   ),
   ...(
     [
-      ['export const started = einsum("", a, b);', '""', writeOperandCount(1, 2)],
-      ['export const firstTerm = einsum("i", a, b);', '"i"', writeOperandCount(1, 2)],
-      ['export const firstDone = einsum("ij", a, b);', '"ij"', writeOperandCount(1, 2)],
+      ['export const started = einsum("", a, b);', '""', writeAtColumn(writeOperandCount(1, 2), 0)],
+      ['export const firstTerm = einsum("i", a, b);', '"i"', writeAtColumn(writeOperandCount(1, 2), 1)],
+      ['export const firstDone = einsum("ij", a, b);', '"ij"', writeAtColumn(writeOperandCount(1, 2), 2)],
       ['export const dash = einsum("ij,jk-", a, b);', '"ij,jk-"', writeMalformedArrow(5)],
-      ['export const noOperands = einsum("ij");', '"ij"', writeOperandCount(1, 0)],
-      ['export const definite = einsum("ij,jk->ii", a, b);', '"ij,jk->ii"', writeRepeatedOutputLabel("i")],
+      ['export const noOperands = einsum("ij");', '"ij"', writeAtColumn(writeOperandCount(1, 0), 2)],
+      ['export const definite = einsum("ij,jk->ii", a, b);', '"ij,jk->ii"', writeAtColumn(writeRepeatedOutputLabel("i"), 8)],
     ] as const
   ).map(([statement, equation, message]) =>
     onEquation(
@@ -321,18 +322,18 @@ export const diagnosticCases: readonly DiagnosticCase[] = [
     "an unknown output label suggests the input label of the other case",
     'export const misspelt = einsum("ij,jk->iK", a, b);',
     '"ij,jk->iK"',
-    [writeDidYouMean(writeUnknownOutputLabel("K"), "k")],
+    [writeDidYouMean(writeAtColumn(writeUnknownOutputLabel("K"), 8), "k")],
   ),
   onEquation(
     "an unknown output label with no close input label",
     'export const unknown = einsum("ij,jk->iz", a, b);',
     '"ij,jk->iz"',
-    [writeUnknownOutputLabel("z")],
+    [writeAtColumn(writeUnknownOutputLabel("z"), 8)],
   ),
   onEquation("a repeated output label", 'export const repeated = einsum("ij,jk->ii", a, b);', '"ij,jk->ii"', [
-    writeRepeatedOutputLabel("i"),
+    writeAtColumn(writeRepeatedOutputLabel("i"), 8),
   ]),
-  onEquation("too few operands", 'export const missing = einsum("ij,jk->ik", a);', '"ij,jk->ik"', [writeOperandCount(2, 1)]),
+  onEquation("too few operands", 'export const missing = einsum("ij,jk->ik", a);', '"ij,jk->ik"', [writeAtColumn(writeOperandCount(2, 1), 5)]),
   onOperand(
     "a rank mismatch is on the operand whose rank differs",
     'export const ranked = einsum("ijk,jk->ik", a, b);',
