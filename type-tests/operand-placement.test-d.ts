@@ -1,5 +1,5 @@
 import { expectType } from "tsd";
-import { einsum, zeros, type OperandAtFault, type OperandParameters, type Tensor } from "typed-einsum";
+import { contractExpression, einsum, zeros, type OperandAtFault, type OperandParameters, type Tensor } from "typed-einsum";
 import type {
   WriteDiagonalSizeMismatch,
   WriteEllipsisBroadcast,
@@ -139,6 +139,28 @@ einsum(
   b,
 );
 
+// contractExpression: on the planned shape at fault, or on the equation
+contractExpression(
+  "ij,jk->ik",
+  [2, 3],
+  // @ts-expect-error label 'j' has size 3 in operand 0 but 4 in operand 1
+  [4, 4],
+  { optimize: "greedy" },
+);
+contractExpression(
+  "ijk,jk->ik",
+  // @ts-expect-error operand 0 has rank 2 but its term 'ijk' names 3 dimensions
+  [2, 3],
+  [3, 4],
+);
+contractExpression(
+  // @ts-expect-error output label 'i' appears more than once, at column 9
+  "ij,jk->ii",
+  [2, 3],
+  [3, 4],
+);
+
 // the result of an accepted call is unchanged
 expectType<Tensor<[2, 4], "float64">>(einsum("ij,jk->ik", a, b));
 expectType<Tensor<[2, 4], "float64">>(einsum("ij,jk->ik", [a, b], { optimize: "greedy" }));
+expectType<Tensor<[2, 4], "float64">>(contractExpression("ij,jk->ik", [2, 3], [3, 4], { optimize: "dp" })(a, b));

@@ -81,3 +81,21 @@ type OperandParameter<Operand, Index, Refusals extends string> = RefusalsAt<Refu
     ? Operand
     : Placed
   : never;
+
+/**
+ * The types of `contractExpression`'s parameters after the equation, where the operands are shapes: each shape as it
+ * is, or the run time's message when a refusal blames that operand, as in {@link OperandParameters}. A trailing
+ * options object is never blamed.
+ *
+ * @example
+ * type Parameters = ShapeParameters<[[2, 3], [4, 5]], "label 'j' has size 3 in operand 0 but 4 in operand 1">;
+ * //=> [[2, 3], "label 'j' has size 3 in operand 0 but 4 in operand 1"]
+ */
+export type ShapeParameters<Arguments extends readonly unknown[], Refusals extends string> = {
+  [Index in keyof Arguments]: ShapeParameter<Arguments[Index], Index, Refusals>;
+};
+
+/** One shape's parameter type; the options stay as they are. */
+type ShapeParameter<Argument, Index, Refusals extends string> = [Argument] extends [readonly number[]]
+  ? OperandParameter<Argument, Index, Refusals>
+  : Argument;

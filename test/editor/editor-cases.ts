@@ -59,7 +59,7 @@ export function diagnosticStart(entry: DiagnosticCase): number {
 }
 
 const prelude = [
-  'import { einsum, zeros, type Tensor } from "typed-einsum";',
+  'import { contractExpression, einsum, zeros, type Tensor } from "typed-einsum";',
   "const a = zeros([2, 3]);",
   "const b = zeros([3, 4]);",
   "const zl = zeros([2, 3]);",
@@ -354,6 +354,13 @@ export const diagnosticCases: readonly DiagnosticCase[] = [
     '"ik,kj->ij"',
     { at: "b", after: "x, ", argument: 'Tensor<[3, 4], "float64">' },
     writeSizeMismatch("k", 0, "<type parameter>", 1, 3),
+  ),
+  onOperand(
+    "contractExpression: a size mismatch is on the planned shape at fault",
+    'export const planned = contractExpression("ij,jk->ik", [2, 3], [4, 8]);',
+    '"ij,jk->ik"',
+    { at: "[4, 8]", argument: "number[]" },
+    writeSizeMismatch("j", 0, 3, 1, 4),
   ),
   onEquation("a bad character", 'export const character = einsum("ij,j1->i", a, b);', '"ij,j1->i"', [writeInvalidCharacter("1", 4)]),
 ];
