@@ -55,22 +55,36 @@ export type EquationRefusals<Refusals extends string> = Refusals extends unknown
  * argument: `Argument of type 'Tensor<[4, 5], "float64">' is not assignable to parameter of type '"label 'j' has
  * size 3 in operand 0 but 4 in operand 1"'`. In the operand-list form the list's elements are checked the same
  * way. A trailing options object is never blamed. Each argument reaches its parameter type through a branch of a
- * conditional type, so the compiler still infers the arguments from the call.
+ * conditional type, so the compiler still infers the arguments from the call. `Shapes` says the operands are
+ * planned shapes (`contractExpression`'s), not tensors: see {@link ShapeParameters}.
  *
  * @example
  * type Parameters = OperandParameters<[Tensor<[2, 3]>, Tensor<[4, 5]>], "label 'j' has size 3 in operand 0 but 4 in operand 1">;
  * //=> [Tensor<[2, 3]>, "label 'j' has size 3 in operand 0 but 4 in operand 1"]
  */
-export type OperandParameters<Arguments extends readonly unknown[], Refusals extends string> = {
-  [Index in keyof Arguments]: ArgumentParameter<Arguments[Index], Index, Refusals>;
+export type OperandParameters<Arguments extends readonly unknown[], Refusals extends string, Shapes extends boolean = false> = {
+  [Index in keyof Arguments]: ArgumentParameter<Arguments[Index], Index, Refusals, Shapes>;
 };
 
 /**
- * One argument's parameter type: an operand's, or, for the operand list, a tuple of them. An argument with no
- * `shape` (the options) stays as it is. A union is tested as a whole, so that any refused member refuses.
+ * {@link OperandParameters} for `contractExpression`, whose operands are planned shapes: each shape as it is, or
+ * the run time's message when a refusal blames that operand.
+ *
+ * @example
+ * type Parameters = ShapeParameters<[[2, 3], [4, 5]], "label 'j' has size 3 in operand 0 but 4 in operand 1">;
+ * //=> [[2, 3], "label 'j' has size 3 in operand 0 but 4 in operand 1"]
  */
-type ArgumentParameter<Argument, Index, Refusals extends string> = [Argument] extends [readonly unknown[]]
-  ? { [Inner in keyof Argument]: OperandParameter<Argument[Inner], Inner, Refusals> }
+export type ShapeParameters<Arguments extends readonly unknown[], Refusals extends string> = OperandParameters<Arguments, Refusals, true>;
+
+/**
+ * One argument's parameter type: an operand's (a tensor, or a shape when `Shapes`), or, for the operand list, a
+ * tuple of them. Any other argument (the options) stays as it is. A union is tested as a whole, so that any refused
+ * member refuses.
+ */
+type ArgumentParameter<Argument, Index, Refusals extends string, Shapes extends boolean> = [Argument] extends [readonly unknown[]]
+  ? Shapes extends true
+    ? OperandParameter<Argument, Index, Refusals>
+    : { [Inner in keyof Argument]: OperandParameter<Argument[Inner], Inner, Refusals> }
   : [Argument] extends [{ readonly shape: unknown }]
     ? OperandParameter<Argument, Index, Refusals>
     : Argument;
@@ -82,20 +96,3 @@ type OperandParameter<Operand, Index, Refusals extends string> = RefusalsAt<Refu
     : Placed
   : never;
 
-/**
- * The types of `contractExpression`'s parameters after the equation, where the operands are shapes: each shape as it
- * is, or the run time's message when a refusal blames that operand, as in {@link OperandParameters}. A trailing
- * options object is never blamed.
- *
- * @example
- * type Parameters = ShapeParameters<[[2, 3], [4, 5]], "label 'j' has size 3 in operand 0 but 4 in operand 1">;
- * //=> [[2, 3], "label 'j' has size 3 in operand 0 but 4 in operand 1"]
- */
-export type ShapeParameters<Arguments extends readonly unknown[], Refusals extends string> = {
-  [Index in keyof Arguments]: ShapeParameter<Arguments[Index], Index, Refusals>;
-};
-
-/** One shape's parameter type; the options stay as they are. */
-type ShapeParameter<Argument, Index, Refusals extends string> = [Argument] extends [readonly number[]]
-  ? OperandParameter<Argument, Index, Refusals>
-  : Argument;

@@ -228,141 +228,145 @@ export const typeCases: readonly TypeCase[] = [
   },
 ];
 
+/** The equation of a statement: its first string literal, quotes included. */
+function equationOf(statement: string): string {
+  const found = /"[^"]*"/.exec(statement)?.[0];
+  if (found === undefined) throw new Error(`no equation in '${statement}'`);
+  return found;
+}
+
 /** A refused call whose error stays on its equation. */
-function onEquation(name: string, statement: string, equation: string, parameter: readonly string[]): DiagnosticCase {
+function onEquation(name: string, statement: string, parameter: readonly string[]): DiagnosticCase {
+  const equation = equationOf(statement);
   return { name, statement, equation, at: equation, argument: equation, code: 2345, parameter };
 }
 
 /** A refused call whose error is on an operand, written `at` (after `after`), of type `argument`. */
-function onOperand(
-  name: string,
-  statement: string,
-  equation: string,
-  operand: { readonly at: string; readonly after?: string; readonly argument: string; readonly code?: 2322 },
-  message: string,
-): DiagnosticCase {
-  return { name, statement, equation, code: 2345, ...operand, parameter: [message] };
+interface OperandFault {
+  readonly name: string;
+  readonly statement: string;
+  readonly at: string;
+  readonly after?: string;
+  readonly argument: string;
+  readonly code?: 2322;
+  readonly message: string;
 }
+
+function onOperand({ name, statement, message, ...operand }: OperandFault): DiagnosticCase {
+  return { name, statement, equation: equationOf(statement), code: 2345, ...operand, parameter: [message] };
+}
+
+const matrix = (shape: string): string => `Tensor<[${shape}], "float64">`;
 
 export const diagnosticCases: readonly DiagnosticCase[] = [
   onEquation(
     "an empty output that needs a '...' is refused, with the completions beside the message",
     'export const batched = einsum("...ij,...jk->", batchA, batchB);',
-    '"...ij,...jk->"',
     [writeAtColumn(writeOutputEllipsisMissing(1), 13), ...continuations('export const batched = einsum("...ij,...jk->", batchA, batchB);')],
   ),
   ...(
     [
-      ['export const started = einsum("", a, b);', '""', writeAtColumn(writeOperandCount(1, 2), 0)],
-      ['export const firstTerm = einsum("i", a, b);', '"i"', writeAtColumn(writeOperandCount(1, 2), 1)],
-      ['export const firstDone = einsum("ij", a, b);', '"ij"', writeAtColumn(writeOperandCount(1, 2), 2)],
-      ['export const dash = einsum("ij,jk-", a, b);', '"ij,jk-"', writeMalformedArrow(5)],
-      ['export const noOperands = einsum("ij");', '"ij"', writeAtColumn(writeOperandCount(1, 0), 2)],
-      ['export const definite = einsum("ij,jk->ii", a, b);', '"ij,jk->ii"', writeAtColumn(writeRepeatedOutputLabel("i"), 8)],
+      ['export const started = einsum("", a, b);', writeAtColumn(writeOperandCount(1, 2), 0)],
+      ['export const firstTerm = einsum("i", a, b);', writeAtColumn(writeOperandCount(1, 2), 1)],
+      ['export const firstDone = einsum("ij", a, b);', writeAtColumn(writeOperandCount(1, 2), 2)],
+      ['export const dash = einsum("ij,jk-", a, b);', writeMalformedArrow(5)],
+      ['export const noOperands = einsum("ij");', writeAtColumn(writeOperandCount(1, 0), 2)],
+      ['export const definite = einsum("ij,jk->ii", a, b);', writeAtColumn(writeRepeatedOutputLabel("i"), 8)],
     ] as const
-  ).map(([statement, equation, message]) =>
-    onEquation(
-      `while typing, ${equation} is refused with the run time's message, beside its completions if any`,
-      statement,
-      equation,
-      [message, ...continuations(statement)],
-    ),
+  ).map(([statement, message]) =>
+    onEquation(`while typing, ${equationOf(statement)} is refused with the run time's message, beside its completions if any`, statement, [
+      message,
+      ...continuations(statement),
+    ]),
   ),
   ...(
     [
-      ['export const secondTerm = einsum("ij,", a, b);', '"ij,"', "b", 'Tensor<[3, 4], "float64">', writeRankMismatch(1, 2, "", 0)],
-      ['export const secondHalf = einsum("ij,j", a, b);', '"ij,j"', "b", 'Tensor<[3, 4], "float64">', writeRankMismatch(1, 2, "j", 1)],
-      [
-        'export const batchedTerm = einsum("...ij,", batchA, batchB);',
-        '"...ij,"',
-        "batchB",
-        'Tensor<[7, 3, 4], "float64">',
-        writeRankMismatch(1, 3, "", 0),
-      ],
-      ['export const sizes = einsum("ij,jk", a, zeros([4, 5]));', '"ij,jk"', "zeros([4, 5])", 'Tensor<[4, 5], "float64">', writeSizeMismatch("j", 0, 3, 1, 4)],
+      ['export const secondTerm = einsum("ij,", a, b);', "b", "3, 4", writeRankMismatch(1, 2, "", 0)],
+      ['export const secondHalf = einsum("ij,j", a, b);', "b", "3, 4", writeRankMismatch(1, 2, "j", 1)],
+      ['export const batchedTerm = einsum("...ij,", batchA, batchB);', "batchB", "7, 3, 4", writeRankMismatch(1, 3, "", 0)],
+      ['export const sizes = einsum("ij,jk", a, zeros([4, 5]));', "zeros([4, 5])", "4, 5", writeSizeMismatch("j", 0, 3, 1, 4)],
     ] as const
-  ).map(([statement, equation, at, argument, message]) =>
-    onOperand(
-      `while typing ${equation}, the operand that does not fit shows the run time's message`,
+  ).map(([statement, at, shape, message]) =>
+    onOperand({
+      name: `while typing ${equationOf(statement)}, the operand that does not fit shows the run time's message`,
       statement,
-      equation,
-      { at, after: ", ", argument },
+      at,
+      after: ", ",
+      argument: matrix(shape),
       message,
-    ),
+    }),
   ),
-  onOperand(
-    "a size mismatch is on the later operand, and names the label, both operands and both sizes",
-    'export const mismatch = einsum("ij,jk->ik", a, zeros([4, 5]));',
-    '"ij,jk->ik"',
-    { at: "zeros([4, 5])", argument: 'Tensor<[4, 5], "float64">' },
-    writeSizeMismatch("j", 0, 3, 1, 4),
-  ),
-  onOperand(
-    "a size mismatch among three operands is on the one that disagrees",
-    'export const chain = einsum("ij,jk,kl->il", a, b, zeros([5, 2]));',
-    '"ij,jk,kl->il"',
-    { at: "zeros([5, 2])", argument: 'Tensor<[5, 2], "float64">' },
-    writeSizeMismatch("k", 1, 4, 2, 5),
-  ),
-  onOperand(
-    "in the operand-list form, a size mismatch is on the list's element",
-    'export const listed = einsum("ij,jk->ik", [a, zeros([4, 6])]);',
-    '"ij,jk->ik"',
-    { at: "zeros([4, 6])", argument: 'Tensor<[4, 6], "float64">', code: 2322 },
-    writeSizeMismatch("j", 0, 3, 1, 4),
-  ),
-  onOperand(
-    "a size mismatch is on the operand even with an options object after it",
-    'export const optioned = einsum("ij,jk->ik", a, zeros([4, 7]), { optimize: "greedy" });',
-    '"ij,jk->ik"',
-    { at: "zeros([4, 7])", argument: 'Tensor<[4, 7], "float64">' },
-    writeSizeMismatch("j", 0, 3, 1, 4),
-  ),
-  onEquation(
-    "an unknown output label suggests the input label of the other case",
-    'export const misspelt = einsum("ij,jk->iK", a, b);',
-    '"ij,jk->iK"',
-    [writeDidYouMean(writeAtColumn(writeUnknownOutputLabel("K"), 8), "k")],
-  ),
-  onEquation(
-    "an unknown output label with no close input label",
-    'export const unknown = einsum("ij,jk->iz", a, b);',
-    '"ij,jk->iz"',
-    [writeAtColumn(writeUnknownOutputLabel("z"), 8)],
-  ),
-  onEquation("a repeated output label", 'export const repeated = einsum("ij,jk->ii", a, b);', '"ij,jk->ii"', [
-    writeAtColumn(writeRepeatedOutputLabel("i"), 8),
+  ...[
+    {
+      name: "a size mismatch is on the later operand, and names the label, both operands and both sizes",
+      statement: 'export const mismatch = einsum("ij,jk->ik", a, zeros([4, 5]));',
+      at: "zeros([4, 5])",
+      argument: matrix("4, 5"),
+      message: writeSizeMismatch("j", 0, 3, 1, 4),
+    },
+    {
+      name: "a size mismatch among three operands is on the one that disagrees",
+      statement: 'export const chain = einsum("ij,jk,kl->il", a, b, zeros([5, 2]));',
+      at: "zeros([5, 2])",
+      argument: matrix("5, 2"),
+      message: writeSizeMismatch("k", 1, 4, 2, 5),
+    },
+    {
+      name: "in the operand-list form, a size mismatch is on the list's element",
+      statement: 'export const listed = einsum("ij,jk->ik", [a, zeros([4, 6])]);',
+      at: "zeros([4, 6])",
+      argument: matrix("4, 6"),
+      code: 2322 as const,
+      message: writeSizeMismatch("j", 0, 3, 1, 4),
+    },
+    {
+      name: "a size mismatch is on the operand even with an options object after it",
+      statement: 'export const optioned = einsum("ij,jk->ik", a, zeros([4, 7]), { optimize: "greedy" });',
+      at: "zeros([4, 7])",
+      argument: matrix("4, 7"),
+      message: writeSizeMismatch("j", 0, 3, 1, 4),
+    },
+    {
+      name: "a rank mismatch is on the operand whose rank differs",
+      statement: 'export const ranked = einsum("ijk,jk->ik", a, b);',
+      at: "a",
+      after: '"ijk,jk->ik", ',
+      argument: matrix("2, 3"),
+      message: writeRankMismatch(0, 2, "ijk", 3),
+    },
+    {
+      name: "a rank mismatch of the second operand is on it",
+      statement: 'export const rankedSecond = einsum("ij,k->ik", a, b);',
+      at: "b",
+      after: ", ",
+      argument: matrix("3, 4"),
+      message: writeRankMismatch(1, 2, "k", 1),
+    },
+    {
+      name: "in generic code, a type parameter against another size is refused on the operand, in the run time's words",
+      statement: 'export function mismatched<K extends number>(x: Tensor<[2, K]>) { return einsum("ik,kj->ij", x, b); }',
+      at: "b",
+      after: "x, ",
+      argument: matrix("3, 4"),
+      message: writeSizeMismatch("k", 0, "<type parameter>", 1, 3),
+    },
+    {
+      name: "contractExpression: a size mismatch is on the planned shape at fault",
+      statement: 'export const planned = contractExpression("ij,jk->ik", [2, 3], [4, 8]);',
+      at: "[4, 8]",
+      argument: "number[]",
+      message: writeSizeMismatch("j", 0, 3, 1, 4),
+    },
+  ].map(onOperand),
+  onEquation("an unknown output label suggests the input label of the other case", 'export const misspelt = einsum("ij,jk->iK", a, b);', [
+    writeDidYouMean(writeAtColumn(writeUnknownOutputLabel("K"), 8), "k"),
   ]),
-  onEquation("too few operands", 'export const missing = einsum("ij,jk->ik", a);', '"ij,jk->ik"', [writeAtColumn(writeOperandCount(2, 1), 5)]),
-  onOperand(
-    "a rank mismatch is on the operand whose rank differs",
-    'export const ranked = einsum("ijk,jk->ik", a, b);',
-    '"ijk,jk->ik"',
-    { at: "a", after: "(\"ijk,jk->ik\", ", argument: 'Tensor<[2, 3], "float64">' },
-    writeRankMismatch(0, 2, "ijk", 3),
-  ),
-  onOperand(
-    "a rank mismatch of the second operand is on it",
-    'export const rankedSecond = einsum("ij,k->ik", a, b);',
-    '"ij,k->ik"',
-    { at: "b", after: ", ", argument: 'Tensor<[3, 4], "float64">' },
-    writeRankMismatch(1, 2, "k", 1),
-  ),
-  onOperand(
-    "in generic code, a type parameter against another size is refused on the operand, in the run time's words",
-    'export function mismatched<K extends number>(x: Tensor<[2, K]>) { return einsum("ik,kj->ij", x, b); }',
-    '"ik,kj->ij"',
-    { at: "b", after: "x, ", argument: 'Tensor<[3, 4], "float64">' },
-    writeSizeMismatch("k", 0, "<type parameter>", 1, 3),
-  ),
-  onOperand(
-    "contractExpression: a size mismatch is on the planned shape at fault",
-    'export const planned = contractExpression("ij,jk->ik", [2, 3], [4, 8]);',
-    '"ij,jk->ik"',
-    { at: "[4, 8]", argument: "number[]" },
-    writeSizeMismatch("j", 0, 3, 1, 4),
-  ),
-  onEquation("a bad character", 'export const character = einsum("ij,j1->i", a, b);', '"ij,j1->i"', [writeInvalidCharacter("1", 4)]),
+  onEquation("an unknown output label with no close input label", 'export const unknown = einsum("ij,jk->iz", a, b);', [
+    writeAtColumn(writeUnknownOutputLabel("z"), 8),
+  ]),
+  onEquation("a repeated output label", 'export const repeated = einsum("ij,jk->ii", a, b);', [writeAtColumn(writeRepeatedOutputLabel("i"), 8)]),
+  onEquation("too few operands", 'export const missing = einsum("ij,jk->ik", a);', [writeAtColumn(writeOperandCount(2, 1), 5)]),
+  onEquation("a bad character", 'export const character = einsum("ij,j1->i", a, b);', [writeInvalidCharacter("1", 4)]),
 ];
 
 /** The virtual file: the prelude, then every statement above, once each, one a line. */
