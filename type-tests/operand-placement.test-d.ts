@@ -1,5 +1,5 @@
 import { expectType } from "tsd";
-import { contractExpression, einsum, zeros, type OperandAtFault, type OperandParameters, type Tensor } from "typed-einsum";
+import { contractExpression, einsum, zeros, type OperandAtFault, type OperandParameters, type Refusal, type Tensor } from "typed-einsum";
 import type {
   WriteDiagonalSizeMismatch,
   WriteEllipsisBroadcast,
@@ -30,12 +30,13 @@ export type CountBlamesNone = Assert<Equal<OperandAtFault<WriteOperandCount<2, 1
 export type OutputBlamesNone = Assert<Equal<OperandAtFault<WriteRepeatedOutputLabel<"i">>, never>>;
 
 // the parameters: the operand's own type, or the message where it is blamed; the options as they are
+// (marked as a refusal, so that the editor never offers the message as a completion)
 type Mismatch = WriteSizeMismatch<"j", 0, 3, 1, 4>;
 export type Blamed = Assert<
-  Equal<OperandParameters<[Tensor<[2, 3]>, Tensor<[4, 5]>, { optimize: false }], Mismatch>, [Tensor<[2, 3]>, Mismatch, { optimize: false }]>
+  Equal<OperandParameters<[Tensor<[2, 3]>, Tensor<[4, 5]>, { optimize: false }], Mismatch>, [Tensor<[2, 3]>, Mismatch & Refusal, { optimize: false }]>
 >;
 export type Listed = Assert<
-  Equal<OperandParameters<[[Tensor<[2, 3]>, Tensor<[4, 5]>], { optimize: false }], Mismatch>, [[Tensor<[2, 3]>, Mismatch], { optimize: false }]>
+  Equal<OperandParameters<[[Tensor<[2, 3]>, Tensor<[4, 5]>], { optimize: false }], Mismatch>, [[Tensor<[2, 3]>, Mismatch & Refusal], { optimize: false }]>
 >;
 export type EquationOnly = Assert<
   Equal<OperandParameters<[Tensor<[2, 3]>, Tensor<[4, 5]>], WriteRepeatedOutputLabel<"i">>, [Tensor<[2, 3]>, Tensor<[4, 5]>]>

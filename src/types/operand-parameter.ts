@@ -1,4 +1,5 @@
 import type { WriteDiagonalSizeMismatch, WriteEllipsisBroadcast, WriteSizeMismatch } from "../messages.js";
+import type { Refusal } from "./validate.js";
 
 /**
  * The operand a refusal blames, as the run time's message names it: the later operand of a pair whose sizes
@@ -51,16 +52,16 @@ export type EquationRefusals<Refusals extends string> = Refusals extends unknown
 
 /**
  * The types of einsum's parameters after the equation: each argument as it is, except an operand that a refusal
- * blames, whose parameter type is then the run time's message, so that the compiler reports the error on that
- * argument: `Argument of type 'Tensor<[4, 5], "float64">' is not assignable to parameter of type '"label 'j' has
- * size 3 in operand 0 but 4 in operand 1"'`. In the operand-list form the list's elements are checked the same
+ * blames, whose parameter type is then the run time's message (marked as a `Refusal`), so that the compiler reports
+ * the error on that argument: `Argument of type 'Tensor<[4, 5], "float64">' is not assignable to parameter of type
+ * '"label 'j' has size 3 in operand 0 but 4 in operand 1" & Refusal'`. In the operand-list form the list's elements are checked the same
  * way. A trailing options object is never blamed. Each argument reaches its parameter type through a branch of a
  * conditional type, so the compiler still infers the arguments from the call. `Shapes` says the operands are
  * planned shapes (`contractExpression`'s), not tensors: see {@link ShapeParameters}.
  *
  * @example
  * type Parameters = OperandParameters<[Tensor<[2, 3]>, Tensor<[4, 5]>], "label 'j' has size 3 in operand 0 but 4 in operand 1">;
- * //=> [Tensor<[2, 3]>, "label 'j' has size 3 in operand 0 but 4 in operand 1"]
+ * //=> [Tensor<[2, 3]>, "label 'j' has size 3 in operand 0 but 4 in operand 1" & Refusal]
  */
 export type OperandParameters<Arguments extends readonly unknown[], Refusals extends string, Shapes extends boolean = false> = {
   [Index in keyof Arguments]: ArgumentParameter<Arguments[Index], Index, Refusals, Shapes>;
@@ -83,16 +84,20 @@ export type ShapeParameters<Arguments extends readonly unknown[], Refusals exten
  */
 type ArgumentParameter<Argument, Index, Refusals extends string, Shapes extends boolean> = [Argument] extends [readonly unknown[]]
   ? Shapes extends true
-    ? OperandParameter<Argument, Index, Refusals>
-    : { [Inner in keyof Argument]: OperandParameter<Argument[Inner], Inner, Refusals> }
+    ? OperandParameter<Argument, Index, Refusals, unknown>
+    : { [Inner in keyof Argument]: OperandParameter<Argument[Inner], Inner, Refusals, Refusal> }
   : [Argument] extends [{ readonly shape: unknown }]
-    ? OperandParameter<Argument, Index, Refusals>
+    ? OperandParameter<Argument, Index, Refusals, Refusal>
     : Argument;
 
-/** An operand's parameter type: the operand itself, or the refusals that blame it. */
-type OperandParameter<Operand, Index, Refusals extends string> = RefusalsAt<Refusals, Index> extends infer Placed
+/**
+ * An operand's parameter type: the operand itself, or the refusals that blame it, with the `Mark`. A tensor's
+ * message is marked as a {@link Refusal}, so that the editor never offers it as a completion where the operand is
+ * typed; a shape's is not, since a marked message would be checked against each number of the shape's array.
+ */
+type OperandParameter<Operand, Index, Refusals extends string, Mark> = RefusalsAt<Refusals, Index> extends infer Placed
   ? [Placed] extends [never]
     ? Operand
-    : Placed
+    : Placed & Mark
   : never;
 

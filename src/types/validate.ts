@@ -6,9 +6,10 @@ import type { Locate } from "./locate.js";
 import type { EquationRefusals } from "./operand-parameter.js";
 
 /**
- * The type of einsum's equation parameter: the equation itself when the run time would accept it with operands of
- * these shapes, and otherwise the run time's message, so that the call's error reads
- * `Argument of type '"ij,jk->ik"' is not assignable to parameter of type '"label 'j' has size 3 in operand 0 but 4 in operand 1"'`.
+ * The check of an equation against operands of these shapes: the equation itself when the run time would accept it,
+ * and otherwise the run time's message, e.g. `"label 'j' has size 3 in operand 0 but 4 in operand 1"`. einsum's
+ * parameters split its refusals between the equation ({@link EquationParameter}) and the operands
+ * (`OperandParameters`).
  *
  * After the `->`, it also holds what may be typed next, so that the editor offers it inside the string: the
  * equation followed by each input label not yet in the output, by `...` when the inputs have one, and, right after

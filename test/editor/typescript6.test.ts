@@ -54,6 +54,15 @@ describe("TypeScript 6 language service: no message is ever a completion", () =>
   });
 });
 
+describe("TypeScript 6 language service: no message is a completion where an operand is typed", () => {
+  test.each(diagnosticCases.filter((entry) => entry.at !== entry.equation))("$name", (entry) => {
+    const position = diagnosticStart(entry) + entry.at.length;
+    const names = (service.getCompletionsAtPosition(virtualFile, position, {}))?.entries.map((completion) => completion.name) ?? [];
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((name) => entry.parameter.some((message) => name.includes(message)))).toEqual([]);
+  });
+});
+
 describe("TypeScript 6 language service: hover on a result", () => {
   test.each(typeCases)("$name", (entry) => {
     const info = service.getQuickInfoAtPosition(virtualFile, offsetIn(entry, `const ${entry.identifier} `) + "const ".length);

@@ -57,6 +57,9 @@ describe("TypeScript 7 native API: no message is ever a completion", () => {
   });
 });
 
+// Where an operand is typed, the API answers "completion list needs auto imports": the TypeScript 6 language service
+// checks there that no message is offered.
+
 describe("TypeScript 7 native API: the type of a result", () => {
   test.each(typeCases)("$name", (entry) => {
     const type = project.checker.getTypeAtPosition(virtualFile, offsetIn(entry, `const ${entry.identifier} `) + "const ".length);
