@@ -60,3 +60,18 @@ describe("the run time's messages of equation mistakes", () => {
     expect(error.position).toBe(column - 1);
   });
 });
+
+describe("the sublist form beyond the 52 letters", () => {
+  // Its labels are named #52, #53, …, and its errors show the equation it stands for, `#100 #60,#60 #75->…`: the
+  // caret and the column point at the label there.
+  it("says the column of an unknown output label", () => {
+    const error = thrownBy(() => untypedEinsum(zeros([2, 3]), [100, 60], zeros([3, 4]), [60, 75], [100, 99]));
+    expect(error.message).toBe("output label '#99' does not appear in any input, at column 24\n  #100 #60,#60 #75->#100 #99\n                         ^");
+  });
+
+  it("puts the caret of a size mismatch under the label of the later operand", () => {
+    const error = thrownBy(() => untypedEinsum(zeros([2, 3]), [100, 60], zeros([4, 4]), [60, 75]));
+    expect(error.headline).toBe("label '#60' has size 3 in operand 0 but 4 in operand 1");
+    expect(error.position).toBe("#100 #60,".length);
+  });
+});
