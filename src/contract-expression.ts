@@ -11,9 +11,10 @@ import type { DTypeName } from "./tensor/dtype.js";
 import { describeEntry } from "./tensor/nested.js";
 import { checkShape } from "./tensor/shape.js";
 import type { Tensor } from "./tensor/tensor.js";
-import type { EinsumShape } from "./types/einsum-shape.js";
+import type { EinsumOutcome, EinsumShape } from "./types/einsum-shape.js";
 import type { ResultDType } from "./types/operands.js";
-import type { ValidateEquation } from "./types/validate.js";
+import type { ShapeParameters } from "./types/operand-parameter.js";
+import type { EquationParameter, RefusalsOf } from "./types/validate.js";
 
 /**
  * Options of {@link contractExpression}: how to order the contractions, the memory limit, and the threads each
@@ -43,6 +44,17 @@ type ShapesIn<Arguments extends readonly unknown[]> = Arguments extends readonly
     ? Arguments
     : Shapes;
 
+/**
+ * The shapes after the equation, each as it is, or the run time's message when a refusal blames that operand, so
+ * that a size or rank that does not fit is an error on that shape (see `ShapeParameters`).
+ */
+type CheckedShapes<Equation extends string, Arguments extends readonly unknown[]> =
+  RefusalsOf<EinsumOutcome<Equation, ShapesIn<Arguments>>> extends infer Refusals extends string
+    ? [Refusals] extends [never]
+      ? Arguments
+      : ShapeParameters<Arguments, Refusals>
+    : never;
+
 /** Operands with exactly the planned shapes. */
 type OperandsFor<Planned extends Shapes> = { [Index in keyof Planned]: TensorLike<Planned[Index]> };
 
@@ -61,8 +73,9 @@ export type ContractExpression<Equation extends string, Planned extends Shapes> 
 
 /**
  * Plans an einsum once for operands of the given shapes and returns a reusable, fully typed function, like
- * opt_einsum's `contract_expression`. The equation is checked against the shapes at compile time and at run time;
- * each call checks that its operands have the planned shapes (`EXPRESSION_SHAPE`).
+ * opt_einsum's `contract_expression`. The equation is checked against the shapes at compile time and at run time (a
+ * size or rank that does not fit is a type error on that shape, any other mistake on the equation); each call checks
+ * that its operands have the planned shapes (`EXPRESSION_SHAPE`).
  *
  * @example
  * const chain = contractExpression("ab,bc,cd->ad", [64, 8], [8, 64], [64, 8]);
@@ -73,7 +86,10 @@ export type ContractExpression<Equation extends string, Planned extends Shapes> 
 export function contractExpression<
   const Equation extends string,
   const Arguments extends Shapes | readonly [...Shapes, ContractExpressionOptions],
->(equation: ValidateEquation<Equation, ShapesIn<Arguments>>, ...rest: Arguments): ContractExpression<Equation, ShapesIn<Arguments>>;
+>(
+  equation: EquationParameter<Equation, ShapesIn<Arguments>>,
+  ...rest: CheckedShapes<Equation, Arguments>
+): ContractExpression<Equation, ShapesIn<Arguments>>;
 export function contractExpression(equation: unknown, ...rest: readonly unknown[]): unknown {
   if (typeof equation !== "string") throw new EinsumError("INVALID_EQUATION", writeInvalidEquation(describeEntry(equation)));
   const last = rest[rest.length - 1];

@@ -9,7 +9,8 @@ import type { EinsumOutcome, OutcomeShape } from "./types/einsum-shape.js";
 import type { IsAny } from "./types/guards.js";
 import type { IsSymbolicValue } from "./types/dimensions.js";
 import type { DTypeOf, EinsumArguments, ExpandUnions, OperandsOf, ResultDType, ShapesOf } from "./types/operands.js";
-import type { EquationParameter } from "./types/validate.js";
+import type { OperandParameters } from "./types/operand-parameter.js";
+import type { EquationParameter, RefusalsOf } from "./types/validate.js";
 
 /** What may follow the first operand in NumPy's sublist form: sublists, more operands, a trailing options object. */
 type SublistArguments = readonly (TensorLike | readonly SublistLabel[] | EinsumOptions)[];
@@ -23,6 +24,25 @@ type CheckedFirst<First, Arguments extends readonly unknown[]> = IsAny<First> ex
   : First extends string
     ? EquationParameter<First, CallShapes<Arguments>, CallIsSymbolic<First, Arguments>>
     : First;
+
+/**
+ * The parameters after the first: in the equation forms, each operand as it is, or the run time's message when a
+ * refusal blames it (see {@link OperandParameters}); the sublist form's arguments as they are.
+ */
+type CheckedRest<First, Arguments extends readonly unknown[]> = IsAny<First> extends true
+  ? Arguments
+  : [First] extends [string]
+    ? CallRefusals<First, Arguments> extends infer Refusals extends string
+      ? [Refusals] extends [never]
+        ? Arguments
+        : OperandParameters<Arguments, Refusals>
+      : never
+    : Arguments;
+
+/** The run time's messages for the call, one per refused combination of union members. */
+type CallRefusals<Equation extends string, Arguments extends readonly unknown[]> = RefusalsOf<
+  EinsumOutcome<Equation, CallShapes<Arguments>, CallIsSymbolic<Equation, Arguments>>
+>;
 
 /**
  * The result: its exact shape and dtype in the equation forms, loosely typed in the sublist form. An equation typed
@@ -77,8 +97,9 @@ type ResultTensor<Outcome, DType> = Outcome extends unknown
  * operand-list form), or NumPy's sublist form `einsum(a, [0, 1], b, [1, 2], [0, 2])`, each with an optional
  * trailing options object.
  *
- * In the equation forms the compiler parses the equation: the result has its exact shape and dtype, and an equation
- * the run time would refuse is a type error on the equation, in the run time's words.
+ * In the equation forms the compiler parses the equation: the result has its exact shape and dtype, and a call the
+ * run time would refuse is a type error in the run time's words, on the operand at fault for a size or a rank that
+ * does not fit, and on the equation otherwise.
  *
  * @example
  * const a = arange(6).reshape([2, 3]);
@@ -91,7 +112,7 @@ type ResultTensor<Outcome, DType> = Outcome extends unknown
  */
 export function einsum<const First extends string | TensorLike, const Arguments extends ArgumentsAfter<First>>(
   first: CheckedFirst<First, Arguments>,
-  ...rest: Arguments
+  ...rest: CheckedRest<First, Arguments>
 ): EinsumResult<First, Arguments>;
 export function einsum(...args: unknown[]): Tensor<number[], DTypeName> {
   return einsumNeedsRecording(args) ? recordedEinsum(args) : runEinsum(args);

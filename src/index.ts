@@ -22,6 +22,8 @@ export type {
 export type { EinsumShape } from "./types/einsum-shape.js";
 export type { ValidateEquation } from "./types/validate.js";
 export type { EquationParameter, Refusal } from "./types/validate.js";
+export type { RefusalsOf } from "./types/validate.js";
+export type { OperandAtFault, OperandParameters, ShapeParameters } from "./types/operand-parameter.js";
 export type { InputContinuations } from "./types/continuations.js";
 export { contractExpression } from "./contract-expression.js";
 export type { ContractExpression, ContractExpressionOptions } from "./contract-expression.js";

@@ -84,62 +84,127 @@ export function plural<Count extends number, Word extends string>(count: Count, 
   return (count === 1 ? word : `${word}s`) as Plural<Count, Word>;
 }
 
+/**
+ * The column of a character of the equation, counted from 1 at the equation's first character, for the index
+ * `Position` (from 0) that the run time keeps in `EinsumError.position`. A type cannot draw the run time's caret,
+ * so the messages of mistakes in the equation say the column in words. It adds one to the number's decimal digits,
+ * so it costs a few steps whatever the length of the equation.
+ *
+ * @example
+ * type First = Column<0>; //=> 1
+ * type Carry = Column<199>; //=> 200
+ */
+export type Column<Position extends number> = `${IncrementDigits<`${Position}`>}` extends `${infer Next extends number}` ? Next : never;
+
+/** A number's decimal digits plus one: the last digit goes up, and a 9 carries into the digits before it. */
+type IncrementDigits<Digits extends string> =
+  Digits extends `${infer Head}9` ? `${IncrementDigits<Head>}0`
+  : Digits extends `${infer Head}8` ? `${Head}9`
+  : Digits extends `${infer Head}7` ? `${Head}8`
+  : Digits extends `${infer Head}6` ? `${Head}7`
+  : Digits extends `${infer Head}5` ? `${Head}6`
+  : Digits extends `${infer Head}4` ? `${Head}5`
+  : Digits extends `${infer Head}3` ? `${Head}4`
+  : Digits extends `${infer Head}2` ? `${Head}3`
+  : Digits extends `${infer Head}1` ? `${Head}2`
+  : Digits extends `${infer Head}0` ? `${Head}1`
+  : "1";
+
+/**
+ * The run-time twin of {@link Column}.
+ *
+ * @example
+ * column(4); //=> 5
+ */
+export function column<Position extends number>(position: Position): Column<Position> {
+  return (position + 1) as Column<Position>;
+}
+
+export type WriteAtColumn<Message extends string, Position extends number> = `${Message}, at column ${Column<Position>}`;
+/**
+ * Places a message of the equation that does not say where it is, at the column of the index `position`.
+ *
+ * @example
+ * writeAtColumn(writeRepeatedOutputLabel("i"), 5); //=> "output label 'i' appears more than once, at column 6"
+ */
+export function writeAtColumn<Message extends string, Position extends number>(
+  message: Message,
+  position: Position,
+): WriteAtColumn<Message, Position> {
+  return `${message}, at column ${column(position)}`;
+}
+
 // ---- the equation's grammar ------------------------------------------------------------------------------------
 
 export type WriteInvalidCharacter<Character extends string, Position extends number> =
-  `invalid character '${Character}' at position ${Position}: labels are the letters a-z and A-Z`;
+  `invalid character '${Character}' at column ${Column<Position>}: labels are the letters a-z and A-Z`;
 /**
  * @example
- * writeInvalidCharacter("1", 1); //=> "invalid character '1' at position 1: labels are the letters a-z and A-Z"
+ * writeInvalidCharacter("1", 1); //=> "invalid character '1' at column 2: labels are the letters a-z and A-Z"
  */
 export function writeInvalidCharacter<Character extends string, Position extends number>(
   character: Character,
   position: Position,
 ): WriteInvalidCharacter<Character, Position> {
-  return `invalid character '${character}' at position ${position}: labels are the letters a-z and A-Z`;
+  return `invalid character '${character}' at column ${column(position)}: labels are the letters a-z and A-Z`;
 }
 
-export type WriteSecondArrow<Position extends number> = `the equation has a second '->' at position ${Position}`;
+export type WriteSecondArrow<Position extends number> = `the equation has a second '->' at column ${Column<Position>}`;
 /**
  * @example
- * writeSecondArrow(5); //=> "the equation has a second '->' at position 5"
+ * writeSecondArrow(5); //=> "the equation has a second '->' at column 6"
  */
 export function writeSecondArrow<Position extends number>(position: Position): WriteSecondArrow<Position> {
-  return `the equation has a second '->' at position ${position}`;
+  return `the equation has a second '->' at column ${column(position)}`;
 }
 
 export type WriteMalformedArrow<Position extends number> =
-  `the arrow at position ${Position} is malformed: write '->'`;
+  `the arrow at column ${Column<Position>} is malformed: write '->'`;
 /**
  * @example
- * writeMalformedArrow(2); //=> "the arrow at position 2 is malformed: write '->'"
+ * writeMalformedArrow(2); //=> "the arrow at column 3 is malformed: write '->'"
  */
 export function writeMalformedArrow<Position extends number>(position: Position): WriteMalformedArrow<Position> {
-  return `the arrow at position ${position} is malformed: write '->'`;
+  return `the arrow at column ${column(position)} is malformed: write '->'`;
 }
 
 export type WriteMalformedEllipsis<Position extends number> =
-  `the '.' at position ${Position} is not part of an ellipsis '...'`;
+  `the '.' at column ${Column<Position>} is not part of an ellipsis '...'`;
 /**
  * @example
- * writeMalformedEllipsis(1); //=> "the '.' at position 1 is not part of an ellipsis '...'"
+ * writeMalformedEllipsis(1); //=> "the '.' at column 2 is not part of an ellipsis '...'"
  */
 export function writeMalformedEllipsis<Position extends number>(position: Position): WriteMalformedEllipsis<Position> {
-  return `the '.' at position ${position} is not part of an ellipsis '...'`;
+  return `the '.' at column ${column(position)} is not part of an ellipsis '...'`;
 }
 
 export type WriteRepeatedEllipsis<Term extends string, Position extends number> =
-  `${Term} has a second ellipsis '...' at position ${Position}`;
+  `${Term} has a second ellipsis '...' at column ${Column<Position>}`;
 /**
  * @example
- * writeRepeatedEllipsis("operand 0", 4); //=> "operand 0 has a second ellipsis '...' at position 4"
- * writeRepeatedEllipsis("the output", 9); //=> "the output has a second ellipsis '...' at position 9"
+ * writeRepeatedEllipsis("operand 0", 4); //=> "operand 0 has a second ellipsis '...' at column 5"
+ * writeRepeatedEllipsis("the output", 9); //=> "the output has a second ellipsis '...' at column 10"
  */
 export function writeRepeatedEllipsis<Term extends string, Position extends number>(
   term: Term,
   position: Position,
 ): WriteRepeatedEllipsis<Term, Position> {
-  return `${term} has a second ellipsis '...' at position ${position}`;
+  return `${term} has a second ellipsis '...' at column ${column(position)}`;
+}
+
+export type WriteRepeatedSublistEllipsis<Term extends string, Index extends number> =
+  `the sublist of ${Term} has a second ellipsis '...' at index ${Index}`;
+/**
+ * The sublist form's twin of {@link writeRepeatedEllipsis}: a sublist has no columns, so the place is its index.
+ *
+ * @example
+ * writeRepeatedSublistEllipsis("operand 0", 2); //=> "the sublist of operand 0 has a second ellipsis '...' at index 2"
+ */
+export function writeRepeatedSublistEllipsis<Term extends string, Index extends number>(
+  term: Term,
+  index: Index,
+): WriteRepeatedSublistEllipsis<Term, Index> {
+  return `the sublist of ${term} has a second ellipsis '...' at index ${index}`;
 }
 
 // ---- the output ------------------------------------------------------------------------------------------------

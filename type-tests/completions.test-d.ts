@@ -1,6 +1,6 @@
 import { expectError, expectType } from "tsd";
 import { einsum, zeros, type Tensor, type ValidateEquation } from "typed-einsum";
-import type { WriteOutputEllipsisMissing, WriteSizeMismatch } from "../src/messages.js";
+import type { WriteAtColumn, WriteOutputEllipsisMissing, WriteSizeMismatch } from "../src/messages.js";
 
 // After the '->', the equation's parameter type also holds what may be typed next: the equation followed by each
 // input label not yet in the output, by '...' when the inputs have one, and, right after the '->', by the implicit
@@ -22,7 +22,7 @@ expectType<"...ij,...jk->" | "...ij,...jk->i" | "...ij,...jk->j" | "...ij,...jk-
 // with an ellipsis standing for dimensions, the empty output is refused (it needs a '...'), and the completions
 // are offered beside the message
 expectType<
-  | WriteOutputEllipsisMissing<1>
+  | WriteAtColumn<WriteOutputEllipsisMissing<1>, 13>
   | "...ij,...jk->i"
   | "...ij,...jk->j"
   | "...ij,...jk->k"

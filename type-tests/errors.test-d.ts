@@ -1,6 +1,7 @@
 import { expectError, expectType } from "tsd";
 import { einsum, zeros, type ValidateEquation } from "typed-einsum";
 import type {
+  WriteAtColumn,
   WriteDiagonalSizeMismatch,
   WriteDidYouMean,
   WriteEllipsisBroadcast,
@@ -49,9 +50,9 @@ expectType<WriteRepeatedEllipsis<"the output", 9>>({} as ValidateEquation<"ab->a
 
 // the operand count
 expectError(einsum("ij,jk->ik", zeros([2, 3])));
-expectType<WriteOperandCount<2, 1>>({} as ValidateEquation<"ij,jk->ik", [[2, 3]]>);
+expectType<WriteAtColumn<WriteOperandCount<2, 1>, 5>>({} as ValidateEquation<"ij,jk->ik", [[2, 3]]>);
 expectError(einsum("ij->ij", zeros([2, 3]), zeros([3, 4])));
-expectType<WriteOperandCount<1, 2>>({} as ValidateEquation<"ij->ij", [[2, 3], [3, 4]]>);
+expectType<WriteAtColumn<WriteOperandCount<1, 2>, 2>>({} as ValidateEquation<"ij->ij", [[2, 3], [3, 4]]>);
 
 // a rank that differs from the term's labels
 expectError(einsum("ijk->ij", zeros([2, 3])));
@@ -84,17 +85,17 @@ expectType<WriteEllipsisBroadcast<1, 3, 2, 2>>({} as ValidateEquation<"...,...,.
 
 // an output label absent from the inputs, with a hint when the other case is an input label
 expectError(einsum("ij->ik", zeros([2, 3])));
-expectType<WriteUnknownOutputLabel<"k">>({} as ValidateEquation<"ij->ik", [[2, 3]]>);
-expectType<WriteDidYouMean<WriteUnknownOutputLabel<"J">, "j">>({} as ValidateEquation<"ij->iJ", [[2, 3]]>);
+expectType<WriteAtColumn<WriteUnknownOutputLabel<"k">, 5>>({} as ValidateEquation<"ij->ik", [[2, 3]]>);
+expectType<WriteDidYouMean<WriteAtColumn<WriteUnknownOutputLabel<"J">, 5>, "j">>({} as ValidateEquation<"ij->iJ", [[2, 3]]>);
 
 // an output label repeated
 expectError(einsum("ij->ii", zeros([2, 2])));
-expectType<WriteRepeatedOutputLabel<"i">>({} as ValidateEquation<"ij->ii", [[2, 2]]>);
+expectType<WriteAtColumn<WriteRepeatedOutputLabel<"i">, 5>>({} as ValidateEquation<"ij->ii", [[2, 2]]>);
 
 // the ellipsis stands for dimensions but the explicit output has no `...`
 expectError(einsum("...ij->ij", zeros([5, 2, 3])));
-expectType<WriteOutputEllipsisMissing<1>>({} as ValidateEquation<"...ij->ij", [[5, 2, 3]]>);
-expectType<WriteOutputEllipsisMissing<2>>({} as ValidateEquation<"i...->i", [[2, 3, 4]]>);
+expectType<WriteAtColumn<WriteOutputEllipsisMissing<1>, 7>>({} as ValidateEquation<"...ij->ij", [[5, 2, 3]]>);
+expectType<WriteAtColumn<WriteOutputEllipsisMissing<2>, 6>>({} as ValidateEquation<"i...->i", [[2, 3, 4]]>);
 
 // The first mistake is the one reported, in the run time's order: grammar, count, ranks, ellipsis, sizes, output.
 expectType<WriteInvalidCharacter<"1", 4>>({} as ValidateEquation<"i->i1", [[2, 3]]>);
@@ -110,4 +111,4 @@ expectType<string>({} as ValidateEquation<string, [[2, 3]]>);
 expectType<"ij,jk->ik">({} as ValidateEquation<"ij,jk->ik", [number[], [4, 5]]>);
 // A grammar mistake shows even when the ranks are unknown; the operand count too.
 expectType<WriteInvalidCharacter<"1", 1>>({} as ValidateEquation<"i1", [number[]]>);
-expectType<WriteOperandCount<2, 1>>({} as ValidateEquation<"i,j", [number[]]>);
+expectType<WriteAtColumn<WriteOperandCount<2, 1>, 3>>({} as ValidateEquation<"i,j", [number[]]>);

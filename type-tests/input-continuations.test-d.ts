@@ -1,6 +1,6 @@
 import { expectType } from "tsd";
-import { einsum, zeros, type EquationParameter, type InputContinuations, type Refusal } from "typed-einsum";
-import type { WriteOperandCount, WriteRankMismatch, WriteRepeatedOutputLabel, WriteSizeMismatch } from "../src/messages.js";
+import { einsum, zeros, type EquationParameter, type InputContinuations, type Refusal, type ValidateEquation } from "typed-einsum";
+import type { WriteAtColumn, WriteOperandCount, WriteRankMismatch, WriteRepeatedOutputLabel, WriteSizeMismatch } from "../src/messages.js";
 
 // Before the '->', einsum's equation parameter holds what may be typed next at the end of the inputs, and its
 // messages are marked as refusals, so that the editor never offers one as a completion.
@@ -46,18 +46,15 @@ export type PastRank = Assert<Equal<InputContinuations<"ijk", [[2, 3]]>, never>>
 export type BadCharacter = Assert<Equal<InputContinuations<"i1", [[2, 3]]>, never>>;
 export type Arrow = Assert<Equal<InputContinuations<"ij->", [[2, 3]]>, never>>;
 
-// the parameter: the message, marked, beside the continuations while the equation is not finished
-export type Typing = Assert<
-  Equal<
-    EquationParameter<"ij,", [[2, 3], [3, 4]]>,
-    (WriteRankMismatch<1, 2, "", 0> & Refusal) | "ij,i" | "ij,j" | "ij,k" | "ij,l"
-  >
->;
-export type Waiting = Assert<Equal<EquationParameter<"ij", [[2, 3], [3, 4]]>, (WriteOperandCount<1, 2> & Refusal) | "ij,">>;
+// the parameter: the message, marked, beside the continuations while the equation is not finished; a refusal that
+// blames an operand leaves the equation accepted (the operand's parameter shows it), beside the continuations
+export type Typing = Assert<Equal<EquationParameter<"ij,", [[2, 3], [3, 4]]>, (string & {}) | "ij,i" | "ij,j" | "ij,k" | "ij,l">>;
+export type Waiting = Assert<Equal<EquationParameter<"ij", [[2, 3], [3, 4]]>, (WriteAtColumn<WriteOperandCount<1, 2>, 2> & Refusal) | "ij,">>;
 export type Accepted = Assert<Equal<EquationParameter<"ij,jk", [[2, 3], [3, 4]]>, "ij,jk" | "ij,jk->" | "ij,jk->ik">>;
 // a definite error is its message alone
-export type Definite = Assert<Equal<EquationParameter<"ij,jk->ii", [[2, 3], [3, 4]]>, WriteRepeatedOutputLabel<"i"> & Refusal>>;
-export type Mismatch = Assert<Equal<EquationParameter<"ij,jk", [[2, 3], [4, 4]]>, WriteSizeMismatch<"j", 0, 3, 1, 4> & Refusal>>;
+export type Definite = Assert<Equal<EquationParameter<"ij,jk->ii", [[2, 3], [3, 4]]>, WriteAtColumn<WriteRepeatedOutputLabel<"i">, 8> & Refusal>>;
+export type Mismatch = Assert<Equal<EquationParameter<"ij,jk", [[2, 3], [4, 4]]>, string & {}>>;
+export type MismatchChecked = Assert<Equal<ValidateEquation<"ij,jk", [[2, 3], [4, 4]]>, WriteSizeMismatch<"j", 0, 3, 1, 4>>>;
 
 // calls: unfinished inputs are still refused, and complete ones are typed as before
 const a = zeros([2, 3]);

@@ -1,6 +1,7 @@
 import { expectType } from "tsd";
 import { einsum, zeros, type EinsumShape, type Tensor, type ValidateEquation } from "typed-einsum";
 import type {
+  WriteAtColumn,
   WriteDiagonalSizeMismatch,
   WriteEllipsisBroadcast,
   WriteInvalidCharacter,
@@ -87,14 +88,14 @@ function refusals<K extends number, J extends number, N extends number>(
   type Rank = Assert<Exact<ValidateEquation<"ikl,kj->ij", [[2, K], [J, 3]]>, WriteRankMismatch<0, 2, "ikl", 3>>>;
   // @ts-expect-error the equation has 2 input terms but the call gives 1 operand
   einsum("ik,kj->ij", left);
-  type Count = Assert<Exact<ValidateEquation<"ik,kj->ij", [[2, K]]>, WriteOperandCount<2, 1>>>;
+  type Count = Assert<Exact<ValidateEquation<"ik,kj->ij", [[2, K]]>, WriteAtColumn<WriteOperandCount<2, 1>, 5>>>;
   // @ts-expect-error output label 'z' does not appear in any input
   einsum("ik->iz", left);
-  type Unknown = Assert<Exact<ValidateEquation<"ik->iz", [[2, K]]>, WriteUnknownOutputLabel<"z">>>;
+  type Unknown = Assert<Exact<ValidateEquation<"ik->iz", [[2, K]]>, WriteAtColumn<WriteUnknownOutputLabel<"z">, 5>>>;
   // @ts-expect-error output label 'k' appears more than once
   einsum("ik->kk", left);
-  type Repeated = Assert<Exact<ValidateEquation<"ik->kk", [[2, K]]>, WriteRepeatedOutputLabel<"k">>>;
-  // @ts-expect-error invalid character '1' at position 1: labels are the letters a-z and A-Z
+  type Repeated = Assert<Exact<ValidateEquation<"ik->kk", [[2, K]]>, WriteAtColumn<WriteRepeatedOutputLabel<"k">, 5>>>;
+  // @ts-expect-error invalid character '1' at column 2: labels are the letters a-z and A-Z
   einsum("i1->i", left);
   type Character = Assert<Exact<ValidateEquation<"i1->i", [[2, K]]>, WriteInvalidCharacter<"1", 1>>>;
   return left;

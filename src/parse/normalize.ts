@@ -1,5 +1,6 @@
 import { EinsumError } from "../einsum-error.js";
 import {
+  writeAtColumn,
   writeDiagonalSizeMismatch,
   writeDidYouMean,
   writeEllipsisBroadcast,
@@ -86,7 +87,7 @@ function shapesAt(shapes: readonly (readonly number[])[], operand: number): read
 export function checkOperandCount(parsed: ParsedEquation, operandCount: number): void {
   const termCount = parsed.inputs.length;
   if (termCount === operandCount) return;
-  throw new EinsumError("OPERAND_COUNT", writeOperandCount(termCount, operandCount), {
+  throw new EinsumError("OPERAND_COUNT", writeAtColumn(writeOperandCount(termCount, operandCount), parsed.inputsEnd), {
     equation: parsed.equation,
     position: parsed.inputsEnd,
   });
@@ -243,15 +244,18 @@ export function checkOutput(
   output.labels.forEach((label, index) => {
     const position = output.positions[index] ?? output.start;
     if (!bindings.has(label)) {
-      throw new EinsumError("OUTPUT_LABEL_UNKNOWN", describeUnknownLabel(label, bindings), { equation, position });
+      throw new EinsumError("OUTPUT_LABEL_UNKNOWN", describeUnknownLabel(label, bindings, position), { equation, position });
     }
     if (seen.has(label)) {
-      throw new EinsumError("OUTPUT_LABEL_REPEATED", writeRepeatedOutputLabel(label), { equation, position });
+      throw new EinsumError("OUTPUT_LABEL_REPEATED", writeAtColumn(writeRepeatedOutputLabel(label), position), {
+        equation,
+        position,
+      });
     }
     seen.add(label);
   });
   if (output.ellipsisIndex === undefined && broadcastRank > 0) {
-    throw new EinsumError("OUTPUT_ELLIPSIS_MISSING", writeOutputEllipsisMissing(broadcastRank), {
+    throw new EinsumError("OUTPUT_ELLIPSIS_MISSING", writeAtColumn(writeOutputEllipsisMissing(broadcastRank), output.start), {
       equation,
       position: output.start,
     });
@@ -259,9 +263,9 @@ export function checkOutput(
   return output;
 }
 
-/** The unknown-label message, with a suggestion when the same letter in the other case is an input label. */
-function describeUnknownLabel(label: string, bindings: ReadonlyMap<string, Binding>): string {
-  const message = writeUnknownOutputLabel(label);
+/** The unknown-label message at its column, with a suggestion when the same letter in the other case is an input label. */
+function describeUnknownLabel(label: string, bindings: ReadonlyMap<string, Binding>, position: number): string {
+  const message = writeAtColumn(writeUnknownOutputLabel(label), position);
   const swapped = label === label.toUpperCase() ? label.toLowerCase() : label.toUpperCase();
   return bindings.has(swapped) ? writeDidYouMean(message, swapped) : message;
 }

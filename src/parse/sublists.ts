@@ -1,5 +1,5 @@
 import { EinsumError } from "../einsum-error.js";
-import { writeRepeatedEllipsis } from "../messages.js";
+import { writeRepeatedSublistEllipsis } from "../messages.js";
 import { normalizeEquation, normalizeParsed } from "./normalize.js";
 import type { ParsedEquation, ParsedTerm } from "./parse.js";
 import type { NormalizedSpec } from "./spec.js";
@@ -35,13 +35,20 @@ export function normalizeSublists(
     const inputs = sublists.map(spell).join(",");
     return normalizeEquation(output === undefined ? inputs : `${inputs}->${spell(output)}`, shapes);
   }
-  const inputs = sublists.map(termOf);
-  const explicitOutput = output ?? implicitSublistOutput(sublists);
+  const inputs: ParsedTerm[] = [];
+  let inputsEnd = -1;
+  for (const sublist of sublists) {
+    const term = termOf(sublist, inputsEnd + 1);
+    inputs.push(term);
+    inputsEnd = term.start + term.text.length;
+  }
+  inputsEnd = Math.max(inputsEnd, 0);
+  const outputTerm = termOf(output ?? implicitSublistOutput(sublists), inputsEnd + 2);
   const parsed: ParsedEquation = {
-    equation: `${inputs.map((term) => term.text).join(",")}->${termOf(explicitOutput).text}`,
+    equation: `${inputs.map((term) => term.text).join(",")}->${outputTerm.text}`,
     inputs,
-    output: termOf(explicitOutput),
-    inputsEnd: 0,
+    output: outputTerm,
+    inputsEnd,
   };
   return normalizeParsed(parsed, shapes);
 }
@@ -49,7 +56,7 @@ export function normalizeSublists(
 function checkOneEllipsis(sublist: readonly SublistLabel[], owner: string): void {
   const second = sublist.indexOf("...", sublist.indexOf("...") + 1);
   if (sublist.includes("...") && second >= 0) {
-    throw new EinsumError("REPEATED_ELLIPSIS", writeRepeatedEllipsis(owner, second));
+    throw new EinsumError("REPEATED_ELLIPSIS", writeRepeatedSublistEllipsis(owner, second));
   }
 }
 
@@ -62,17 +69,26 @@ function nameOf(label: number): string {
   return label < letterCount ? letterOf(label) : `#${label}`;
 }
 
-function termOf(sublist: readonly SublistLabel[]): ParsedTerm {
+/**
+ * A sublist as a term of the equation the sublist form stands for, its names apart by spaces, starting at `start`
+ * in that equation: the positions are where each label is written there, so that an error's caret and column
+ * point at it.
+ *
+ * @example
+ * termOf([100, "...", 60], 3).positions; //=> [3, 12]
+ */
+function termOf(sublist: readonly SublistLabel[], start: number): ParsedTerm {
   const at = sublist.indexOf("...");
-  const labels = sublist.filter((label): label is number => label !== "...").map(nameOf);
-  const text = sublist.map((label) => (label === "..." ? "..." : nameOf(label))).join(" ");
+  const names = sublist.map((label) => (label === "..." ? "..." : nameOf(label)));
+  const offsets = names.map((_, index) => names.slice(0, index).reduce((length, name) => length + name.length + 1, 0));
+  const positions = offsets.filter((_, index) => sublist[index] !== "...").map((offset) => start + offset);
   return {
-    labels,
+    labels: sublist.filter((label): label is number => label !== "...").map(nameOf),
     ellipsisIndex: at < 0 ? undefined : at,
-    ellipsisPosition: undefined,
-    text,
-    start: 0,
-    positions: labels.map(() => 0),
+    ellipsisPosition: at < 0 ? undefined : start + (offsets[at] ?? 0),
+    text: names.join(" "),
+    start,
+    positions,
   };
 }
 

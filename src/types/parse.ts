@@ -28,7 +28,7 @@ export interface ParsedEquation {
  *
  * @example
  * type Parsed = ParseEquation<"bk,aki->bai">; // three terms, an explicit output
- * type Refused = ParseEquation<"i1->i">; //=> Failure<"invalid character '1' at position 1: labels are the letters a-z and A-Z">
+ * type Refused = ParseEquation<"i1->i">; //=> Failure<"invalid character '1' at column 2: labels are the letters a-z and A-Z">
  */
 export type ParseEquation<Equation extends string> =
   SplitArrow<Equation> extends [infer Inputs extends string, infer Output extends string | undefined]

@@ -2,11 +2,14 @@ import type { Completions, UnfinishedOutput } from "./completions.js";
 import type { InputContinuations } from "./continuations.js";
 import type { EinsumOutcome, HasSymbolicDimensions } from "./einsum-shape.js";
 import type { Failure } from "./failure.js";
+import type { Locate } from "./locate.js";
+import type { EquationRefusals } from "./operand-parameter.js";
 
 /**
- * The type of einsum's equation parameter: the equation itself when the run time would accept it with operands of
- * these shapes, and otherwise the run time's message, so that the call's error reads
- * `Argument of type '"ij,jk->ik"' is not assignable to parameter of type '"label 'j' has size 3 in operand 0 but 4 in operand 1"'`.
+ * The check of an equation against operands of these shapes: the equation itself when the run time would accept it,
+ * and otherwise the run time's message, e.g. `"label 'j' has size 3 in operand 0 but 4 in operand 1"`. einsum's
+ * parameters split its refusals between the equation ({@link EquationParameter}) and the operands
+ * (`OperandParameters`).
  *
  * After the `->`, it also holds what may be typed next, so that the editor offers it inside the string: the
  * equation followed by each input label not yet in the output, by `...` when the inputs have one, and, right after
@@ -41,14 +44,16 @@ export interface Refusal {
 }
 
 /**
- * {@link ValidateEquation} as einsum's equation parameter, for the editor: each message is marked as a
+ * {@link ValidateEquation} as einsum's equation parameter, for the editor: it keeps only the refusals of the equation
+ * itself (a refusal that blames an operand is that operand's parameter: see `OperandParameters`), each marked as a
  * {@link Refusal}, so that completions inside the equation are only ever equations, and before the `->` it also
  * holds what may be typed next at the end of the inputs (see {@link InputContinuations}), beside the message while
  * the equation is not finished.
  *
  * @example
- * type Typing = EquationParameter<"ij,", [[2, 3], [3, 4]]>;
- * //=> ("operand 1 has rank 2 but its term '' names 0 dimensions" & Refusal) | "ij,i" | "ij,j" | "ij,k" | "ij,l"
+ * type Waiting = EquationParameter<"ij", [[2, 3], [3, 4]]>;
+ * //=> ("the equation has 1 input term but the call gives 2 operands, at column 3" & Refusal) | "ij,"
+ * type Typing = EquationParameter<"ij,", [[2, 3], [3, 4]]>; //=> (string & {}) | "ij,i" | "ij,j" | "ij,k" | "ij,l"
  */
 export type EquationParameter<
   Equation extends string,
@@ -64,12 +69,20 @@ type Validated<
   ForEditor extends boolean,
 > =
   EinsumOutcome<Equation, Shapes, Symbolic> extends infer Outcome
-    ? RefusalsOf<Outcome> extends infer Refusals
+    ? RefusalsOf<Outcome> extends infer Refusals extends string
       ? [Refusals] extends [never]
         ? Accepted<Equation, Outcome, Shapes, Symbolic, ForEditor>
-        : Marking<Refusals, ForEditor> | (ForEditor extends true ? Continuations<Equation, Shapes, Symbolic, false> : never)
+        : ForEditor extends true
+          ? OnEquation<Locate<Equation, EquationRefusals<Refusals>>> | Continuations<Equation, Shapes, Symbolic, false>
+          : Locate<Equation, Refusals>
       : never
     : never;
+
+/**
+ * The refusals left on the equation, marked; when every refusal blames an operand, the equation is accepted as it
+ * is (`string & {}` accepts it and is no completion), and the operand shows the error.
+ */
+type OnEquation<Refusals extends string> = [Refusals] extends [never] ? string & {} : Refusals & Refusal;
 
 /** A message, marked as a {@link Refusal} or not. */
 type Marking<Message, Marked extends boolean> = Marked extends true ? Message & Refusal : Message;
@@ -82,8 +95,15 @@ type Continuations<
   Accepted extends boolean,
 > = Shapes extends unknown ? (InputContinuations<Equation, Shapes, Symbolic, Accepted> extends infer Offered ? Offered : never) : never;
 
-/** The messages of the outcomes that are refusals, for a union of shape lists: any one refused member refuses. */
-type RefusalsOf<Outcome> = Outcome extends UnfinishedOutput<string, string>
+/**
+ * The messages of the outcomes that are refusals, for a union of shape lists: any one refused member refuses. An
+ * output refused only because it is not finished is not among them.
+ *
+ * @example
+ * type Messages = RefusalsOf<Failure<"output label 'i' appears more than once"> | [2, 4]>;
+ * //=> "output label 'i' appears more than once"
+ */
+export type RefusalsOf<Outcome> = Outcome extends UnfinishedOutput<string, string>
   ? never
   : Outcome extends Failure<infer Message>
     ? Message
@@ -102,6 +122,6 @@ type Accepted<
     : never
   : Outcome extends UnfinishedOutput<infer Message, infer Next>
     ? Completions<Equation, Next> extends infer Offered
-      ? Marking<Message, ForEditor> | Offered
+      ? Marking<Locate<Equation, Message>, ForEditor> | Offered
       : never
     : Equation | (ForEditor extends true ? Continuations<Equation, Shapes, Symbolic, true> : never);

@@ -1,4 +1,5 @@
 import {
+  writeAtColumn,
   writeDidYouMean,
   writeInvalidCharacter,
   writeMalformedArrow,
@@ -35,17 +36,30 @@ export interface TypeCase extends Located {
 }
 
 /**
- * A refused call: its error starts at `at` (its first occurrence in the statement), and the parameter type it
- * names holds these literals: the run time's message first, and for an equation refused only because it is not
- * finished, the completions beside it.
+ * A refused call. Its error is on the argument written `at` (its first occurrence in the statement, after `after`
+ * when given): the equation for a mistake of the equation itself, the operand for a size or rank that does not fit.
+ * The error names the argument's type, `argument` (the text of `at` for an equation), and a parameter type that
+ * holds these literals: the run time's message first, and for an equation refused only because it is not finished,
+ * the completions beside it. `equation` is the call's equation as written, where the editor is asked for
+ * completions.
  */
 export interface DiagnosticCase extends Located {
+  readonly equation: string;
   readonly at: string;
+  readonly after?: string;
+  readonly argument: string;
+  readonly code: 2345 | 2322;
   readonly parameter: readonly string[];
 }
 
+/** Where a refused call's error starts in the virtual file. */
+export function diagnosticStart(entry: DiagnosticCase): number {
+  const after = entry.after ?? "";
+  return offsetIn(entry, `${after}${entry.at}`) + after.length;
+}
+
 const prelude = [
-  'import { einsum, zeros, type Tensor } from "typed-einsum";',
+  'import { contractExpression, einsum, zeros, type Tensor } from "typed-einsum";',
   "const a = zeros([2, 3]);",
   "const b = zeros([3, 4]);",
   "const zl = zeros([2, 3]);",
@@ -214,74 +228,145 @@ export const typeCases: readonly TypeCase[] = [
   },
 ];
 
+/** The equation of a statement: its first string literal, quotes included. */
+function equationOf(statement: string): string {
+  const found = /"[^"]*"/.exec(statement)?.[0];
+  if (found === undefined) throw new Error(`no equation in '${statement}'`);
+  return found;
+}
+
+/** A refused call whose error stays on its equation. */
+function onEquation(name: string, statement: string, parameter: readonly string[]): DiagnosticCase {
+  const equation = equationOf(statement);
+  return { name, statement, equation, at: equation, argument: equation, code: 2345, parameter };
+}
+
+/** A refused call whose error is on an operand, written `at` (after `after`), of type `argument`. */
+interface OperandFault {
+  readonly name: string;
+  readonly statement: string;
+  readonly at: string;
+  readonly after?: string;
+  readonly argument: string;
+  readonly code?: 2322;
+  readonly message: string;
+}
+
+function onOperand({ name, statement, message, ...operand }: OperandFault): DiagnosticCase {
+  return { name, statement, equation: equationOf(statement), code: 2345, ...operand, parameter: [message] };
+}
+
+const matrix = (shape: string): string => `Tensor<[${shape}], "float64">`;
+
 export const diagnosticCases: readonly DiagnosticCase[] = [
-  {
-    name: "an empty output that needs a '...' is refused, with the completions beside the message",
-    statement: 'export const batched = einsum("...ij,...jk->", batchA, batchB);',
-    at: '"...ij,...jk->"',
-    parameter: [writeOutputEllipsisMissing(1), ...continuations('export const batched = einsum("...ij,...jk->", batchA, batchB);')],
-  },
+  onEquation(
+    "an empty output that needs a '...' is refused, with the completions beside the message",
+    'export const batched = einsum("...ij,...jk->", batchA, batchB);',
+    [writeAtColumn(writeOutputEllipsisMissing(1), 13), ...continuations('export const batched = einsum("...ij,...jk->", batchA, batchB);')],
+  ),
   ...(
     [
-      ['export const started = einsum("", a, b);', '""', writeOperandCount(1, 2)],
-      ['export const firstTerm = einsum("i", a, b);', '"i"', writeOperandCount(1, 2)],
-      ['export const firstDone = einsum("ij", a, b);', '"ij"', writeOperandCount(1, 2)],
-      ['export const secondTerm = einsum("ij,", a, b);', '"ij,"', writeRankMismatch(1, 2, "", 0)],
-      ['export const secondHalf = einsum("ij,j", a, b);', '"ij,j"', writeRankMismatch(1, 2, "j", 1)],
-      ['export const dash = einsum("ij,jk-", a, b);', '"ij,jk-"', writeMalformedArrow(5)],
-      ['export const batchedTerm = einsum("...ij,", batchA, batchB);', '"...ij,"', writeRankMismatch(1, 3, "", 0)],
-      ['export const noOperands = einsum("ij");', '"ij"', writeOperandCount(1, 0)],
-      ['export const sizes = einsum("ij,jk", a, zeros([4, 5]));', '"ij,jk"', writeSizeMismatch("j", 0, 3, 1, 4)],
-      ['export const definite = einsum("ij,jk->ii", a, b);', '"ij,jk->ii"', writeRepeatedOutputLabel("i")],
+      ['export const started = einsum("", a, b);', writeAtColumn(writeOperandCount(1, 2), 0)],
+      ['export const firstTerm = einsum("i", a, b);', writeAtColumn(writeOperandCount(1, 2), 1)],
+      ['export const firstDone = einsum("ij", a, b);', writeAtColumn(writeOperandCount(1, 2), 2)],
+      ['export const dash = einsum("ij,jk-", a, b);', writeMalformedArrow(5)],
+      ['export const noOperands = einsum("ij");', writeAtColumn(writeOperandCount(1, 0), 2)],
+      ['export const definite = einsum("ij,jk->ii", a, b);', writeAtColumn(writeRepeatedOutputLabel("i"), 8)],
     ] as const
-  ).map(([statement, at, message]) => ({
-    name: `while typing, ${at} is refused with the run time's message, beside its completions if any`,
-    statement,
-    at,
-    parameter: [message, ...continuations(statement)],
-  })),
-  {
-    name: "a size mismatch names the label, both operands and both sizes",
-    statement: 'export const mismatch = einsum("ij,jk->ik", a, zeros([4, 5]));',
-    at: '"ij,jk->ik"',
-    parameter: [writeSizeMismatch("j", 0, 3, 1, 4)],
-  },
-  {
-    name: "an unknown output label suggests the input label of the other case",
-    statement: 'export const misspelt = einsum("ij,jk->iK", a, b);',
-    at: '"ij,jk->iK"',
-    parameter: [writeDidYouMean(writeUnknownOutputLabel("K"), "k")],
-  },
-  {
-    name: "an unknown output label with no close input label",
-    statement: 'export const unknown = einsum("ij,jk->iz", a, b);',
-    at: '"ij,jk->iz"',
-    parameter: [writeUnknownOutputLabel("z")],
-  },
-  {
-    name: "a repeated output label",
-    statement: 'export const repeated = einsum("ij,jk->ii", a, b);',
-    at: '"ij,jk->ii"',
-    parameter: [writeRepeatedOutputLabel("i")],
-  },
-  {
-    name: "a rank mismatch",
-    statement: 'export const ranked = einsum("ijk,jk->ik", a, b);',
-    at: '"ijk,jk->ik"',
-    parameter: [writeRankMismatch(0, 2, "ijk", 3)],
-  },
-  {
-    name: "in generic code, a type parameter against another size is refused in the run time's words",
-    statement: 'export function mismatched<K extends number>(x: Tensor<[2, K]>) { return einsum("ik,kj->ij", x, b); }',
-    at: '"ik,kj->ij"',
-    parameter: [writeSizeMismatch("k", 0, "<type parameter>", 1, 3)],
-  },
-  {
-    name: "a bad character",
-    statement: 'export const character = einsum("ij,j1->i", a, b);',
-    at: '"ij,j1->i"',
-    parameter: [writeInvalidCharacter("1", 4)],
-  },
+  ).map(([statement, message]) =>
+    onEquation(`while typing, ${equationOf(statement)} is refused with the run time's message, beside its completions if any`, statement, [
+      message,
+      ...continuations(statement),
+    ]),
+  ),
+  ...(
+    [
+      ['export const secondTerm = einsum("ij,", a, b);', "b", "3, 4", writeRankMismatch(1, 2, "", 0)],
+      ['export const secondHalf = einsum("ij,j", a, b);', "b", "3, 4", writeRankMismatch(1, 2, "j", 1)],
+      ['export const batchedTerm = einsum("...ij,", batchA, batchB);', "batchB", "7, 3, 4", writeRankMismatch(1, 3, "", 0)],
+      ['export const sizes = einsum("ij,jk", a, zeros([4, 5]));', "zeros([4, 5])", "4, 5", writeSizeMismatch("j", 0, 3, 1, 4)],
+    ] as const
+  ).map(([statement, at, shape, message]) =>
+    onOperand({
+      name: `while typing ${equationOf(statement)}, the operand that does not fit shows the run time's message`,
+      statement,
+      at,
+      after: ", ",
+      argument: matrix(shape),
+      message,
+    }),
+  ),
+  ...[
+    {
+      name: "a size mismatch is on the later operand, and names the label, both operands and both sizes",
+      statement: 'export const mismatch = einsum("ij,jk->ik", a, zeros([4, 5]));',
+      at: "zeros([4, 5])",
+      argument: matrix("4, 5"),
+      message: writeSizeMismatch("j", 0, 3, 1, 4),
+    },
+    {
+      name: "a size mismatch among three operands is on the one that disagrees",
+      statement: 'export const chain = einsum("ij,jk,kl->il", a, b, zeros([5, 2]));',
+      at: "zeros([5, 2])",
+      argument: matrix("5, 2"),
+      message: writeSizeMismatch("k", 1, 4, 2, 5),
+    },
+    {
+      name: "in the operand-list form, a size mismatch is on the list's element",
+      statement: 'export const listed = einsum("ij,jk->ik", [a, zeros([4, 6])]);',
+      at: "zeros([4, 6])",
+      argument: matrix("4, 6"),
+      code: 2322 as const,
+      message: writeSizeMismatch("j", 0, 3, 1, 4),
+    },
+    {
+      name: "a size mismatch is on the operand even with an options object after it",
+      statement: 'export const optioned = einsum("ij,jk->ik", a, zeros([4, 7]), { optimize: "greedy" });',
+      at: "zeros([4, 7])",
+      argument: matrix("4, 7"),
+      message: writeSizeMismatch("j", 0, 3, 1, 4),
+    },
+    {
+      name: "a rank mismatch is on the operand whose rank differs",
+      statement: 'export const ranked = einsum("ijk,jk->ik", a, b);',
+      at: "a",
+      after: '"ijk,jk->ik", ',
+      argument: matrix("2, 3"),
+      message: writeRankMismatch(0, 2, "ijk", 3),
+    },
+    {
+      name: "a rank mismatch of the second operand is on it",
+      statement: 'export const rankedSecond = einsum("ij,k->ik", a, b);',
+      at: "b",
+      after: ", ",
+      argument: matrix("3, 4"),
+      message: writeRankMismatch(1, 2, "k", 1),
+    },
+    {
+      name: "in generic code, a type parameter against another size is refused on the operand, in the run time's words",
+      statement: 'export function mismatched<K extends number>(x: Tensor<[2, K]>) { return einsum("ik,kj->ij", x, b); }',
+      at: "b",
+      after: "x, ",
+      argument: matrix("3, 4"),
+      message: writeSizeMismatch("k", 0, "<type parameter>", 1, 3),
+    },
+    {
+      name: "contractExpression: a size mismatch is on the planned shape at fault",
+      statement: 'export const planned = contractExpression("ij,jk->ik", [2, 3], [4, 8]);',
+      at: "[4, 8]",
+      argument: "number[]",
+      message: writeSizeMismatch("j", 0, 3, 1, 4),
+    },
+  ].map(onOperand),
+  onEquation("an unknown output label suggests the input label of the other case", 'export const misspelt = einsum("ij,jk->iK", a, b);', [
+    writeDidYouMean(writeAtColumn(writeUnknownOutputLabel("K"), 8), "k"),
+  ]),
+  onEquation("an unknown output label with no close input label", 'export const unknown = einsum("ij,jk->iz", a, b);', [
+    writeAtColumn(writeUnknownOutputLabel("z"), 8),
+  ]),
+  onEquation("a repeated output label", 'export const repeated = einsum("ij,jk->ii", a, b);', [writeAtColumn(writeRepeatedOutputLabel("i"), 8)]),
+  onEquation("too few operands", 'export const missing = einsum("ij,jk->ik", a);', [writeAtColumn(writeOperandCount(2, 1), 5)]),
+  onEquation("a bad character", 'export const character = einsum("ij,j1->i", a, b);', [writeInvalidCharacter("1", 4)]),
 ];
 
 /** The virtual file: the prelude, then every statement above, once each, one a line. */
@@ -312,7 +397,7 @@ export function literalMembers(typeText: string): string[] {
  * the message's first line names it; the lines after elaborate on the members.
  */
 export function parameterMembers(message: string): string[] {
-  const match = /is not assignable to parameter of type '(.*)'\.$/.exec(message.split("\n")[0] ?? "");
+  const match = /is not assignable to (?:parameter of )?type '(.*)'\.$/.exec(message.split("\n")[0] ?? "");
   if (match?.[1] === undefined) throw new Error(`not an argument error: ${message}`);
   return literalMembers(match[1]);
 }

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type * as TypeScript from "typescript6";
 import { beforeAll, describe, expect, test } from "vitest";
-import { completionCases, diagnosticCases, editorSource, offsetIn, parameterMembers, typeCases } from "./editor-cases.js";
+import { completionCases, diagnosticCases, diagnosticStart, editorSource, offsetIn, parameterMembers, typeCases } from "./editor-cases.js";
 import { compilerOptionsJson, ensureBuilt, packageRoot, virtualFile } from "./virtual-project.js";
 
 const ts = createRequire(import.meta.url)(join(packageRoot, "node_modules", "typescript6", "lib", "typescript.js")) as typeof TypeScript;
@@ -47,10 +47,19 @@ describe("TypeScript 6 language service: completions while an equation is typed"
 
 describe("TypeScript 6 language service: no message is ever a completion", () => {
   test.each(diagnosticCases)("$name", (entry) => {
-    const position = offsetIn(entry, entry.at) + entry.at.length - 1;
+    const position = offsetIn(entry, entry.equation) + entry.equation.length - 1;
     const names = (service.getCompletionsAtPosition(virtualFile, position, {}))?.entries.map((completion) => completion.name) ?? [];
     expect(names).not.toContain(entry.parameter[0]);
-    expect(names.every((name) => name.startsWith(entry.at.slice(1, -1).replace(/-$/, "")))).toBe(true);
+    expect(names.every((name) => name.startsWith(entry.equation.slice(1, -1).replace(/-$/, "")))).toBe(true);
+  });
+});
+
+describe("TypeScript 6 language service: no message is a completion where an operand is typed", () => {
+  test.each(diagnosticCases.filter((entry) => entry.at !== entry.equation))("$name", (entry) => {
+    const position = diagnosticStart(entry) + entry.at.length;
+    const names = (service.getCompletionsAtPosition(virtualFile, position, {}))?.entries.map((completion) => completion.name) ?? [];
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((name) => entry.parameter.some((message) => name.includes(message)))).toEqual([]);
   });
 });
 
@@ -63,20 +72,20 @@ describe("TypeScript 6 language service: hover on a result", () => {
 
 describe("TypeScript 6 language service: errors of refused calls", () => {
   test.each(diagnosticCases)("$name", (entry) => {
-    const start = offsetIn(entry, entry.at);
+    const start = diagnosticStart(entry);
     const found = service.getSemanticDiagnostics(virtualFile).filter((diagnostic) => diagnostic.start === start);
     expect(found).toHaveLength(1);
     const [diagnostic] = found;
     const message = ts.flattenDiagnosticMessageText(diagnostic?.messageText, "\n");
-    expect(diagnostic?.code).toBe(2345);
+    expect(diagnostic?.code).toBe(entry.code);
     expect(diagnostic?.length).toBe(entry.at.length);
-    expect(message.startsWith(`Argument of type '${entry.at}'`)).toBe(true);
+    expect(message.startsWith(`${entry.code === 2345 ? "Argument of type" : "Type"} '${entry.argument}'`)).toBe(true);
     expect(parameterMembers(message)).toEqual([...entry.parameter].sort());
   });
 
   test("the file has no other error", () => {
     const starts = service.getSemanticDiagnostics(virtualFile).map((diagnostic) => diagnostic.start);
-    expect(starts).toEqual(diagnosticCases.map((entry) => offsetIn(entry, entry.at)).sort((left, right) => left - right));
+    expect(starts).toEqual(diagnosticCases.map(diagnosticStart).sort((left, right) => left - right));
     expect(service.getSyntacticDiagnostics(virtualFile)).toEqual([]);
   });
 });

@@ -14,8 +14,8 @@ interface EquationRefusal {
 }
 
 const refusals: readonly EquationRefusal[] = [
-  { equation: "ij,jk->ik", shapes: [[2, 3]], code: "OPERAND_COUNT", headline: messages.writeOperandCount(2, 1), position: 5 },
-  { equation: "ij", shapes: [[2, 3], [3]], code: "OPERAND_COUNT", headline: messages.writeOperandCount(1, 2), position: 2 },
+  { equation: "ij,jk->ik", shapes: [[2, 3]], code: "OPERAND_COUNT", headline: messages.writeAtColumn(messages.writeOperandCount(2, 1), 5), position: 5 },
+  { equation: "ij", shapes: [[2, 3], [3]], code: "OPERAND_COUNT", headline: messages.writeAtColumn(messages.writeOperandCount(1, 2), 2), position: 2 },
   { equation: "ijk->ij", shapes: [[2, 3]], code: "RANK_MISMATCH", headline: messages.writeRankMismatch(0, 2, "ijk", 3), position: 0 },
   { equation: "i,j k->k", shapes: [[2], [2, 3, 4]], code: "RANK_MISMATCH", headline: messages.writeRankMismatch(1, 3, "jk", 2), position: 2 },
   { equation: "...ijk", shapes: [[2, 3]], code: "RANK_MISMATCH", headline: messages.writeRankBelowEllipsis(0, 2, "...ijk", 3), position: 0 },
@@ -25,9 +25,9 @@ const refusals: readonly EquationRefusal[] = [
   { equation: "ii->i", shapes: [[2, 3]], code: "DIAGONAL_SIZE_MISMATCH", headline: messages.writeDiagonalSizeMismatch("i", 0, 2, 3), position: 1 },
   { equation: "ii", shapes: [[1, 3]], code: "DIAGONAL_SIZE_MISMATCH", headline: messages.writeDiagonalSizeMismatch("i", 0, 1, 3), position: 1 },
   { equation: "...i,...i", shapes: [[2, 3], [4, 3]], code: "ELLIPSIS_BROADCAST", headline: messages.writeEllipsisBroadcast(0, 2, 1, 4), position: 5 },
-  { equation: "ij->ik", shapes: [[2, 3]], code: "OUTPUT_LABEL_UNKNOWN", headline: messages.writeUnknownOutputLabel("k"), position: 5 },
-  { equation: "ij->iJ", shapes: [[2, 3]], code: "OUTPUT_LABEL_UNKNOWN", headline: messages.writeDidYouMean(messages.writeUnknownOutputLabel("J"), "j"), position: 5 },
-  { equation: "ij->ii", shapes: [[2, 2]], code: "OUTPUT_LABEL_REPEATED", headline: messages.writeRepeatedOutputLabel("i"), position: 5 },
+  { equation: "ij->ik", shapes: [[2, 3]], code: "OUTPUT_LABEL_UNKNOWN", headline: messages.writeAtColumn(messages.writeUnknownOutputLabel("k"), 5), position: 5 },
+  { equation: "ij->iJ", shapes: [[2, 3]], code: "OUTPUT_LABEL_UNKNOWN", headline: messages.writeDidYouMean(messages.writeAtColumn(messages.writeUnknownOutputLabel("J"), 5), "j"), position: 5 },
+  { equation: "ij->ii", shapes: [[2, 2]], code: "OUTPUT_LABEL_REPEATED", headline: messages.writeAtColumn(messages.writeRepeatedOutputLabel("i"), 5), position: 5 },
   { equation: "i1,1j->ij", shapes: [[2, 3], [3, 4]], code: "INVALID_CHARACTER", headline: messages.writeInvalidCharacter("1", 1), position: 1 },
   { equation: "ij->i,j", shapes: [[2, 3]], code: "INVALID_CHARACTER", headline: messages.writeInvalidCharacter(",", 5), position: 5 },
   { equation: "ij->j->i", shapes: [[2, 3]], code: "MULTIPLE_ARROWS", headline: messages.writeSecondArrow(5), position: 5 },
@@ -38,7 +38,7 @@ const refusals: readonly EquationRefusal[] = [
   { equation: "i. ..->i", shapes: [[2, 3]], code: "MALFORMED_ELLIPSIS", headline: messages.writeMalformedEllipsis(1), position: 1 },
   { equation: "i...j...->ij", shapes: [[2, 3, 4, 5]], code: "REPEATED_ELLIPSIS", headline: messages.writeRepeatedEllipsis("operand 0", 5), position: 5 },
   { equation: "...i->......i", shapes: [[2, 3]], code: "REPEATED_ELLIPSIS", headline: messages.writeRepeatedEllipsis("the output", 9), position: 9 },
-  { equation: "...i->i", shapes: [[2, 3]], code: "OUTPUT_ELLIPSIS_MISSING", headline: messages.writeOutputEllipsisMissing(1), position: 6 },
+  { equation: "...i->i", shapes: [[2, 3]], code: "OUTPUT_ELLIPSIS_MISSING", headline: messages.writeAtColumn(messages.writeOutputEllipsisMissing(1), 6), position: 6 },
 ];
 
 describe("equations NumPy refuses", () => {
