@@ -2,12 +2,13 @@ import { EinsumError } from "../einsum-error.js";
 import { checkOptionKeys } from "../execute/validate-options.js";
 import { writeInvalidOption, writeMemoryLimitUnmet } from "../messages.js";
 import { describeEntry } from "../tensor/nested.js";
-import { AUTO_MAX_TRIALS } from "./auto.js";
+import { AUTO_EXACT_LIMIT, AUTO_MAX_TRIALS } from "./auto.js";
 import { SearchBudget, type StopReason } from "./budget.js";
-import type { LinearPath, Network } from "./network.js";
+import type { LinearPath, Network, SsaPath } from "./network.js";
 import { planFromSsa } from "./plan.js";
 import { prepareProblem } from "./problem.js";
 import { DEFAULT_GREEDY_TRIALS, isPathSearchName, pathSearches, type PathSearchName } from "./registry.js";
+import { searchSlicing } from "./slice-search.js";
 import { chooseSlicing, pricePath, type Slicing } from "./slicing.js";
 import { validatePath } from "./validate-path.js";
 
@@ -99,42 +100,52 @@ export function searchPath(
   const { method, budget } = checkSearch(optimize);
   if (count === 0) return { path: [], search: given(method) };
   if (count === 1) return withinLimit(spec, [[0]], given(method), limit);
-  const run = (searchLimit: number, spent: SearchBudget): { path: LinearPath; search: SearchReport } => {
+  const run = (searchLimit: number, spent: SearchBudget): { path: LinearPath; search: SearchReport; ssa: SsaPath } => {
     const problem = prepareProblem(spec, searchLimit);
-    const path = planFromSsa(problem, pathSearches[method](problem, spent)).path;
+    const ssa = pathSearches[method](problem, spent);
+    const path = planFromSsa(problem, ssa).path;
     const search: SearchReport =
       spent.stoppedBy === undefined
         ? { method, complete: true, trials: spent.trials }
         : { method, complete: false, stoppedBy: spent.stoppedBy, trials: spent.trials };
-    return { path, search };
+    return { path, search, ssa };
   };
-  const limited = run(limit, budget);
-  if (!Number.isFinite(limit)) return limited;
-  // Under a memory limit: the cheaper of the limited search's path (when all of it fits) and the free search's
-  // path, sliced so that it fits.
-  const fits = pricePath(spec, limited.path, spec.sizes);
-  const free = run(Infinity, new SearchBudget(budget.maxTrials, Infinity, budget.deadline));
-  let sliced = { ...free, slicing: chooseSlicing(spec, free.path, limit) };
-  if (sliced.slicing !== undefined && sliced.slicing.labels.length > 0) {
-    // search again for one slice, with the sliced labels at size 1: the best order of a slice often differs
-    const labels = sliced.slicing.labels;
-    const slice = { ...spec, sizes: spec.sizes.map((size, label) => (labels.includes(label) ? 1 : size)) };
-    const again = searchPath(slice, { method, maxTrials: budget.maxTrials });
-    const priced = pricePath(slice, again.path, slice.sizes);
-    if (priced.largest <= limit && priced.flops < sliced.slicing.sliceFlops) {
-      const slicing = { ...sliced.slicing, sliceFlops: priced.flops, largestIntermediate: priced.largest };
-      sliced = { path: again.path, search: free.search, slicing };
-    }
+  if (!Number.isFinite(limit)) {
+    const { path, search } = run(limit, budget);
+    return { path, search };
   }
-  const freeFlops = pricePath(spec, free.path, spec.sizes).flops;
-  const found = sliced.slicing;
-  // a slicing that multiplies the work beyond reason is no answer: better a clear error than an endless run
-  const slicing = found !== undefined && found.slices * found.sliceFlops <= MAX_SLICING_OVERHEAD * Math.max(1, freeFlops) ? found : undefined;
-  const slicedTotal = slicing === undefined ? Infinity : slicing.slices * slicing.sliceFlops;
-  if (fits.largest <= limit && fits.flops <= slicedTotal) return limited;
-  if (slicing === undefined) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
-  return slicing.labels.length === 0 ? free : { path: sliced.path, search: sliced.search, slicing };
+  // Under a memory limit: the cheapest of the free search's path when it fits, the limited search's path when it
+  // fits (the searches of few operands, where it is exact or quick), and a sliced plan whose labels are searched
+  // together with the tree.
+  const free = run(Infinity, new SearchBudget(budget.maxTrials, Infinity, budget.deadline));
+  const freePriced = pricePath(spec, free.path, spec.sizes);
+  if (freePriced.largest <= limit) return { path: free.path, search: free.search };
+  const options: { path: LinearPath; search: SearchReport; flops: number; slicing?: Slicing }[] = [];
+  if (method !== "auto" || count <= AUTO_EXACT_LIMIT) {
+    const limited = run(limit, budget);
+    const fits = pricePath(spec, limited.path, spec.sizes);
+    if (fits.largest <= limit) options.push({ path: limited.path, search: limited.search, flops: fits.flops });
+  }
+  const maxTotal = MAX_SLICING_OVERHEAD * Math.max(1, freePriced.flops);
+  const slicedOption = (found: { path: LinearPath; slicing: Slicing } | undefined): void => {
+    if (found === undefined) return;
+    const total = found.slicing.slices * found.slicing.sliceFlops;
+    // a slicing that multiplies the work beyond reason is no answer: better a clear error than an endless run
+    if (total > maxTotal) return;
+    const slicing = found.slicing.labels.length === 0 ? {} : { slicing: found.slicing };
+    options.push({ path: found.path, search: free.search, flops: total, ...slicing });
+  };
+  const greedySlicing = chooseSlicing(spec, free.path, limit);
+  slicedOption(greedySlicing === undefined ? undefined : { path: free.path, slicing: greedySlicing });
+  const sliceBudget = new SearchBudget(budget.maxTrials, Infinity, budget.deadline);
+  slicedOption(searchSlicing(spec, free.ssa, limit, { budget: sliceBudget, restarts: SLICE_RESTARTS, maxTotal }));
+  if (options.length === 0) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
+  const { flops: _, ...best } = options.reduce((cheapest, option) => (option.flops < cheapest.flops ? option : cheapest));
+  return best;
 }
+
+/** The restarts of the sliced search ({@link searchSlicing}) under a memory limit. */
+const SLICE_RESTARTS = 8;
 
 /**
  * The most a sliced plan may cost, as a multiple of the unsliced path's cost, before a memory limit is reported
