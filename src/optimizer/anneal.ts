@@ -69,6 +69,78 @@ export function annealSsa(problem: Problem, start: SsaPath, options: AnnealOptio
   return tree.toSsa();
 }
 
+/**
+ * A tree and the labels it slices (see {@link annealSlicedSsa}).
+ *
+ * @example
+ * const found: SlicedTree = { ssa: [[0, 1], [2, 3]], labels: [1] };
+ */
+export interface SlicedTree {
+  readonly ssa: SsaPath;
+  readonly labels: readonly number[];
+}
+
+/**
+ * Tree annealing with slicing, as TreeSA does it: the sliced labels evolve with the tree. Before each temperature,
+ * while a step's result is larger than `sizeLimit`, the label that best brings the results down is sliced (its size
+ * set to 1); from the second temperature on, one sliced label drawn at random is first given back, so that a
+ * better choice can take its place. The annealing then runs at that temperature with intermediates above the limit
+ * penalized. Returns the tree and labels of the cheapest plan in total (slices times the cost of a slice) that fit
+ * the limit, or `undefined` when none did.
+ *
+ * @example
+ * annealSlicedSsa(problem, greedySsa(problem), { sizeLimit: 64, seed: 1 })?.labels;
+ */
+export function annealSlicedSsa(problem: Problem, start: SsaPath, options: AnnealOptions & { readonly sizeLimit: number }): SlicedTree | undefined {
+  const tree = new LabelledTree(problem, start);
+  const limit = options.sizeLimit;
+  const random = seededStream(options.seed ?? 1);
+  const stages = Math.max(1, options.stages ?? 50);
+  const sweeps = Math.max(1, options.sweeps ?? 6);
+  const betaStart = options.betaStart ?? 0.5;
+  const betaEnd = options.betaEnd ?? 24;
+  const limitLog = Math.log2(limit);
+  const budget = options.budget;
+  const sliced: number[] = [];
+  const sliceUntilFits = (): boolean => {
+    for (let label = tree.bestSlice(limit); label !== undefined; label = tree.bestSlice(limit)) {
+      sliced.push(label);
+      tree.resize(label, 1);
+    }
+    return tree.largest() <= limit;
+  };
+  let best: { total: number; shape: { left: Int32Array; right: Int32Array }; labels: number[] } | undefined;
+  const record = (): void => {
+    if (tree.largest() > limit) return;
+    const slices = sliced.reduce((product, label) => product * (problem.sizes[label] as number), 1);
+    const total = slices * tree.flops();
+    if (best === undefined || total < best.total * (1 - 1e-12)) best = { total, shape: tree.snapshot(), labels: [...sliced] };
+  };
+  const stack: number[] = [];
+  search: for (let stage = 0; stage < stages; stage++) {
+    if (stage > 0 && sliced.length > 0) {
+      const [label] = sliced.splice(Math.floor(random() * sliced.length), 1);
+      tree.resize(label as number, problem.sizes[label as number] as number);
+    }
+    if (!sliceUntilFits()) break;
+    record();
+    const beta = stages === 1 ? betaEnd : betaStart * (betaEnd / betaStart) ** (stage / (stages - 1));
+    for (let sweep = 0; sweep < sweeps; sweep++) {
+      if (budget !== undefined && !budget.spend(tree.leafCount - 1)) break search;
+      stack.push(tree.root);
+      for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+        if (node < tree.leafCount) continue;
+        tree.propose(node, beta, limitLog, random);
+        stack.push(tree.right[node] as number, tree.left[node] as number);
+      }
+      record();
+    }
+  }
+  if (best === undefined) return undefined;
+  tree.restore(best.shape);
+  return { ssa: tree.toSsa(), labels: best.labels.sort((a, b) => a - b) };
+}
+
 /** A small seeded generator (mulberry32), local so the annealing does not share a stream with other searches. */
 function seededStream(seed: number): () => number {
   let state = (seed * 0x9e3779b1) >>> 0;
@@ -95,13 +167,13 @@ class LabelledTree {
   private readonly bits: Uint32Array;
   private readonly cost: Float64Array;
   private readonly size: Float64Array;
-  private readonly sizes: readonly number[];
+  private readonly sizes: number[];
   private readonly scratch: Uint32Array;
 
   constructor(problem: Problem, ssa: SsaPath) {
     const n = problem.operandCount;
     this.leafCount = n;
-    this.sizes = problem.sizes;
+    this.sizes = [...problem.sizes];
     const total = 2 * n - 1;
     this.words = Math.max(1, Math.ceil(problem.labelCount / 32));
     this.left = new Int32Array(total).fill(-1);
@@ -143,8 +215,82 @@ class LabelledTree {
       }
     }
     for (let index = 0; index < all.length; index++) this.bits[index] = (all[index] as number) & (outer[index] as number);
-    for (let node = 0; node < total; node++) this.size[node] = this.sizeOf(this.bits, node * this.words);
-    for (let node = n; node < total; node++) this.cost[node] = this.stepCost(this.left[node] as number, this.right[node] as number, node);
+    this.recompute();
+  }
+
+  /** Recomputes every node's size and step cost, after a label's size has changed. */
+  recompute(): void {
+    for (let node = 0; node < this.size.length; node++) this.size[node] = this.sizeOf(this.bits, node * this.words);
+    for (let node = this.leafCount; node < this.size.length; node++) {
+      this.cost[node] = this.stepCost(this.left[node] as number, this.right[node] as number, node);
+    }
+  }
+
+  /** Sets a label's size (1 slices it) and recomputes the tree. */
+  resize(label: number, size: number): void {
+    this.sizes[label] = size;
+    this.recompute();
+  }
+
+  /** The total cost of the tree's steps. */
+  flops(): number {
+    let total = 0;
+    for (let node = this.leafCount; node < this.cost.length; node++) total += this.cost[node] as number;
+    return total;
+  }
+
+  /** The largest intermediate: the largest result of a step (the root's included). */
+  largest(): number {
+    let largest = 0;
+    for (let node = this.leafCount; node < this.size.length; node++) largest = Math.max(largest, this.size[node] as number);
+    return largest;
+  }
+
+  /**
+   * The label to slice next: among the labels (of size above 1) of the step results above `limit`, the one that
+   * leaves the least excess (the sum over those results of how many times, in log2, they are larger than the
+   * limit), then the one whose steps cost most.
+   */
+  bestSlice(limit: number): number | undefined {
+    const limitLog = Math.log2(limit);
+    const words = this.words;
+    const oversized: number[] = [];
+    for (let node = this.leafCount; node < this.size.length; node++) if ((this.size[node] as number) > limit) oversized.push(node);
+    if (oversized.length === 0) return undefined;
+    let best: { label: number; excess: number; saved: number } | undefined;
+    const seen = new Set<number>();
+    for (const node of oversized) {
+      for (let w = 0; w < words; w++) {
+        let word = this.bits[node * words + w] as number;
+        while (word !== 0) {
+          const low = word & -word;
+          word = (word ^ low) >>> 0;
+          const label = w * 32 + 31 - Math.clz32(low);
+          const size = this.sizes[label] as number;
+          if (size <= 1 || seen.has(label)) continue;
+          seen.add(label);
+          const cut = Math.log2(size);
+          const mask = low >>> 0;
+          let excess = 0;
+          for (const other of oversized) {
+            const has = ((this.bits[other * words + w] as number) & mask) !== 0;
+            excess += Math.max(0, Math.log2(this.size[other] as number) - (has ? cut : 0) - limitLog);
+          }
+          let saved = 0;
+          for (let step = this.leafCount; step < this.size.length; step++) {
+            const a = this.left[step] as number;
+            const b = this.right[step] as number;
+            if ((((this.bits[a * words + w] as number) | (this.bits[b * words + w] as number)) & mask) !== 0) {
+              saved += (this.cost[step] as number) * (1 - 1 / size);
+            }
+          }
+          if (best === undefined || excess < best.excess - 1e-9 || (excess <= best.excess + 1e-9 && saved > best.saved)) {
+            best = { label, excess, saved };
+          }
+        }
+      }
+    }
+    return best?.label;
   }
 
   /** The product of the sizes of the labels of the bitset at `offset` of `bits`. */

@@ -138,14 +138,21 @@ export function searchPath(
   const greedySlicing = chooseSlicing(spec, free.path, limit);
   slicedOption(greedySlicing === undefined ? undefined : { path: free.path, slicing: greedySlicing });
   const sliceBudget = new SearchBudget(budget.maxTrials, Infinity, budget.deadline);
-  slicedOption(searchSlicing(spec, free.ssa, limit, { budget: sliceBudget, restarts: SLICE_RESTARTS, maxTotal }));
+  // a budget above the method's default buys proportionally more restarts
+  const scale = Number.isFinite(budget.maxTrials) ? budget.maxTrials / DEFAULT_MAX_TRIALS[method] : 1;
+  const restarts = Math.max(1, Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_RESTARTS * scale)));
+  const coevolved = Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_COEVOLVED * scale));
+  slicedOption(searchSlicing(spec, free.ssa, limit, { budget: sliceBudget, maxTotal, restarts, coevolved }));
   if (options.length === 0) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
   const { flops: _, ...best } = options.reduce((cheapest, option) => (option.flops < cheapest.flops ? option : cheapest));
   return best;
 }
 
-/** The restarts of the sliced search ({@link searchSlicing}) under a memory limit. */
+/** The restarts and co-evolving annealings of the sliced search ({@link searchSlicing}) with the default budget. */
 const SLICE_RESTARTS = 8;
+const SLICE_COEVOLVED = 4;
+/** The most restarts a larger budget buys. */
+const MAX_SLICE_RESTARTS = 512;
 
 /**
  * The most a sliced plan may cost, as a multiple of the unsliced path's cost, before a memory limit is reported

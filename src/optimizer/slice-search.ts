@@ -1,4 +1,4 @@
-import { annealSsa } from "./anneal.js";
+import { annealSlicedSsa, annealSsa } from "./anneal.js";
 import { SearchBudget } from "./budget.js";
 import type { LinearPath, Network, SsaPath } from "./network.js";
 import { planFromSsa } from "./plan.js";
@@ -16,6 +16,8 @@ import { forEachStep, pricePath, type Slicing } from "./slicing.js";
  */
 export interface SliceSearchOptions {
   readonly restarts?: number;
+  /** How many annealings with co-evolving sliced labels ({@link annealSlicedSsa}) follow the restarts. */
+  readonly coevolved?: number;
   readonly stages?: number;
   readonly sweeps?: number;
   readonly budget?: SearchBudget;
@@ -47,7 +49,8 @@ export interface SlicedPlan {
  * for the network with the labels sliced so far at size 1, with intermediates above `memoryLimit` penalized
  * ({@link annealSsa}'s `sizeLimit`); while the tree's largest intermediate is still too large, it slices one more
  * label of that intermediate, the one that keeps the total cost (slices times the cost of a slice) lowest, or on
- * later restarts one drawn among the good ones. Once the tree fits, it tries to give each sliced label back. Returns
+ * later restarts one drawn among the good ones. Once the tree fits, it tries to give each sliced label back. Then
+ * `coevolved` annealings let the sliced labels evolve with the tree ({@link annealSlicedSsa}). Returns
  * the cheapest plan in total over all slices, or `undefined` when none fits. Seeded and counted.
  *
  * @example
@@ -60,7 +63,7 @@ export function searchSlicing(
   memoryLimit: number,
   options: SliceSearchOptions = {},
 ): SlicedPlan | undefined {
-  const restarts = Math.max(1, options.restarts ?? 8);
+  const restarts = options.restarts ?? 8;
   const budget = options.budget ?? new SearchBudget();
   const labelCount = network.sizes.length;
   let best: (SlicedPlan & { total: number }) | undefined;
@@ -111,6 +114,14 @@ export function searchSlicing(
         current = attempt;
       }
     }
+  }
+  const coevolved = options.coevolved ?? 4;
+  const problem = prepareProblem(network);
+  for (let run = 0; run < coevolved && !budget.exhausted; run++) {
+    const found = annealSlicedSsa(problem, start, { seed: 7919 * (run + 1), stages: 100, sweeps: 10, sizeLimit: memoryLimit, budget });
+    if (found === undefined) continue;
+    const slicedProblem = prepareProblem({ ...network, sizes: slicedSizes(network, found.labels) });
+    consider(planFromSsa(slicedProblem, found.ssa).path, found.labels);
   }
   if (best === undefined) return undefined;
   return { path: best.path, slicing: best.slicing };
