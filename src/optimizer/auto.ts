@@ -68,9 +68,10 @@ export function autoSsa(problem: Problem, budget: SearchBudget = new SearchBudge
   if (limited) {
     consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => branchSsa(problem, { branches: 2, budget: part })));
   } else {
-    const scale = Number.isFinite(budget.maxTrials) ? budget.maxTrials / AUTO_MAX_TRIALS : 1;
-    const trials = Math.max(1, Math.min(4096, Math.round(hyperTrials(count) * scale)));
-    const starts = Math.min(MAX_ANNEAL_STARTS, Math.round(annealStarts(count) * scale));
+    // a larger budget buys more; without a count (a time limit only, or none) the search runs to its caps
+    const scale = budget.maxTrials / AUTO_MAX_TRIALS;
+    const trials = Math.max(1, scaled(hyperTrials(count), scale, 4096));
+    const starts = scaled(annealStarts(count), scale, MAX_ANNEAL_STARTS);
     const window = count <= 100 ? 8 : 7;
     const start = cheapest(candidates).ssa;
     consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => hyperSsa(problem, { trials, starts, window, budget: part }, start)));
@@ -90,6 +91,11 @@ function hyperTrials(count: number): number {
 /** Tree annealings by network size (each sweeps the whole tree 2,000 times). */
 function annealStarts(count: number): number {
   return count <= 200 ? 4 : count <= 2000 ? 1 : 0;
+}
+
+/** A count scaled with the budget, up to a cap (0 stays 0). */
+function scaled(base: number, scale: number, cap: number): number {
+  return base === 0 ? 0 : Math.min(cap, Math.round(base * scale));
 }
 
 /** The most annealings a larger budget buys. */

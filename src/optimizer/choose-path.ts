@@ -137,11 +137,11 @@ export function searchPath(
   };
   const greedySlicing = chooseSlicing(spec, free.path, limit);
   slicedOption(greedySlicing === undefined ? undefined : { path: free.path, slicing: greedySlicing });
-  const sliceBudget = new SearchBudget(budget.maxTrials, Infinity, budget.deadline);
-  // a budget above the method's default buys proportionally more restarts
-  const scale = Number.isFinite(budget.maxTrials) ? budget.maxTrials / DEFAULT_MAX_TRIALS[method] : 1;
+  // a budget above the method's default buys proportionally more restarts, up to a cap
+  const scale = budget.maxTrials / DEFAULT_MAX_TRIALS[method];
   const restarts = Math.max(1, Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_RESTARTS * scale)));
   const coevolved = Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_COEVOLVED * scale));
+  const sliceBudget = new SearchBudget(Math.min(budget.maxTrials, SLICE_MAX_TRIALS * scale), Infinity, budget.deadline);
   slicedOption(searchSlicing(spec, free.ssa, limit, { budget: sliceBudget, maxTotal, restarts, coevolved }));
   if (options.length === 0) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
   const { flops: _, ...best } = options.reduce((cheapest, option) => (option.flops < cheapest.flops ? option : cheapest));
@@ -151,6 +151,8 @@ export function searchPath(
 /** The restarts and co-evolving annealings of the sliced search ({@link searchSlicing}) with the default budget. */
 const SLICE_RESTARTS = 8;
 const SLICE_COEVOLVED = 4;
+/** The trials of the sliced search with the default budget (one per proposed move of its annealings). */
+const SLICE_MAX_TRIALS = 2_000_000;
 /** The most restarts a larger budget buys. */
 const MAX_SLICE_RESTARTS = 512;
 

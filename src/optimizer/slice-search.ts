@@ -31,6 +31,9 @@ export interface SliceSearchOptions {
  */
 const PRUNE_FACTOR = 0.5;
 
+/** The share of the budget the restarts may take. */
+const RESTARTS_SHARE = 0.7;
+
 /**
  * A sliced plan with its path: the path every slice runs, and how it is sliced (no labels when the whole
  * contraction fits).
@@ -64,7 +67,9 @@ export function searchSlicing(
   options: SliceSearchOptions = {},
 ): SlicedPlan | undefined {
   const restarts = options.restarts ?? 8;
-  const budget = options.budget ?? new SearchBudget();
+  const whole = options.budget ?? new SearchBudget();
+  // the restarts may take most of the budget; the co-evolving annealings get the rest
+  let budget = whole.part(RESTARTS_SHARE);
   const labelCount = network.sizes.length;
   let best: (SlicedPlan & { total: number }) | undefined;
   const bound = (): number => Math.min(best?.total ?? Infinity, options.maxTotal ?? Infinity);
@@ -117,12 +122,15 @@ export function searchSlicing(
   }
   const coevolved = options.coevolved ?? 4;
   const problem = prepareProblem(network);
+  whole.settle(budget);
+  budget = whole.part(1);
   for (let run = 0; run < coevolved && !budget.exhausted; run++) {
     const found = annealSlicedSsa(problem, start, { seed: 7919 * (run + 1), stages: 100, sweeps: 10, sizeLimit: memoryLimit, budget });
     if (found === undefined) continue;
     const slicedProblem = prepareProblem({ ...network, sizes: slicedSizes(network, found.labels) });
     consider(planFromSsa(slicedProblem, found.ssa).path, found.labels);
   }
+  whole.settle(budget);
   if (best === undefined) return undefined;
   return { path: best.path, slicing: best.slicing };
 }
