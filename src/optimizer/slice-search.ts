@@ -1,4 +1,5 @@
-import { annealSlicedSsa, annealSsa } from "./anneal.js";
+import { annealSsa } from "./anneal.js";
+import { annealSlicedSsa } from "./anneal-sliced.js";
 import { SearchBudget } from "./budget.js";
 import type { LinearPath, Network, SsaPath } from "./network.js";
 import { planFromSsa } from "./plan.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contractPath } from "../../src/contract-path.js";
-import { annealSlicedSsa } from "../../src/optimizer/anneal.js";
+import { annealSlicedSsa } from "../../src/optimizer/anneal-sliced.js";
 import { SearchBudget } from "../../src/optimizer/budget.js";
 import { greedySsa } from "../../src/optimizer/greedy.js";
 import type { Network } from "../../src/optimizer/network.js";
