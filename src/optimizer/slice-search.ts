@@ -32,6 +32,9 @@ export interface SliceSearchOptions {
  */
 const PRUNE_FACTOR = 0.5;
 
+/** The schedule of the last annealing of the best tree: it starts cold, so that it refines rather than reshapes. */
+const POLISH = { stages: 60, sweeps: 20, betaStart: 4, betaEnd: 48 };
+
 /** The share of the budget the restarts may take. */
 const RESTARTS_SHARE = 0.7;
 
@@ -54,7 +57,8 @@ export interface SlicedPlan {
  * ({@link annealSsa}'s `sizeLimit`); while the tree's largest intermediate is still too large, it slices one more
  * label of that intermediate, the one that keeps the total cost (slices times the cost of a slice) lowest, or on
  * later restarts one drawn among the good ones. Once the tree fits, it tries to give each sliced label back. Then
- * `coevolved` annealings let the sliced labels evolve with the tree ({@link annealSlicedSsa}). Returns
+ * `coevolved` annealings let the sliced labels evolve with the tree ({@link annealSlicedSsa}), and a last, colder
+ * annealing refines the best tree with its labels (outside the budget: 1,200 moves per step). Returns
  * the cheapest plan in total over all slices, or `undefined` when none fits. Seeded and counted.
  *
  * @example
@@ -72,28 +76,29 @@ export function searchSlicing(
   // the restarts may take most of the budget; the co-evolving annealings get the rest
   let budget = whole.part(RESTARTS_SHARE);
   const labelCount = network.sizes.length;
-  let best: (SlicedPlan & { total: number }) | undefined;
+  let best: (SlicedPlan & { total: number; ssa: SsaPath }) | undefined;
   const bound = (): number => Math.min(best?.total ?? Infinity, options.maxTotal ?? Infinity);
   const totalOf = (path: LinearPath, labels: readonly number[]): { total: number; largest: number; flops: number } => {
     const priced = pricePath(network, path, slicedSizes(network, labels));
     const slices = labels.reduce((product, label) => product * (network.sizes[label] as number), 1);
     return { total: slices * priced.flops, largest: priced.largest, flops: priced.flops };
   };
-  const consider = (path: LinearPath, labels: readonly number[]): boolean => {
+  const consider = (path: LinearPath, labels: readonly number[], ssa: SsaPath): boolean => {
     const priced = totalOf(path, labels);
     if (priced.largest > memoryLimit) return false;
     const slices = labels.reduce((product, label) => product * (network.sizes[label] as number), 1);
     const total = priced.total;
     if (best === undefined || total < best.total * (1 - 1e-12)) {
       const sorted = [...labels].sort((a, b) => a - b);
-      best = { path, total, slicing: { labels: sorted, slices, sliceFlops: priced.flops, largestIntermediate: priced.largest } };
+      best = { path, ssa, total, slicing: { labels: sorted, slices, sliceFlops: priced.flops, largestIntermediate: priced.largest } };
     }
     return true;
   };
   // re-anneals the tree for the sliced network; returns its SSA and linear paths
-  const reanneal = (ssa: SsaPath, labels: readonly number[], seed: number): { ssa: SsaPath; path: LinearPath } => {
+  const reanneal = (ssa: SsaPath, labels: readonly number[], seed: number, polish = false): { ssa: SsaPath; path: LinearPath } => {
     const problem = prepareProblem({ ...network, sizes: slicedSizes(network, labels) });
-    const annealOptions = { seed, stages: options.stages ?? 30, sweeps: options.sweeps ?? 10, sizeLimit: memoryLimit, budget };
+    const schedule = polish ? POLISH : { stages: options.stages ?? 30, sweeps: options.sweeps ?? 10 };
+    const annealOptions = { seed, ...schedule, sizeLimit: memoryLimit, budget };
     const annealed = annealSsa(problem, ssa, annealOptions);
     return { ssa: annealed, path: planFromSsa(problem, annealed).path };
   };
@@ -102,20 +107,20 @@ export function searchSlicing(
     const labels: number[] = [];
     let current = reanneal(start, labels, restart * 1000 + 1);
     for (let round = 0; round < labelCount && !budget.exhausted; round++) {
-      if (consider(current.path, labels)) break;
+      if (consider(current.path, labels, current.ssa)) break;
       if (totalOf(current.path, labels).total * PRUNE_FACTOR > bound()) break;
       const label = nextLabel(network, current.path, labels, memoryLimit, restart === 0 ? undefined : random);
       if (label === undefined) break;
       labels.push(label);
       current = reanneal(current.ssa, labels, restart * 1000 + round + 2);
     }
-    if (!consider(current.path, labels)) continue;
+    if (!consider(current.path, labels, current.ssa)) continue;
     // give sliced labels back while the re-annealed tree still fits
     for (const label of [...labels]) {
       if (budget.exhausted) break;
       const without = labels.filter((other) => other !== label);
       const attempt = reanneal(current.ssa, without, restart * 1000 + 500 + label);
-      if (consider(attempt.path, without)) {
+      if (consider(attempt.path, without, attempt.ssa)) {
         labels.splice(labels.indexOf(label), 1);
         current = attempt;
       }
@@ -129,10 +134,14 @@ export function searchSlicing(
     const found = annealSlicedSsa(problem, start, { seed: 7919 * (run + 1), stages: 100, sweeps: 10, sizeLimit: memoryLimit, budget });
     if (found === undefined) continue;
     const slicedProblem = prepareProblem({ ...network, sizes: slicedSizes(network, found.labels) });
-    consider(planFromSsa(slicedProblem, found.ssa).path, found.labels);
+    consider(planFromSsa(slicedProblem, found.ssa).path, found.labels, found.ssa);
   }
   whole.settle(budget);
   if (best === undefined) return undefined;
+  // a last, colder annealing of the best tree with its labels
+  budget = new SearchBudget(Infinity, Infinity, whole.deadline);
+  const polished = reanneal(best.ssa, best.slicing.labels, 104_729, true);
+  consider(polished.path, best.slicing.labels, polished.ssa);
   return { path: best.path, slicing: best.slicing };
 }
 
