@@ -2,14 +2,14 @@ import { EinsumError } from "../einsum-error.js";
 import { checkOptionKeys } from "../execute/validate-options.js";
 import { writeInvalidOption, writeMemoryLimitUnmet } from "../messages.js";
 import { describeEntry } from "../tensor/nested.js";
-import { AUTO_EXACT_LIMIT, AUTO_MAX_TRIALS } from "./auto.js";
+import { AUTO_MAX_TRIALS } from "./auto.js";
 import { SearchBudget, type StopReason } from "./budget.js";
-import type { LinearPath, Network, SsaPath } from "./network.js";
+import type { LinearPath, Network } from "./network.js";
 import { planFromSsa } from "./plan.js";
 import { prepareProblem } from "./problem.js";
 import { DEFAULT_GREEDY_TRIALS, isPathSearchName, pathSearches, type PathSearchName } from "./registry.js";
-import { searchSlicing } from "./slice-search.js";
-import { chooseSlicing, pricePath, type Slicing } from "./slicing.js";
+import { planUnderLimit, type PlannedPath } from "./plan-under-limit.js";
+import { chooseSlicing, type Slicing } from "./slicing.js";
 import { validatePath } from "./validate-path.js";
 
 /**
@@ -100,7 +100,7 @@ export function searchPath(
   const { method, budget } = checkSearch(optimize);
   if (count === 0) return { path: [], search: given(method) };
   if (count === 1) return withinLimit(spec, [[0]], given(method), limit);
-  const run = (searchLimit: number, spent: SearchBudget): { path: LinearPath; search: SearchReport; ssa: SsaPath } => {
+  const run = (searchLimit: number, spent: SearchBudget): PlannedPath => {
     const problem = prepareProblem(spec, searchLimit);
     const ssa = pathSearches[method](problem, spent);
     const path = planFromSsa(problem, ssa).path;
@@ -114,56 +114,11 @@ export function searchPath(
     const { path, search } = run(limit, budget);
     return { path, search };
   }
-  // Under a memory limit: the cheapest of the free search's path when it fits, the limited search's path when it
-  // fits (the searches of few operands, where it is exact or quick), and a sliced plan whose labels are searched
-  // together with the tree.
-  const free = run(Infinity, new SearchBudget(budget.maxTrials, Infinity, budget.deadline));
-  const freePriced = pricePath(spec, free.path, spec.sizes);
-  if (freePriced.largest <= limit) return { path: free.path, search: free.search };
-  const options: { path: LinearPath; search: SearchReport; flops: number; slicing?: Slicing }[] = [];
-  if (method !== "auto" || count <= AUTO_EXACT_LIMIT) {
-    const limited = run(limit, budget);
-    const fits = pricePath(spec, limited.path, spec.sizes);
-    if (fits.largest <= limit) options.push({ path: limited.path, search: limited.search, flops: fits.flops });
-  }
-  const maxTotal = MAX_SLICING_OVERHEAD * Math.max(1, freePriced.flops);
-  const slicedOption = (found: { path: LinearPath; slicing: Slicing } | undefined): void => {
-    if (found === undefined) return;
-    const total = found.slicing.slices * found.slicing.sliceFlops;
-    // a slicing that multiplies the work beyond reason is no answer: better a clear error than an endless run
-    if (total > maxTotal) return;
-    const slicing = found.slicing.labels.length === 0 ? {} : { slicing: found.slicing };
-    options.push({ path: found.path, search: free.search, flops: total, ...slicing });
-  };
-  const greedySlicing = chooseSlicing(spec, free.path, limit);
-  slicedOption(greedySlicing === undefined ? undefined : { path: free.path, slicing: greedySlicing });
-  // a budget above the method's default buys proportionally more restarts, up to a cap
-  const scale = budget.maxTrials / DEFAULT_MAX_TRIALS[method];
-  const restarts = Math.max(1, Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_RESTARTS * scale)));
-  const coevolved = Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_COEVOLVED * scale));
-  const sliceBudget = new SearchBudget(Math.min(budget.maxTrials, SLICE_MAX_TRIALS * scale), Infinity, budget.deadline);
-  slicedOption(searchSlicing(spec, free.ssa, limit, { budget: sliceBudget, maxTotal, restarts, coevolved }));
-  if (options.length === 0) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
-  const { flops: _, ...best } = options.reduce((cheapest, option) => (option.flops < cheapest.flops ? option : cheapest));
-  return best;
+  // a budget above the method's default buys a proportionally longer sliced search
+  return planUnderLimit(spec, limit, method, budget, budget.maxTrials / DEFAULT_MAX_TRIALS[method], run);
 }
 
-/** The restarts and co-evolving annealings of the sliced search ({@link searchSlicing}) with the default budget. */
-const SLICE_RESTARTS = 8;
-const SLICE_COEVOLVED = 4;
-/** The trials of the sliced search with the default budget (one per proposed move of its annealings). */
-const SLICE_MAX_TRIALS = 1_500_000;
-/** The most restarts a larger budget buys. */
-const MAX_SLICE_RESTARTS = 512;
-
-/**
- * The most a sliced plan may cost, as a multiple of the unsliced path's cost, before a memory limit is reported
- * as unmet (`MEMORY_LIMIT`) instead.
- *
- * @example
- * MAX_SLICING_OVERHEAD; //=> 64
- */
-export const MAX_SLICING_OVERHEAD = 64;
+export { MAX_SLICING_OVERHEAD } from "./plan-under-limit.js";
 
 /** A given path under a memory limit: as it is when it fits, else sliced so that it fits. */
 function withinLimit(
