@@ -1,15 +1,17 @@
 /**
  * Path-search benchmark: search time per method next to the network size, on reference networks and the larger
  * networks of test/fixtures/optimizer/benchmark-sample.json, and the cost of `auto` against the best known cost
- * (the cheaper of opt_einsum's greedy and random-greedy-128 there).
+ * (the cheapest of opt_einsum's greedy, random-greedy-128 and random-greedy-512 there).
  *
  * Run with `npm run bench:paths`. Times are medians on this machine; each row also gives the time as a ratio to
  * our own greedy search on the same network in the same run (the baseline), because the machine is shared.
  */
 import { performance } from "node:perf_hooks";
 import { contractPath } from "../src/contract-path.js";
+import { AUTO_MAX_TRIALS } from "../src/optimizer/auto.js";
 import type { OptimizeOption } from "../src/optimizer/choose-path.js";
 import type { Network } from "../src/optimizer/network.js";
+import { chooseSlicing } from "../src/optimizer/slicing.js";
 import { cheapestReference, networkOf, referenceData, sampleNetworks } from "../test/optimizer/fixtures.js";
 import { lattice, randomRegular } from "../test/optimizer/generators.js";
 
@@ -80,19 +82,71 @@ function generatedTable(): void {
 }
 
 function sampleTable(): void {
-  console.log("\nbenchmark-sample.json: cost as a ratio to opt_einsum's greedy and random-greedy-128 (same networks)");
-  console.log(`${"network".padEnd(20)}${pad("tensors", 8)}${pad("greedy ms", 11)}${pad("auto ms", 9)}${pad("auto/oe greedy", 16)}${pad("auto/oe rg128", 15)}`);
+  console.log("\nbenchmark-sample.json: auto's cost as a ratio to opt_einsum's greedy and random-greedy (128 and 512 trials)");
+  console.log(`${"network".padEnd(20)}${pad("tensors", 8)}${pad("greedy ms", 11)}${pad("auto ms", 9)}${pad("auto/oe greedy", 16)}${pad("auto/oe rg128", 15)}${pad("auto/oe rg512", 15)}${pad("auto/oe best", 14)}`);
   const ratios: number[] = [];
-  for (const { name, network, greedy: oeGreedy, randomGreedy } of sampleNetworks()) {
+  for (const { name, network, greedy: oeGreedy, randomGreedy, randomGreedy512, bestKnown } of sampleNetworks()) {
     const greedy = searchTime(network, "greedy");
     const auto = searchTime(network, "auto", 1);
-    ratios.push(auto.flops / Math.min(oeGreedy, randomGreedy));
+    const count = network.inputs.length;
+    if (count >= 30 && count <= 150) ratios.push(auto.flops / bestKnown);
     console.log(
-      `${name.padEnd(20)}${pad(String(network.inputs.length), 8)}${pad(format(greedy.ms), 11)}${pad(format(auto.ms), 9)}${pad((auto.flops / oeGreedy).toFixed(3), 16)}${pad((auto.flops / randomGreedy).toFixed(3), 15)}`,
+      `${name.padEnd(20)}${pad(String(count), 8)}${pad(format(greedy.ms), 11)}${pad(format(auto.ms), 9)}${pad((auto.flops / oeGreedy).toFixed(3), 16)}${pad((auto.flops / randomGreedy).toFixed(3), 15)}${pad((auto.flops / randomGreedy512).toFixed(3), 15)}${pad((auto.flops / bestKnown).toFixed(3), 14)}`,
     );
   }
   const geomean = Math.exp(ratios.reduce((sum, ratio) => sum + Math.log(ratio), 0) / ratios.length);
-  console.log(`geomean of auto / min(oe greedy, oe random-greedy-128): ${geomean.toFixed(3)}`);
+  const worst = Math.max(...ratios);
+  console.log(`30 to 150 tensors (${ratios.length} networks): geomean of auto / opt_einsum's best ${geomean.toFixed(3)}, worst ${worst.toFixed(3)}`);
+}
+
+function slicingTable(): void {
+  console.log("\nmemoryLimit = 1/16 of the free path's largest intermediate: total flops over all slices / free flops");
+  console.log("(baseline: labels chosen greedily on the free path, as before the sliced search; '-' where over 64x or unmet)");
+  console.log(`${"network".padEnd(26)}${pad("tensors", 8)}${pad("free flops", 13)}${pad("limit", 10)}${pad("slices", 8)}${pad("sliced/free", 13)}${pad("baseline", 10)}${pad("search ms", 11)}`);
+  const networks: [string, Network][] = [
+    ["random 3-regular, D=4", randomRegular(40, 3, 4, 1)],
+    ["random 3-regular, D=4", randomRegular(50, 3, 4, 2)],
+    ["random 3-regular, D=4", randomRegular(60, 3, 4, 3)],
+    ["random 3-regular, D=3", randomRegular(60, 3, 3, 3)],
+    ["random 3-regular, D=2", randomRegular(60, 3, 2, 2)],
+    ["lattice 8x8, D=4", lattice(8, 8, 4)],
+    ["lattice 8x8, D=2", lattice(8, 8, 2)],
+    ...sampleNetworks()
+      .filter((sample) => ["random_graph_60_8", "random_regular_120", "random_regular_150", "lattice_12x12", "rand_eq_80", "rand_eq_150"].includes(sample.name))
+      .map((sample): [string, Network] => [sample.name, sample.network]),
+  ];
+  for (const [name, network] of networks) {
+    const free = contractPath(network);
+    const limit = Math.floor(free.largestIntermediate / 16);
+    const baseline = chooseSlicing(network, free.path, limit);
+    const baselineRatio = baseline === undefined ? Infinity : (baseline.slices * baseline.sliceFlops) / free.flops;
+    let text = "unmet";
+    let slices = "-";
+    const started = performance.now();
+    try {
+      const info = contractPath(network, { memoryLimit: limit });
+      text = (info.flops / free.flops).toFixed(3);
+      slices = String(info.slicing?.slices ?? 1);
+    } catch {
+      // MEMORY_LIMIT: no slicing within 64 times the free flops
+    }
+    const ms = performance.now() - started;
+    console.log(
+      `${name.padEnd(26)}${pad(String(network.inputs.length), 8)}${pad(free.flops.toExponential(2), 13)}${pad(String(limit), 10)}${pad(slices, 8)}${pad(text, 13)}${pad(baselineRatio <= 64 ? baselineRatio.toFixed(3) : "-", 10)}${pad(format(ms), 11)}`,
+    );
+  }
+}
+
+function budgetTable(): void {
+  console.log("\nauto with a larger budget: cost / opt_einsum's best and search time (ms)");
+  console.log(`${"network".padEnd(20)}${pad("tensors", 8)}${pad("default", 9)}${pad("ms", 8)}${pad("10x trials", 12)}${pad("ms", 8)}`);
+  for (const { name, network, bestKnown } of sampleNetworks().filter((sample) => ["random_graph_70_9", "random_regular_100", "lattice_10x10", "rand_eq_120"].includes(sample.name))) {
+    const plain = searchTime(network, "auto", 1);
+    const larger = searchTime(network, { method: "auto", maxTrials: 10 * AUTO_MAX_TRIALS }, 1);
+    console.log(
+      `${name.padEnd(20)}${pad(String(network.inputs.length), 8)}${pad((plain.flops / bestKnown).toFixed(3), 9)}${pad(format(plain.ms), 8)}${pad((larger.flops / bestKnown).toFixed(3), 12)}${pad(format(larger.ms), 8)}`,
+    );
+  }
 }
 
 console.log("typed-einsum path search benchmark");
@@ -101,3 +155,5 @@ console.log("the 'oe greedy ms' column is opt_einsum's recorded time (pure Pytho
 methodTable();
 generatedTable();
 sampleTable();
+budgetTable();
+slicingTable();

@@ -282,20 +282,33 @@ def equation_of(inputs, output):
     )
 
 
-def sample():
+def sample_networks():
+    """The sample's networks: (name, inputs, output, sizes)."""
     networks = [(f"random_graph_{count}_{seed}", *random_graph_network(count, seed)) for count, seed in
                 [(25, 1), (30, 2), (35, 3), (40, 4), (45, 5), (50, 6), (55, 7), (60, 8), (70, 9), (75, 10)]]
     networks.append(("mixed_500", *mixed_network(500, 11)))
     regular_eq, regular_shapes = random_regular(120, 3, 2, seed=12)
     networks.append(("random_regular_120", *integer_network(regular_eq, regular_shapes)))
+    for count, seed in [(30, 13), (40, 14), (50, 15), (60, 16), (80, 17), (100, 18), (150, 19)]:
+        networks.append((f"random_regular_{count}", *integer_network(*random_regular(count, 3, 2, seed=seed))))
+    for side in [6, 8, 10, 12]:
+        networks.append((f"lattice_{side}x{side}", *integer_network(*lattice(side, side, 2))))
+    for count, seed in [(30, 20), (50, 21), (80, 22), (120, 23), (150, 24)]:
+        eq, shapes = rand_equation(count, 3, n_out=2, d_min=2, d_max=4, seed=seed)[:2]
+        networks.append((f"rand_eq_{count}", *integer_network(eq, [list(shape) for shape in shapes])))
+    return networks
+
+
+def sample():
     instances = []
-    for name, inputs, output, sizes in networks:
+    for name, inputs, output, sizes in sample_networks():
         eq = equation_of(inputs, output)
         shapes = [[sizes[label] for label in labels] for labels in inputs]
         greedy = oe.contract_path(eq, *shapes, shapes=True, optimize="greedy")[1]
-        optimizer = oe.RandomGreedy(max_repeats=128, parallel=False)
-        random_greedy = oe.contract_path(eq, *shapes, shapes=True, optimize=optimizer)[1]
-        costs = {"greedy": int(greedy.opt_cost), "random-greedy-128": int(random_greedy.opt_cost)}
+        costs = {"greedy": int(greedy.opt_cost)}
+        for trials in [128, 512]:
+            optimizer = oe.RandomGreedy(max_repeats=trials, parallel=False)
+            costs[f"random-greedy-{trials}"] = int(oe.contract_path(eq, *shapes, shapes=True, optimize=optimizer)[1].opt_cost)
         print(f"{name}: {costs}", file=sys.stderr)
         instances.append(
             {
@@ -309,8 +322,8 @@ def sample():
         )
     return {
         "generated_by": f"scripts/generate_optimizer_reference.py with opt_einsum {oe.__version__}",
-        "command": "python3 scripts/generate_optimizer_reference.py test/fixtures/optimizer",
-        "best_known": "the cheaper of opt_einsum's greedy and random-greedy (128 trials, each seeded by its run number), by opt_cost",
+        "command": "python3 scripts/generate_optimizer_reference.py test/fixtures/optimizer sample",
+        "best_known": "the cheapest of opt_einsum's greedy and random-greedy (128 and 512 trials, each seeded by its run number), by opt_cost",
         "instances": instances,
     }
 

@@ -28,14 +28,16 @@ export const AUTO_EXACT_LIMIT = 10;
 export const AUTO_MAX_TRIALS = 20_000_000;
 
 /** Up to this many operands, `auto` tries the dynamic programming (within its budget). */
-const AUTO_DP_LIMIT = 40;
+const AUTO_DP_LIMIT = 30;
 /** The share of the budget the randomized search may take when the dynamic programming follows. */
 const HYPER_SHARE = 0.3;
 
 /**
  * The default search. Up to {@link AUTO_EXACT_LIMIT} operands it is exact. Beyond, it runs opt_einsum's greedy,
- * then (without a memory limit) randomized greedy runs with subtree reconfiguration, or (with one) the two-branch
- * bound search; then, up to 40 operands, the dynamic programming over connected subgraphs with the best cost so
+ * then (without a memory limit) the hyper search ({@link hyperSsa}: randomized greedy runs, simulated annealing
+ * over the cheapest trees, subtree reconfiguration; a budget above the default buys proportionally more greedy
+ * runs and annealings), or (with one) the two-branch
+ * bound search; then, up to 30 operands, the dynamic programming over connected subgraphs with the best cost so
  * far as its cost cap. Every phase draws on one counted budget ({@link AUTO_MAX_TRIALS} trials unless the caller
  * sets `maxTrials`), so the same network gives the same path on any machine; it returns the cheapest order found.
  *
@@ -66,11 +68,13 @@ export function autoSsa(problem: Problem, budget: SearchBudget = new SearchBudge
   if (limited) {
     consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => branchSsa(problem, { branches: 2, budget: part })));
   } else {
-    const scale = Number.isFinite(budget.maxTrials) ? budget.maxTrials / AUTO_MAX_TRIALS : 1;
-    const trials = Math.max(1, Math.min(4096, Math.round(hyperTrials(count) * scale)));
+    // a larger budget buys more; without a count (a time limit only, or none) the search runs to its caps
+    const scale = budget.maxTrials / AUTO_MAX_TRIALS;
+    const trials = Math.max(1, scaled(hyperTrials(count), scale, 4096));
+    const starts = scaled(annealStarts(count), scale, MAX_ANNEAL_STARTS);
     const window = count <= 100 ? 8 : 7;
     const start = cheapest(candidates).ssa;
-    consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => hyperSsa(problem, { trials, window, budget: part }, start)));
+    consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => hyperSsa(problem, { trials, starts, window, budget: part }, start)));
   }
   if (dpFollows && !budget.exhausted) {
     const initialCap = cheapest(candidates).flops * (1 + 1e-9);
@@ -81,8 +85,21 @@ export function autoSsa(problem: Problem, budget: SearchBudget = new SearchBudge
 
 /** Randomized greedy runs by network size: each run is a whole greedy search, so huge networks get few. */
 function hyperTrials(count: number): number {
-  return count <= 100 ? 64 : count <= 1000 ? 24 : count <= 10_000 ? 4 : 1;
+  return count <= 100 ? 32 : count <= 1000 ? 16 : count <= 10_000 ? 4 : 1;
 }
+
+/** Tree annealings by network size (each sweeps the whole tree 2,000 times). */
+function annealStarts(count: number): number {
+  return count <= 200 ? 4 : count <= 2000 ? 1 : 0;
+}
+
+/** A count scaled with the budget, up to a cap (0 stays 0). */
+function scaled(base: number, scale: number, cap: number): number {
+  return base === 0 ? 0 : Math.min(cap, Math.round(base * scale));
+}
+
+/** The most annealings a larger budget buys. */
+const MAX_ANNEAL_STARTS = 256;
 
 function cheapest(candidates: readonly { ssa: SsaPath; flops: number }[]): { ssa: SsaPath; flops: number } {
   return candidates.reduce((best, candidate) => (candidate.flops < best.flops ? candidate : best));

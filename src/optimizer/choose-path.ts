@@ -8,7 +8,8 @@ import type { LinearPath, Network } from "./network.js";
 import { planFromSsa } from "./plan.js";
 import { prepareProblem } from "./problem.js";
 import { DEFAULT_GREEDY_TRIALS, isPathSearchName, pathSearches, type PathSearchName } from "./registry.js";
-import { chooseSlicing, pricePath, type Slicing } from "./slicing.js";
+import { planUnderLimit, type PlannedPath } from "./plan-under-limit.js";
+import { chooseSlicing, type Slicing } from "./slicing.js";
 import { validatePath } from "./validate-path.js";
 
 /**
@@ -99,51 +100,25 @@ export function searchPath(
   const { method, budget } = checkSearch(optimize);
   if (count === 0) return { path: [], search: given(method) };
   if (count === 1) return withinLimit(spec, [[0]], given(method), limit);
-  const run = (searchLimit: number, spent: SearchBudget): { path: LinearPath; search: SearchReport } => {
+  const run = (searchLimit: number, spent: SearchBudget): PlannedPath => {
     const problem = prepareProblem(spec, searchLimit);
-    const path = planFromSsa(problem, pathSearches[method](problem, spent)).path;
+    const ssa = pathSearches[method](problem, spent);
+    const path = planFromSsa(problem, ssa).path;
     const search: SearchReport =
       spent.stoppedBy === undefined
         ? { method, complete: true, trials: spent.trials }
         : { method, complete: false, stoppedBy: spent.stoppedBy, trials: spent.trials };
-    return { path, search };
+    return { path, search, ssa };
   };
-  const limited = run(limit, budget);
-  if (!Number.isFinite(limit)) return limited;
-  // Under a memory limit: the cheaper of the limited search's path (when all of it fits) and the free search's
-  // path, sliced so that it fits.
-  const fits = pricePath(spec, limited.path, spec.sizes);
-  const free = run(Infinity, new SearchBudget(budget.maxTrials, Infinity, budget.deadline));
-  let sliced = { ...free, slicing: chooseSlicing(spec, free.path, limit) };
-  if (sliced.slicing !== undefined && sliced.slicing.labels.length > 0) {
-    // search again for one slice, with the sliced labels at size 1: the best order of a slice often differs
-    const labels = sliced.slicing.labels;
-    const slice = { ...spec, sizes: spec.sizes.map((size, label) => (labels.includes(label) ? 1 : size)) };
-    const again = searchPath(slice, { method, maxTrials: budget.maxTrials });
-    const priced = pricePath(slice, again.path, slice.sizes);
-    if (priced.largest <= limit && priced.flops < sliced.slicing.sliceFlops) {
-      const slicing = { ...sliced.slicing, sliceFlops: priced.flops, largestIntermediate: priced.largest };
-      sliced = { path: again.path, search: free.search, slicing };
-    }
+  if (!Number.isFinite(limit)) {
+    const { path, search } = run(limit, budget);
+    return { path, search };
   }
-  const freeFlops = pricePath(spec, free.path, spec.sizes).flops;
-  const found = sliced.slicing;
-  // a slicing that multiplies the work beyond reason is no answer: better a clear error than an endless run
-  const slicing = found !== undefined && found.slices * found.sliceFlops <= MAX_SLICING_OVERHEAD * Math.max(1, freeFlops) ? found : undefined;
-  const slicedTotal = slicing === undefined ? Infinity : slicing.slices * slicing.sliceFlops;
-  if (fits.largest <= limit && fits.flops <= slicedTotal) return limited;
-  if (slicing === undefined) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
-  return slicing.labels.length === 0 ? free : { path: sliced.path, search: sliced.search, slicing };
+  // a budget above the method's default buys a proportionally longer sliced search
+  return planUnderLimit(spec, limit, method, budget, budget.maxTrials / DEFAULT_MAX_TRIALS[method], run);
 }
 
-/**
- * The most a sliced plan may cost, as a multiple of the unsliced path's cost, before a memory limit is reported
- * as unmet (`MEMORY_LIMIT`) instead.
- *
- * @example
- * MAX_SLICING_OVERHEAD; //=> 64
- */
-export const MAX_SLICING_OVERHEAD = 64;
+export { MAX_SLICING_OVERHEAD } from "./plan-under-limit.js";
 
 /** A given path under a memory limit: as it is when it fits, else sliced so that it fits. */
 function withinLimit(

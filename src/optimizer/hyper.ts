@@ -1,3 +1,4 @@
+import { annealSsa } from "./anneal.js";
 import type { SearchBudget } from "./budget.js";
 import { greedySsa, type GreedyScore } from "./greedy.js";
 import type { SsaPath } from "./network.js";
@@ -7,37 +8,50 @@ import { reconfigureTree } from "./reconfigure.js";
 import { refreshTree, treeFromSsa, treeToSsa } from "./tree.js";
 
 /**
- * Options of the randomized search: how many randomized greedy runs, the seed, the reconfiguration window, and a
- * budget (each greedy run costs one trial per operand, each reconfigured window `3^window`); when it runs out the
- * search stops and returns its best.
+ * Options of the hyper search: how many randomized greedy runs, how many of the cheapest orders found the tree
+ * annealing starts from (`starts`, each with its own seed), how long each annealing runs (`stages` temperatures of
+ * `sweeps` sweeps), the seed, the reconfiguration window, and a budget (each greedy run costs one trial per
+ * operand, each annealing sweep one per step, each reconfigured window `3^window`); when it runs out the search
+ * stops and returns its best.
  *
  * @example
- * const options: HyperOptions = { trials: 32, seed: 1, window: 8 };
+ * const options: HyperOptions = { trials: 32, starts: 4, seed: 1, window: 8 };
  */
 export interface HyperOptions {
   readonly trials?: number;
+  readonly starts?: number;
+  readonly stages?: number;
+  readonly sweeps?: number;
   readonly seed?: number;
   readonly window?: number;
   readonly budget?: SearchBudget;
 }
 
+interface Found {
+  readonly ssa: SsaPath;
+  readonly cost: number;
+}
+
 /**
- * A randomized search in the spirit of cotengra's hyper-optimizer: greedy runs with a random score
+ * A hyper search in the spirit of cotengra's hyper-optimizer: greedy runs with a random score
  * (`size12 - costmod·(size1 + size2)`, costmod drawn in [0.1, 4]) and a random Boltzmann temperature (drawn
- * log-uniformly in [0.001, 1]); the cheapest few orders are then improved by subtree reconfiguration, and the
- * cheapest result wins. Seeded and counted, so each run gives the same order unless a time limit cuts it short.
+ * log-uniformly in [0.001, 1]); the cheapest few orders are then improved by simulated annealing over their
+ * contraction trees ({@link annealSsa}), the cheapest result by subtree reconfiguration, and the cheapest order of
+ * all wins. Seeded and counted, so each run gives the same order unless a time limit cuts it short.
  *
  * @example
- * hyperSsa(prepareProblem(network), { trials: 16 });
+ * hyperSsa(prepareProblem(network), { trials: 16, starts: 2 });
  */
 export function hyperSsa(problem: Problem, options: HyperOptions = {}, start?: SsaPath): SsaPath {
   const trials = options.trials ?? 32;
   const budget = options.budget;
   const runTrials = problem.operandCount;
   const random = seededRandom(options.seed ?? 1);
-  const found: { ssa: SsaPath; cost: number }[] = [];
-  const add = (ssa: SsaPath): void => {
-    found.push({ ssa, cost: refreshTree(problem, treeFromSsa(problem, ssa)) });
+  const found: Found[] = [];
+  const add = (ssa: SsaPath): Found => {
+    const entry = { ssa, cost: refreshTree(problem, treeFromSsa(problem, ssa)) };
+    found.push(entry);
+    return entry;
   };
   add(start ?? greedySsa(problem));
   for (let trial = 0; trial < trials && (budget === undefined || budget.spend(runTrials)); trial++) {
@@ -46,14 +60,30 @@ export function hyperSsa(problem: Problem, options: HyperOptions = {}, start?: S
     const score: GreedyScore = (size12, size1, size2) => size12 - costmod * (size1 + size2);
     add(greedySsa(problem, { score, temperature, random }));
   }
-  found.sort((a, b) => a.cost - b.cost);
-  let best = found[0] as { ssa: SsaPath; cost: number };
-  for (const candidate of found.slice(0, 3)) {
-    if (budget?.exhausted === true) break;
-    const root = treeFromSsa(problem, candidate.ssa);
-    const windowed = options.window ?? 8;
-    const cost = reconfigureTree(problem, root, budget === undefined ? { window: windowed } : { window: windowed, budget });
+  const seeds = distinctCheapest(found, options.starts ?? 4);
+  const starts = options.starts ?? 4;
+  for (let index = 0; index < starts && budget?.exhausted !== true; index++) {
+    const from = seeds[index % seeds.length] as Found;
+    const annealOptions = { seed: index + 1, stages: options.stages ?? 100, sweeps: options.sweeps ?? 20 };
+    add(annealSsa(problem, from.ssa, budget === undefined ? annealOptions : { ...annealOptions, budget }));
+  }
+  let best = distinctCheapest(found, 1)[0] as Found;
+  if (budget?.exhausted !== true) {
+    const root = treeFromSsa(problem, best.ssa);
+    const window = options.window ?? 8;
+    const cost = reconfigureTree(problem, root, budget === undefined ? { window } : { window, budget });
     if (cost < best.cost) best = { ssa: treeToSsa(root, problem.operandCount), cost };
   }
   return best.ssa;
+}
+
+/** The cheapest `count` orders of distinct costs (fewer when there are not so many), cheapest first. */
+function distinctCheapest(found: readonly Found[], count: number): Found[] {
+  const sorted = [...found].sort((a, b) => a.cost - b.cost);
+  const picked: Found[] = [];
+  for (const entry of sorted) {
+    if (picked.length >= count) break;
+    if (picked.length === 0 || entry.cost !== (picked[picked.length - 1] as Found).cost) picked.push(entry);
+  }
+  return picked;
 }

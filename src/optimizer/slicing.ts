@@ -39,8 +39,13 @@ export function pricePath(network: Network, path: LinearPath, sizes: readonly nu
   return { flops, largest };
 }
 
-/** Walks a path, giving each step's labels (all, and those its result keeps) and its operand count. */
-function forEachStep(
+/**
+ * Walks a path, giving each step's labels (all, and those its result keeps) and its operand count.
+ *
+ * @example
+ * forEachStep({ inputs: [[0, 1], [1, 2]], output: [0, 2], sizes: [2, 3, 4] }, [[0, 1]], (union, result) => result); // visits [0, 2]
+ */
+export function forEachStep(
   network: Network,
   path: LinearPath,
   visit: (union: ReadonlySet<number>, result: readonly number[], operandCount: number) => void,
@@ -108,8 +113,12 @@ export function chooseSlicing(network: Network, path: LinearPath, memoryLimit: n
 /**
  * The labels (of size above 1) of the largest step results, when they are larger than the limit: slicing one of
  * them is what brings the largest intermediate down.
+ *
+ * @example
+ * oversizedLabels({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [8, 8, 8, 8] }, [[0, 1], [0, 1]], [8, 8, 8, 8], 8);
+ * //=> [0, 2]
  */
-function oversizedLabels(network: Network, path: LinearPath, sizes: readonly number[], memoryLimit: number): number[] {
+export function oversizedLabels(network: Network, path: LinearPath, sizes: readonly number[], memoryLimit: number): number[] {
   let found = new Set<number>();
   let largest = memoryLimit;
   const visit = (result: readonly number[]): void => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contractPath } from "../../src/contract-path.js";
 import { einsum } from "../../src/einsum.js";
 import { writeDidYouMean, writeInvalidOption, writeSearchStopped, writeUnknownOption } from "../../src/messages.js";
+import { AUTO_MAX_TRIALS } from "../../src/optimizer/auto.js";
 import { SearchBudget } from "../../src/optimizer/budget.js";
 import type { OptimizeOption } from "../../src/optimizer/choose-path.js";
 import { tensor } from "../../src/tensor/constructors.js";
@@ -60,6 +61,17 @@ describe("bounded path searches", () => {
     expect(small.flops).toBe(recomputeCost(network, small.path).flops);
     expect(small.flops).toBeLessThanOrEqual(greedy.flops);
   });
+
+  it("a larger auto budget buys more greedy runs and annealings: more trials, a valid path, the same every time", () => {
+    const larger = randomRegular(60, 3, 2, 8);
+    const plain = contractPath(larger);
+    const options = { optimize: { method: "auto", maxTrials: 3 * AUTO_MAX_TRIALS } } as const;
+    const more = contractPath(larger, options);
+    expect(more.search.trials).toBeGreaterThan(plain.search.trials);
+    expect(more.flops).toBe(recomputeCost(larger, more.path).flops);
+    expect(more.flops).toBeLessThanOrEqual(contractPath(larger, { optimize: "greedy" }).flops);
+    expect(contractPath(larger, options).path).toEqual(more.path);
+  }, 30_000);
 
   it("dp stopped by maxTrials returns the greedy order it started from, and says so", () => {
     const info = contractPath(network, { optimize: { method: "dp", maxTrials: 1000 } });

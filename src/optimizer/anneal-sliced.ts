@@ -1,0 +1,70 @@
+import { annealingRandom, inverseTemperature, type AnnealOptions } from "./anneal.js";
+import { LabelledTree } from "./labelled-tree.js";
+import type { SsaPath } from "./network.js";
+import type { Problem } from "./problem.js";
+
+/**
+ * A tree and the labels it slices (see {@link annealSlicedSsa}).
+ *
+ * @example
+ * const found: SlicedTree = { ssa: [[0, 1], [2, 3]], labels: [1] };
+ */
+export interface SlicedTree {
+  readonly ssa: SsaPath;
+  readonly labels: readonly number[];
+}
+
+/**
+ * Tree annealing with slicing, as TreeSA does it: the sliced labels evolve with the tree. Before each temperature,
+ * while a step's result is larger than `sizeLimit`, the label that best brings the results down is sliced (its size
+ * set to 1); from the second temperature on, one sliced label drawn at random is first given back, so that a
+ * better choice can take its place. The annealing then runs at that temperature with intermediates above the limit
+ * penalized. Returns the tree and labels of the cheapest plan in total (slices times the cost of a slice) that fit
+ * the limit, or `undefined` when none did.
+ *
+ * @example
+ * annealSlicedSsa(problem, greedySsa(problem), { sizeLimit: 64, seed: 1 })?.labels;
+ */
+export function annealSlicedSsa(problem: Problem, start: SsaPath, options: AnnealOptions & { readonly sizeLimit: number }): SlicedTree | undefined {
+  const tree = new LabelledTree(problem, start);
+  const limit = options.sizeLimit;
+  const random = annealingRandom(options.seed ?? 1);
+  const stages = Math.max(1, options.stages ?? 50);
+  const sweeps = Math.max(1, options.sweeps ?? 6);
+  const betaStart = options.betaStart ?? 0.5;
+  const betaEnd = options.betaEnd ?? 24;
+  const limitLog = Math.log2(limit);
+  const budget = options.budget;
+  const sliced: number[] = [];
+  const sliceUntilFits = (): boolean => {
+    for (let label = tree.bestSlice(limit); label !== undefined; label = tree.bestSlice(limit)) {
+      sliced.push(label);
+      tree.resize(label, 1);
+    }
+    return tree.largest() <= limit;
+  };
+  let best: { total: number; shape: { left: Int32Array; right: Int32Array }; labels: number[] } | undefined;
+  const record = (): void => {
+    if (tree.largest() > limit) return;
+    const slices = sliced.reduce((product, label) => product * (problem.sizes[label] as number), 1);
+    const total = slices * tree.flops();
+    if (best === undefined || total < best.total * (1 - 1e-12)) best = { total, shape: tree.snapshot(), labels: [...sliced] };
+  };
+  search: for (let stage = 0; stage < stages; stage++) {
+    if (stage > 0 && sliced.length > 0) {
+      const [label] = sliced.splice(Math.floor(random() * sliced.length), 1);
+      tree.resize(label as number, problem.sizes[label as number] as number);
+    }
+    if (!sliceUntilFits()) break;
+    record();
+    const beta = inverseTemperature(stage, stages, betaStart, betaEnd);
+    for (let sweep = 0; sweep < sweeps; sweep++) {
+      if (budget !== undefined && !budget.spend(tree.leafCount - 1)) break search;
+      tree.sweep(beta, limitLog, random);
+      record();
+    }
+  }
+  if (best === undefined) return undefined;
+  tree.restore(best.shape);
+  return { ssa: tree.toSsa(), labels: best.labels.sort((a, b) => a - b) };
+}

@@ -1,0 +1,87 @@
+import { EinsumError } from "../einsum-error.js";
+import { writeMemoryLimitUnmet } from "../messages.js";
+import { AUTO_EXACT_LIMIT } from "./auto.js";
+import { SearchBudget } from "./budget.js";
+import type { SearchReport } from "./choose-path.js";
+import type { LinearPath, Network, SsaPath } from "./network.js";
+import type { PathSearchName } from "./registry.js";
+import { searchSlicing } from "./slice-search.js";
+import { chooseSlicing, pricePath, type Slicing } from "./slicing.js";
+
+/**
+ * A search's path, in linear and SSA form, with its report.
+ *
+ * @example
+ * const planned: PlannedPath = { path: [[0, 1]], ssa: [[0, 1]], search: { method: "auto", complete: true, trials: 0 } };
+ */
+export interface PlannedPath {
+  readonly path: LinearPath;
+  readonly ssa: SsaPath;
+  readonly search: SearchReport;
+}
+
+/**
+ * The most a sliced plan may cost, as a multiple of the unsliced path's cost, before a memory limit is reported
+ * as unmet (`MEMORY_LIMIT`) instead.
+ *
+ * @example
+ * MAX_SLICING_OVERHEAD; //=> 64
+ */
+export const MAX_SLICING_OVERHEAD = 64;
+
+/** The restarts and co-evolving annealings of the sliced search ({@link searchSlicing}) with the default budget. */
+const SLICE_RESTARTS = 8;
+const SLICE_COEVOLVED = 4;
+/** The trials of the sliced search with the default budget (one per proposed move of its annealings). */
+const SLICE_MAX_TRIALS = 1_500_000;
+/** The most restarts a larger budget buys. */
+const MAX_SLICE_RESTARTS = 512;
+
+/**
+ * The plan of a search under a memory limit: the cheapest of the free search's path when it fits, the search under
+ * the limit when all of its steps fit (for the methods other than `auto`, and for `auto` up to
+ * {@link AUTO_EXACT_LIMIT} operands, where it is exact), the free path sliced greedily, and a sliced plan whose
+ * labels are searched together with the tree ({@link searchSlicing}), its restarts and trials multiplied by `scale`
+ * (up to caps). `run` runs the method with a limit and a budget. Throws `MEMORY_LIMIT` when nothing fits within
+ * {@link MAX_SLICING_OVERHEAD} times the free path's cost.
+ *
+ * @example
+ * planUnderLimit(spec, 1024, "auto", new SearchBudget(AUTO_MAX_TRIALS), 1, run).slicing?.labels;
+ */
+export function planUnderLimit(
+  spec: Network,
+  limit: number,
+  method: PathSearchName,
+  budget: SearchBudget,
+  scale: number,
+  run: (searchLimit: number, budget: SearchBudget) => PlannedPath,
+): { path: LinearPath; search: SearchReport; slicing?: Slicing } {
+  const count = spec.inputs.length;
+  const free = run(Infinity, new SearchBudget(budget.maxTrials, Infinity, budget.deadline));
+  const freePriced = pricePath(spec, free.path, spec.sizes);
+  if (freePriced.largest <= limit) return { path: free.path, search: free.search };
+  const options: { path: LinearPath; search: SearchReport; flops: number; slicing?: Slicing }[] = [];
+  if (method !== "auto" || count <= AUTO_EXACT_LIMIT) {
+    const limited = run(limit, budget);
+    const fits = pricePath(spec, limited.path, spec.sizes);
+    if (fits.largest <= limit) options.push({ path: limited.path, search: limited.search, flops: fits.flops });
+  }
+  const maxTotal = MAX_SLICING_OVERHEAD * Math.max(1, freePriced.flops);
+  const slicedOption = (found: { path: LinearPath; slicing: Slicing } | undefined): void => {
+    if (found === undefined) return;
+    const total = found.slicing.slices * found.slicing.sliceFlops;
+    // a slicing that multiplies the work beyond reason is no answer: better a clear error than an endless run
+    if (total > maxTotal) return;
+    const slicing = found.slicing.labels.length === 0 ? {} : { slicing: found.slicing };
+    options.push({ path: found.path, search: free.search, flops: total, ...slicing });
+  };
+  const greedySlicing = chooseSlicing(spec, free.path, limit);
+  slicedOption(greedySlicing === undefined ? undefined : { path: free.path, slicing: greedySlicing });
+  const restarts = Math.max(1, Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_RESTARTS * scale)));
+  const coevolved = Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_COEVOLVED * scale));
+  const sliceBudget = new SearchBudget(Math.min(budget.maxTrials, SLICE_MAX_TRIALS * scale), Infinity, budget.deadline);
+  slicedOption(searchSlicing(spec, free.ssa, limit, { budget: sliceBudget, maxTotal, restarts, coevolved }));
+  if (options.length === 0) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
+  const { flops: _, ...best } = options.reduce((cheapest, option) => (option.flops < cheapest.flops ? option : cheapest));
+  return best;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { contractPath } from "../../src/contract-path.js";
+import { annealSlicedSsa } from "../../src/optimizer/anneal-sliced.js";
+import { SearchBudget } from "../../src/optimizer/budget.js";
+import { greedySsa } from "../../src/optimizer/greedy.js";
+import type { Network } from "../../src/optimizer/network.js";
+import { planFromSsa } from "../../src/optimizer/plan.js";
+import { prepareProblem } from "../../src/optimizer/problem.js";
+import { searchSlicing } from "../../src/optimizer/slice-search.js";
+import { untypedEinsum } from "../fixtures/untyped.js";
+import { lattice, randomRegular } from "./generators.js";
+import { recomputeCost } from "./recompute.js";
+
+const withSliced = (network: Network, labels: readonly number[]): Network => ({
+  ...network,
+  sizes: network.sizes.map((size, label) => (labels.includes(label) ? 1 : size)),
+});
+
+const sliceCount = (network: Network, labels: readonly number[]): number =>
+  labels.reduce((product, label) => product * (network.sizes[label] as number), 1);
+
+const networks: readonly (readonly [string, Network])[] = [
+  ["random 3-regular, 30 tensors, D=3", randomRegular(30, 3, 3, 4)],
+  ["6x6 lattice, D=4", lattice(6, 6, 4)],
+  ["random 3-regular, 40 tensors, D=2, open legs", { ...randomRegular(40, 3, 2, 6), output: [1, 9, 17] }],
+];
+
+describe("the sliced search", () => {
+  it.each(networks)("%s: the plan fits a sixteenth, priced right, the same every time", (_, network) => {
+    const problem = prepareProblem(network);
+    const start = greedySsa(problem);
+    const free = recomputeCost(network, planFromSsa(problem, start).path);
+    const limit = Math.floor(free.largest / 16);
+    const options = { restarts: 2, coevolved: 1, stages: 10, sweeps: 4, budget: new SearchBudget(1e6) };
+    const found = searchSlicing(network, start, limit, options);
+    if (found === undefined) throw new Error("no sliced plan");
+    const { labels, slices, sliceFlops, largestIntermediate } = found.slicing;
+    const slice = recomputeCost(withSliced(network, labels), found.path);
+    expect(slice.flops).toBe(sliceFlops);
+    expect(slice.largest).toBe(largestIntermediate);
+    expect(largestIntermediate).toBeLessThanOrEqual(limit);
+    expect(slices).toBe(sliceCount(network, labels));
+    expect(searchSlicing(network, start, limit, { ...options, budget: new SearchBudget(1e6) })).toEqual(found);
+  });
+
+  it.each(networks)("%s: annealing with co-evolving sliced labels gives a tree that fits", (_, network) => {
+    const problem = prepareProblem(network);
+    const start = greedySsa(problem);
+    const limit = Math.floor(recomputeCost(network, planFromSsa(problem, start).path).largest / 16);
+    const found = annealSlicedSsa(problem, start, { seed: 2, stages: 20, sweeps: 4, sizeLimit: limit });
+    if (found === undefined) throw new Error("no sliced tree");
+    const sliced = withSliced(network, found.labels);
+    expect(recomputeCost(sliced, planFromSsa(prepareProblem(sliced), found.ssa).path).largest).toBeLessThanOrEqual(limit);
+  });
+});
+
+describe("memoryLimit at a sixteenth of the free path's largest intermediate", () => {
+  const searched: readonly (readonly [string, Network])[] = [
+    ["random 3-regular, 40 tensors, D=4", randomRegular(40, 3, 4, 1)],
+    ["random 3-regular, 50 tensors, D=4", randomRegular(50, 3, 4, 2)],
+    ["random 3-regular, 60 tensors, D=4", randomRegular(60, 3, 4, 3)],
+  ];
+  it.each(searched)("%s: fits and stays within twice the free path's flops", (_, network) => {
+    const free = contractPath(network);
+    const limit = Math.floor(free.largestIntermediate / 16);
+    const info = contractPath(network, { memoryLimit: limit });
+    expect(info.largestIntermediate).toBeLessThanOrEqual(limit);
+    const labels = info.slicing?.labels ?? [];
+    const slice = recomputeCost(withSliced(network, labels), info.path);
+    expect(slice.largest).toBeLessThanOrEqual(limit);
+    expect(info.flops).toBe(sliceCount(network, labels) * slice.flops);
+    expect(info.flops).toBeLessThanOrEqual(2 * free.flops);
+  }, 30_000);
+
+  it("gives the unsliced result through einsum in the sublist form", () => {
+    const network = randomRegular(40, 3, 4, 1);
+    let state = 7;
+    const operands = network.inputs.map((labels) => {
+      const shape = labels.map((label) => network.sizes[label] as number);
+      const size = shape.reduce((product, dimension) => product * dimension, 1);
+      // whole numbers in -1..1: every summation order gives the same bits
+      return { shape, data: Float64Array.from({ length: size }, () => ((state = (state * 48271) % 2147483647) % 3) - 1) };
+    });
+    const args = [...network.inputs.flatMap((labels, index) => [operands[index], labels]), network.output];
+    const limit = Math.floor(contractPath(network).largestIntermediate / 16);
+    const sliced = untypedEinsum(...args, { memoryLimit: limit });
+    const unsliced = untypedEinsum(...args);
+    expect(Array.from(sliced.data)).toEqual(Array.from(unsliced.data));
+    expect(Math.abs(unsliced.data[0] as number)).toBeGreaterThan(0);
+  }, 30_000);
+});
