@@ -1,6 +1,7 @@
 import { EinsumError } from "../einsum-error.js";
 import { writeInvalidOperand, writeInvalidOption, writePathStep, writeSublistLabel } from "../messages.js";
 import { checkMemoryLimit, type OptimizeOption } from "../optimizer/choose-path.js";
+import { OPTIMIZE_VALUES_LISTED } from "../optimizer/registry.js";
 import type { SublistLabel } from "../parse/sublists.js";
 import { describeEntry } from "../tensor/nested.js";
 import { checkMaxElements } from "./limits.js";
@@ -125,11 +126,7 @@ function checkOptimizeType(optimize: unknown): void {
   if (!Array.isArray(optimize)) {
     throw new EinsumError(
       "INVALID_OPTION",
-      writeInvalidOption(
-        "optimize",
-        describeEntry(optimize),
-        "'auto', 'optimal', 'dp', 'greedy', 'branch', { method, maxTrials, maxTimeMs }, false or a path",
-      ),
+      writeInvalidOption("optimize", describeEntry(optimize), OPTIMIZE_VALUES_LISTED),
     );
   }
   for (let step = 0; step < optimize.length; step++) {

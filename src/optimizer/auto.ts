@@ -27,6 +27,15 @@ export const AUTO_EXACT_LIMIT = 10;
  */
 export const AUTO_MAX_TRIALS = 20_000_000;
 
+/**
+ * The trials the named `hyper` search may spend by default: ten times `auto`'s, which buys ten times its randomized
+ * greedy runs and tree annealings (and a ten times longer sliced search under a memory limit).
+ *
+ * @example
+ * HYPER_MAX_TRIALS; //=> 200000000
+ */
+export const HYPER_MAX_TRIALS = 10 * AUTO_MAX_TRIALS;
+
 /** Up to this many operands, `auto` tries the dynamic programming (within its budget). */
 const AUTO_DP_LIMIT = 30;
 /** The share of the budget the randomized search may take when the dynamic programming follows. */

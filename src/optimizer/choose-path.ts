@@ -2,12 +2,19 @@ import { EinsumError } from "../einsum-error.js";
 import { checkOptionKeys } from "../execute/validate-options.js";
 import { writeInvalidOption, writeMemoryLimitUnmet } from "../messages.js";
 import { describeEntry } from "../tensor/nested.js";
-import { AUTO_MAX_TRIALS } from "./auto.js";
+import { AUTO_MAX_TRIALS, HYPER_MAX_TRIALS } from "./auto.js";
 import { SearchBudget, type StopReason } from "./budget.js";
 import type { LinearPath, Network } from "./network.js";
 import { planFromSsa } from "./plan.js";
 import { prepareProblem } from "./problem.js";
-import { DEFAULT_GREEDY_TRIALS, isPathSearchName, pathSearches, type PathSearchName } from "./registry.js";
+import {
+  DEFAULT_GREEDY_TRIALS,
+  isPathSearchName,
+  OPTIMIZE_VALUES_LISTED,
+  pathSearches,
+  pathSearchNamesListed,
+  type PathSearchName,
+} from "./registry.js";
 import { planUnderLimit, type PlannedPath } from "./plan-under-limit.js";
 import { chooseSlicing, type Slicing } from "./slicing.js";
 import { validatePath } from "./validate-path.js";
@@ -18,12 +25,14 @@ import { validatePath } from "./validate-path.js";
  * count makes the search deterministic, the same path on any machine at any load. `maxTimeMs` adds a limit in
  * milliseconds, after which the result depends on the machine. A search stopped by either returns the best path it
  * has found (its {@link PathInfo} says `search.complete: false` and why), or throws `SEARCH_BUDGET` if it has none.
- * Defaults ({@link DEFAULT_MAX_TRIALS}): `auto` 20 million trials, `optimal` and `dp` 100 million, `branch` 32
+ * Defaults ({@link DEFAULT_MAX_TRIALS}): `auto` 20 million trials, `hyper` (the same search as `auto`, further)
+ * 200 million, `optimal` and `dp` 100 million, `branch` 32
  * million (16 per candidate step), about one to three seconds each; no time limit; `greedy` is budgeted (32
  * million) only under a memory limit, where it is a bound search.
  *
  * @example
  * const quick: SearchOptions = { method: "auto", maxTrials: 100_000 };
+ * const further: SearchOptions = { method: "hyper", maxTimeMs: 10_000 };
  * const bounded: SearchOptions = { method: "dp", maxTrials: 1e7, maxTimeMs: 2000 };
  */
 export interface SearchOptions {
@@ -43,6 +52,7 @@ export interface SearchOptions {
  */
 export type OptimizeOption =
   | "auto"
+  | "hyper"
   | "optimal"
   | "dp"
   | "greedy"
@@ -59,6 +69,7 @@ export type OptimizeOption =
  */
 export const DEFAULT_MAX_TRIALS: Readonly<Record<PathSearchName, number>> = {
   auto: AUTO_MAX_TRIALS,
+  hyper: HYPER_MAX_TRIALS,
   optimal: 100_000_000,
   dp: 100_000_000,
   branch: 32_000_000,
@@ -115,7 +126,8 @@ export function searchPath(
     return { path, search };
   }
   // a budget above the method's default buys a proportionally longer sliced search
-  return planUnderLimit(spec, limit, method, budget, budget.maxTrials / DEFAULT_MAX_TRIALS[method], run);
+  const effort = budget.maxTrials / (method === "hyper" ? AUTO_MAX_TRIALS : DEFAULT_MAX_TRIALS[method]);
+  return planUnderLimit(spec, limit, method, budget, effort, run);
 }
 
 export { MAX_SLICING_OVERHEAD } from "./plan-under-limit.js";
@@ -141,7 +153,7 @@ const searchKeys = ["method", "maxTrials", "maxTimeMs"] as const;
 
 /** The search and its budget from a method name or a {@link SearchOptions} object. */
 function checkSearch(optimize: unknown): { method: PathSearchName; budget: SearchBudget } {
-  const expected = "'auto', 'optimal', 'dp', 'greedy', 'branch', { method, maxTrials, maxTimeMs }, false or a path";
+  const expected = OPTIMIZE_VALUES_LISTED;
   if (isPathSearchName(optimize)) return { method: optimize, budget: budgetFor(optimize, undefined, undefined) };
   if (typeof optimize !== "object" || optimize === null) {
     throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize", describeEntry(optimize), expected));
@@ -150,7 +162,7 @@ function checkSearch(optimize: unknown): { method: PathSearchName; budget: Searc
   checkOptionKeys(options, searchKeys);
   const method = options["method"] ?? "auto";
   if (!isPathSearchName(method)) {
-    throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize.method", describeEntry(method), "'auto', 'optimal', 'dp', 'greedy' or 'branch'"));
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption("optimize.method", describeEntry(method), pathSearchNamesListed(" or ")));
   }
   const count = (key: string): number | undefined => {
     const value = options[key];

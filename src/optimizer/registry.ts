@@ -1,6 +1,6 @@
 import { EinsumError } from "../einsum-error.js";
 import { writeSearchStopped } from "../messages.js";
-import { autoSsa } from "./auto.js";
+import { autoSsa, HYPER_MAX_TRIALS } from "./auto.js";
 import { branchSsa } from "./branch.js";
 import { SearchBudget } from "./budget.js";
 import { dpSsa } from "./dp.js";
@@ -49,12 +49,32 @@ export const DEFAULT_GREEDY_TRIALS = 32_000_000;
  */
 export const pathSearches = {
   auto: autoSsa,
+  hyper: (problem: Problem, budget: SearchBudget): SsaPath => autoSsa(problem, budget),
   optimal: optimalSsa,
   dp: (problem: Problem, budget: SearchBudget): SsaPath =>
     dpSsa(problem, { budget }) ?? greedyWithLimit(problem, new SearchBudget(DEFAULT_GREEDY_TRIALS)),
   greedy: greedyWithLimit,
   branch: (problem: Problem, budget: SearchBudget): SsaPath => found("branch", branchSsa(problem, { branches: 2, budget }), budget),
 } as const satisfies Record<string, PathSearch>;
+
+/**
+ * The registered searches' names as a message lists them: `'auto', 'hyper', …, 'greedy', 'branch'`.
+ *
+ * @example
+ * pathSearchNamesListed(" or "); //=> "'auto', 'hyper', 'optimal', 'dp', 'greedy' or 'branch'"
+ */
+export function pathSearchNamesListed(lastSeparator: string): string {
+  const quoted = Object.keys(pathSearches).map((name) => `'${name}'`);
+  return `${quoted.slice(0, -1).join(", ")}${lastSeparator}${quoted[quoted.length - 1] ?? ""}`;
+}
+
+/**
+ * What the `optimize` option accepts, as a message lists it.
+ *
+ * @example
+ * OPTIMIZE_VALUES_LISTED; //=> "'auto', 'hyper', 'optimal', 'dp', 'greedy', 'branch', { method, maxTrials, maxTimeMs }, false or a path"
+ */
+export const OPTIMIZE_VALUES_LISTED = `${pathSearchNamesListed(", ")}, { method, maxTrials, maxTimeMs }, false or a path`;
 
 /**
  * The name of a registered path search.

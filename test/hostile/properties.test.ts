@@ -96,7 +96,7 @@ const callArbitrary = fc.record({
   dtype: fc.constantFrom<DTypeName>("float64", "float32", "int32"),
   layouts: fc.array(fc.constantFrom<Layout>("typed", "plain", "transposed", "reversed", "padded"), { minLength: 4, maxLength: 4 }),
   form: fc.constantFrom("variadic", "list", "sublists", "expression"),
-  optimize: fc.constantFrom<"auto" | "greedy" | "optimal" | "dp" | "branch" | false>("auto", "greedy", "optimal", "dp", "branch", false),
+  optimize: fc.constantFrom<"auto" | "hyper" | "greedy" | "optimal" | "dp" | "branch" | false>("auto", "hyper", "greedy", "optimal", "dp", "branch", false),
   threads: fc.constantFrom(1, 2),
 });
 

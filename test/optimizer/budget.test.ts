@@ -123,7 +123,7 @@ describe("bounded path searches", () => {
   it("refuses unknown keys, unknown methods and budgets that are not whole numbers from 0", () => {
     const bad: readonly [unknown, string][] = [
       [{ method: "dp", maxTrails: 5 }, writeDidYouMean(writeUnknownOption("maxTrails", "method, maxTrials, maxTimeMs"), "maxTrials")],
-      [{ method: "fastest" }, writeInvalidOption("optimize.method", "'fastest'", "'auto', 'optimal', 'dp', 'greedy' or 'branch'")],
+      [{ method: "fastest" }, writeInvalidOption("optimize.method", "'fastest'", "'auto', 'hyper', 'optimal', 'dp', 'greedy' or 'branch'")],
       [{ maxTrials: -1 }, writeInvalidOption("optimize.maxTrials", "-1", "a whole number from 0, or Infinity")],
       [{ maxTimeMs: 1.5 }, writeInvalidOption("optimize.maxTimeMs", "1.5", "a whole number from 0, or Infinity")],
       [{ maxTrials: "9" }, writeInvalidOption("optimize.maxTrials", "'9'", "a whole number from 0, or Infinity")],
@@ -133,5 +133,26 @@ describe("bounded path searches", () => {
       expect(error.code).toBe(message.startsWith("unknown option") ? "UNKNOWN_OPTION" : "INVALID_OPTION");
       expect(error.message).toBe(message);
     }
+  });
+});
+
+describe("the hyper search", () => {
+  it("goes further than auto by default: more trials, a valid path, never costlier than auto's, the same every time", () => {
+    const network = randomRegular(36, 3, 2, 4);
+    const auto = contractPath(network);
+    const hyper = contractPath(network, { optimize: "hyper" });
+    expect(hyper.search.method).toBe("hyper");
+    expect(hyper.search.trials).toBeGreaterThan(auto.search.trials);
+    expect(hyper.flops).toBe(recomputeCost(network, hyper.path).flops);
+    expect(hyper.flops).toBeLessThanOrEqual(auto.flops);
+    expect(contractPath(network, { optimize: "hyper" }).path).toEqual(hyper.path);
+  }, 60_000);
+
+  it("takes a user's budget, as auto does", () => {
+    const network = randomRegular(36, 3, 2, 4);
+    const small = contractPath(network, { optimize: { method: "hyper", maxTrials: 50_000 } });
+    expect(small.search.trials).toBeLessThanOrEqual(50_000);
+    expect(small.flops).toBe(recomputeCost(network, small.path).flops);
+    expect(small.flops).toBeLessThanOrEqual(contractPath(network, { optimize: "greedy" }).flops);
   });
 });

@@ -68,7 +68,7 @@ describe("choosePath", () => {
     const unknown = errorOf(() => choosePath(chain, "fastest" as "auto"));
     expect(unknown.code).toBe("INVALID_OPTION");
     expect(unknown.headline).toBe(
-      writeInvalidOption("optimize", "'fastest'", "'auto', 'optimal', 'dp', 'greedy', 'branch', { method, maxTrials, maxTimeMs }, false or a path"),
+      writeInvalidOption("optimize", "'fastest'", "'auto', 'hyper', 'optimal', 'dp', 'greedy', 'branch', { method, maxTrials, maxTimeMs }, false or a path"),
     );
     for (const limit of [-1, Number.NaN]) {
       const error = errorOf(() => choosePath(chain, "auto", limit));

@@ -9,7 +9,7 @@ const chain = [counting([4, 2]), counting([2, 5]), counting([5, 3]), counting([3
 const expected = naiveEinsum("ab,bc,cd,de->ae", chain).data;
 
 describe("the optimize option of einsum", () => {
-  it.each(["auto", "optimal", "dp", "greedy", "branch", false] as const)("gives the same result with %s", (optimize) => {
+  it.each(["auto", "hyper", "optimal", "dp", "greedy", "branch", false] as const)("gives the same result with %s", (optimize) => {
     expect(Array.from(einsum("ab,bc,cd,de->ae", ...chain, { optimize }).data)).toEqual(expected);
   });
 
@@ -24,7 +24,7 @@ describe("the optimize option of einsum", () => {
     } catch (error) {
       expect((error as EinsumError).code).toBe("INVALID_OPTION");
       expect((error as EinsumError).message).toBe(
-        writeInvalidOption("optimize", "'fastest'", "'auto', 'optimal', 'dp', 'greedy', 'branch', { method, maxTrials, maxTimeMs }, false or a path"),
+        writeInvalidOption("optimize", "'fastest'", "'auto', 'hyper', 'optimal', 'dp', 'greedy', 'branch', { method, maxTrials, maxTimeMs }, false or a path"),
       );
     }
   });
