@@ -18,6 +18,7 @@ export interface PartitionOptions {
   readonly imbalance?: number;
   readonly leafSize?: number;
   readonly passes?: number;
+  readonly attempts?: number;
   readonly budget?: SearchBudget;
 }
 
@@ -44,6 +45,7 @@ export function partitionSsa(problem: Problem, options: PartitionOptions = {}): 
     imbalance: Math.min(0.9, Math.max(0, options.imbalance ?? 0.1)),
     leafSize: Math.max(2, Math.min(12, options.leafSize ?? 8)),
     passes: Math.max(0, options.passes ?? 4),
+    attempts: Math.max(1, options.attempts ?? 8),
     budget: options.budget,
     random,
   };
@@ -84,6 +86,7 @@ class Hypergraph {
 interface BisectSettings {
   readonly imbalance: number;
   readonly passes: number;
+  readonly attempts: number;
   readonly budget: SearchBudget | undefined;
   readonly random: () => number;
 }
@@ -114,7 +117,26 @@ function bisect(graph: Hypergraph, tensors: readonly number[], settings: BisectS
     }
   });
 
-  // grow side 0 from a random tensor along shared labels, to half the set
+  const smallest = Math.max(1, Math.floor((n * (1 - settings.imbalance)) / 2));
+  let side: Uint8Array = new Uint8Array(0);
+  let bestCut = Infinity;
+  for (let attempt = 0; attempt < settings.attempts; attempt++) {
+    const trial = growHalf(n, edgePins, edgesOfLocal, random);
+    refine(trial, edgePins, edgeWeight, edgesOfLocal, smallest, settings.passes, random, budget);
+    const cut = cutWeight(trial, edgePins, edgeWeight);
+    if (cut < bestCut) {
+      bestCut = cut;
+      side = trial;
+    }
+    if (budget?.exhausted === true) break;
+  }
+  const parts: [number[], number[]] = [[], []];
+  tensors.forEach((tensor, local) => parts[side[local] as 0 | 1].push(tensor));
+  return parts;
+}
+
+/** A first split: side 0 grown from a random tensor along shared labels to half the set, side 1 the rest. */
+function growHalf(n: number, edgePins: readonly number[][], edgesOfLocal: readonly number[][], random: () => number): Uint8Array {
   const side = new Uint8Array(n).fill(1);
   const target = Math.floor(n / 2);
   let grown = 0;
@@ -136,12 +158,16 @@ function bisect(graph: Hypergraph, tensors: readonly number[], settings: BisectS
       for (const pin of edgePins[edge] as number[]) if (side[pin] === 1) frontier.push(pin);
     }
   }
+  return side;
+}
 
-  const smallest = Math.max(1, Math.floor((n * (1 - settings.imbalance)) / 2));
-  refine(side, edgePins, edgeWeight, edgesOfLocal, smallest, settings.passes, random, budget);
-  const parts: [number[], number[]] = [[], []];
-  tensors.forEach((tensor, local) => parts[side[local] as 0 | 1].push(tensor));
-  return parts;
+/** The weight of the labels found on both sides. */
+function cutWeight(side: Uint8Array, edgePins: readonly number[][], edgeWeight: readonly number[]): number {
+  let cut = 0;
+  edgePins.forEach((pins, edge) => {
+    if (pins.some((pin) => side[pin] !== side[pins[0] as number])) cut += edgeWeight[edge] as number;
+  });
+  return cut;
 }
 
 /**
