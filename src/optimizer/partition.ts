@@ -7,11 +7,11 @@ import { seededRandom } from "./random.js";
 /**
  * Options of the partition search: the seed, how unbalanced a bisection may be (`imbalance` in [0, 1): each side
  * keeps at least `(1 - imbalance) / 2` of the tensors), the largest part contracted exactly (`leafSize`), the
- * refinement passes per bisection, and a budget (one trial per vertex whose move is considered; `3^leafSize` at
- * most per leaf part).
+ * refinement passes per bisection, how many splits each bisection grows and refines (`attempts`, the lightest
+ * cut wins), and a budget (one trial per vertex whose move is considered; `3^leafSize` at most per leaf part).
  *
  * @example
- * const options: PartitionOptions = { seed: 3, imbalance: 0.2, leafSize: 8 };
+ * const options: PartitionOptions = { seed: 3, imbalance: 0.2, leafSize: 8, attempts: 8 };
  */
 export interface PartitionOptions {
   readonly seed?: number;
@@ -29,10 +29,10 @@ const FRUITLESS_MOVES = 64;
  * A contraction order built top-down by recursive bisection of the network's hypergraph (tensors are vertices,
  * summed labels hyperedges weighted by the log2 of their size), as cotengra's KaHyPar-based path finder does: each
  * set of tensors is split in two, grown from a random tensor along shared labels and then refined by
- * Fiduccia–Mattheyses passes that move single tensors across to lower the weight of the labels cut; the two halves
- * are contracted last, each built the same way, and parts of at most `leafSize` tensors are solved exactly. Seeded
- * and counted, so the same budget gives the same path; once the budget has run out, the splits are left unrefined
- * and the leaf parts are contracted in their order.
+ * Fiduccia–Mattheyses passes that move single tensors across to lower the weight of the labels cut (the lightest
+ * cut of several such splits wins); the two halves are contracted last, each built the same way, and parts of at
+ * most `leafSize` tensors are solved exactly. Seeded and counted, so the same budget gives the same path; once the
+ * budget has run out, the splits are left unrefined and the leaf parts are contracted in their order.
  *
  * @example
  * partitionSsa(prepareProblem(lattice(6, 6, 2)), { seed: 1, imbalance: 0.1 });
