@@ -36,6 +36,14 @@ export const AUTO_MAX_TRIALS = 20_000_000;
  */
 export const HYPER_MAX_TRIALS = 10 * AUTO_MAX_TRIALS;
 
+/**
+ * The partition trees the named `hyper` search builds, the cheapest of which it anneals as one more start.
+ *
+ * @example
+ * HYPER_PARTITIONS; //=> 8
+ */
+export const HYPER_PARTITIONS = 8;
+
 /** Up to this many operands, `auto` tries the dynamic programming (within its budget). */
 const AUTO_DP_LIMIT = 30;
 /** The share of the budget the randomized search may take when the dynamic programming follows. */
@@ -49,12 +57,18 @@ const HYPER_SHARE = 0.3;
  * bound search; then, up to 30 operands, the dynamic programming over connected subgraphs with the best cost so
  * far as its cost cap. Every phase draws on one counted budget ({@link AUTO_MAX_TRIALS} trials unless the caller
  * sets `maxTrials`), so the same network gives the same path on any machine; it returns the cheapest order found.
+ * `partitions` adds that many partition trees to the hyper search (the named `hyper` method asks for
+ * {@link HYPER_PARTITIONS}; `auto` for none, where they measured no gain).
  *
  * @example
  * autoSsa(prepareProblem({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [10, 2, 10, 2] }));
  * //=> [[1, 2], [0, 3]]
  */
-export function autoSsa(problem: Problem, budget: SearchBudget = new SearchBudget(AUTO_MAX_TRIALS)): SsaPath {
+export function autoSsa(
+  problem: Problem,
+  budget: SearchBudget = new SearchBudget(AUTO_MAX_TRIALS),
+  partitions = 0,
+): SsaPath {
   const count = problem.operandCount;
   if (count <= 1) return [];
   if (count <= AUTO_EXACT_LIMIT) return optimalSsa(problem, budget);
@@ -83,7 +97,7 @@ export function autoSsa(problem: Problem, budget: SearchBudget = new SearchBudge
     const starts = scaled(annealStarts(count), scale, MAX_ANNEAL_STARTS);
     const window = count <= 100 ? 8 : 7;
     const start = cheapest(candidates).ssa;
-    consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => hyperSsa(problem, { trials, starts, window, budget: part }, start)));
+    consider(phase(dpFollows ? HYPER_SHARE : 1, (part) => hyperSsa(problem, { trials, starts, window, partitions, budget: part }, start)));
   }
   if (dpFollows && !budget.exhausted) {
     const initialCap = cheapest(candidates).flops * (1 + 1e-9);

@@ -1,6 +1,6 @@
 import { EinsumError } from "../einsum-error.js";
 import { writeSearchStopped } from "../messages.js";
-import { autoSsa, HYPER_MAX_TRIALS } from "./auto.js";
+import { autoSsa, HYPER_PARTITIONS } from "./auto.js";
 import { branchSsa } from "./branch.js";
 import { SearchBudget } from "./budget.js";
 import { dpSsa } from "./dp.js";
@@ -49,7 +49,7 @@ export const DEFAULT_GREEDY_TRIALS = 32_000_000;
  */
 export const pathSearches = {
   auto: autoSsa,
-  hyper: (problem: Problem, budget: SearchBudget): SsaPath => autoSsa(problem, budget),
+  hyper: (problem: Problem, budget: SearchBudget): SsaPath => autoSsa(problem, budget, HYPER_PARTITIONS),
   optimal: optimalSsa,
   dp: (problem: Problem, budget: SearchBudget): SsaPath =>
     dpSsa(problem, { budget }) ?? greedyWithLimit(problem, new SearchBudget(DEFAULT_GREEDY_TRIALS)),
