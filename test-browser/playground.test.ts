@@ -60,7 +60,7 @@ describe("the playground (site/dist/index.html)", () => {
     const message = writeSizeMismatch("j", 0, 3, 1, 4);
     const diagnostics = await checked(opened);
     expect(diagnostics).toContain(message);
-    expect(diagnostics).toContain("3:18");
+    expect(diagnostics).toContain("3:46"); // on the operand at fault, zeros([4, 5]), not on the equation
     const output = await ran(opened);
     expect(output).toContain("EinsumError");
     expect(output).toContain(message);
