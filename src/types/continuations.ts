@@ -2,9 +2,9 @@ import type { CharactersOf } from "./characters.js";
 import type { EinsumOutcome } from "./einsum-shape.js";
 import type { Failure } from "./failure.js";
 import type { StringLength } from "./length.js";
-import type { ImplicitOutputLabels } from "./output.js";
+import type { ImplicitOutputLabels, InputLabels } from "./output.js";
 import type { ParseEquation, SplitTerms } from "./parse.js";
-import type { WithoutSpaces } from "./parse-state.js";
+import type { ParsedTerm, WithoutSpaces } from "./parse-state.js";
 
 /**
  * What may be typed next at the end of an equation that has no `->` yet, for operands of these shapes: the editor's
@@ -184,21 +184,13 @@ type TermDone<Equation extends string, TermCount extends number, OperandCount ex
   ? `${Equation}->` | `${Equation}->${ImplicitOutput<Equation>}`
   : `${Equation},`;
 
-/** The output implicit mode chooses: `...` when an input has one, then each label seen once, in ASCII order. */
-type ImplicitOutput<Equation extends string> = SeenAndRepeated<UsedLabels<Equation>> extends [
-  infer Seen extends string,
-  infer Repeated extends string,
-]
-  ? `${Equation extends `${string}.${string}` ? "..." : ""}${ImplicitOutputLabels<{ sized: object; unknown: never; seen: Seen; repeated: Repeated }>}`
+/**
+ * The output implicit mode chooses: `...` when an input has one, then each label seen once, in ASCII order. The
+ * equation's inputs are parsed already (the check parsed them), so their labels come from that parse.
+ */
+type ImplicitOutput<Equation extends string> = ParseEquation<Equation> extends { readonly inputs: infer Terms extends readonly ParsedTerm[] }
+  ? `${Equation extends `${string}.${string}` ? "..." : ""}${ImplicitOutputLabels<InputLabels<Terms>>}`
   : never;
-
-/** The letters of a text, and those that occur more than once in it, in one walk. */
-type SeenAndRepeated<Text extends string, Seen extends string = never, Twice extends string = never> =
-  Text extends `${infer Letter}${infer Rest}`
-    ? Letter extends Seen
-      ? SeenAndRepeated<Rest, Seen, Twice | Letter>
-      : SeenAndRepeated<Rest, Seen | Letter, Twice>
-    : [Seen, Twice];
 
 /** The first `Count` shapes. */
 type ShapesBefore<Shapes extends readonly (readonly number[])[], Count extends number, Taken extends (readonly number[])[] = []> =

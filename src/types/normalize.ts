@@ -3,7 +3,7 @@ import type { BroadcastEllipsis } from "./broadcast-ellipsis.js";
 import type { CheckOperandCount } from "./check-operand-count.js";
 import type { CheckRank, RankedOperand } from "./check-rank.js";
 import type { Failure } from "./failure.js";
-import type { CheckOutput, InferImplicitOutput } from "./output.js";
+import type { CheckOutput, InferImplicitOutput, InputLabels } from "./output.js";
 import type { ParsedEquation } from "./parse.js";
 import type { Successors } from "./length.js";
 import type { ParsedTerm } from "./parse-state.js";
@@ -43,8 +43,8 @@ type NormalizeRanked<
       ? BindSizes<Ranked> extends infer Bound
         ? Bound extends Bindings
           ? Output extends ParsedTerm
-            ? CheckOutput<Output, Bound, Ellipsis, HasEllipsis<Inputs>>
-            : InferImplicitOutput<Bound, Ellipsis>
+            ? CheckOutput<Output, Inputs, Bound, Ellipsis, HasEllipsis<Inputs>>
+            : InferImplicitOutput<InputLabels<Inputs>, Bound, Ellipsis>
           : Bound
         : never
       : Ellipsis
