@@ -8,7 +8,7 @@ import type {
 import type { Label, ScanCharacter } from "./characters.js";
 import type { Failure } from "./failure.js";
 import type { StringLength, Successors } from "./length.js";
-import type { ParsedTerm, TermMistake, TermOf } from "./parse-state.js";
+import type { ParsedTerm, ParsedTermOf, TermMistake, TermOf } from "./parse-state.js";
 
 /**
  * An equation split into its input terms and its output term (`undefined` in implicit mode).
@@ -32,14 +32,37 @@ export interface ParsedEquation {
  */
 export type ParseEquation<Equation extends string> =
   SplitArrow<Equation> extends [infer Inputs extends string, infer Output extends string | undefined]
-    ? ParseInputs<SplitTerms<Inputs>, 0, "", []> extends infer Terms
-      ? Terms extends readonly ParsedTerm[]
-        ? Output extends string
-          ? ParseOutput<Terms, Output, `${Inputs}->`>
-          : { inputs: Terms; output: undefined }
-        : Terms
-      : never
+    ? (Output extends `${string},${string}` ? false : OnlyLabels<Output extends string ? `${Inputs},${Output}` : Inputs>) extends true
+      ? { inputs: LabelTerms<Inputs, []>; output: Output extends string ? ParsedTermOf<Output, undefined> : undefined }
+      : ParseInputs<SplitTerms<Inputs>, 0, "", []> extends infer Terms
+        ? Terms extends readonly ParsedTerm[]
+          ? Output extends string
+            ? ParseOutput<Terms, Output, `${Inputs}->`>
+            : { inputs: Terms; output: undefined }
+          : Terms
+        : never
     : SplitArrow<Equation>;
+
+/**
+ * Whether a text holds only labels and commas (the input side of an equation, with the output after one more
+ * comma): then no term needs a scan of its own, and the terms are the text split at its commas. The check reads
+ * four characters a step while it can. Any other character (a space, a dot, a mistake) sends the equation through
+ * the scan of each term, which places it.
+ */
+type OnlyLabels<Text extends string> = Text extends `${infer A}${infer B}${infer C}${infer D}${infer Rest}`
+  ? [A | B | C | D] extends [Label | ","]
+    ? OnlyLabels<Rest>
+    : false
+  : Text extends `${infer Character}${infer Rest}`
+    ? Character extends Label | ","
+      ? OnlyLabels<Rest>
+      : false
+    : true;
+
+/** Input terms made of labels only, split at their commas into parsed terms. */
+type LabelTerms<Inputs extends string, Terms extends ParsedTerm[]> = Inputs extends `${infer Term},${infer Rest}`
+  ? LabelTerms<Rest, [...Terms, ParsedTermOf<Term, undefined>]>
+  : [...Terms, ParsedTermOf<Inputs, undefined>];
 
 /**
  * Splits an equation at its first `->` into `[inputs, output]` (`output` is `undefined` without an arrow). A second
