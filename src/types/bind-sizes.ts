@@ -1,5 +1,4 @@
 import type { WriteDiagonalSizeMismatch, WriteSizeMismatch } from "../messages.js";
-import type { RankedOperand } from "./check-rank.js";
 import type { Failure } from "./failure.js";
 import type { StringLength, Successors } from "./length.js";
 
@@ -14,7 +13,7 @@ import type { StringLength, Successors } from "./length.js";
  * - `seen`: every label.
  *
  * @example
- * type Bound = BindSizes<[{ labels: "ij"; sizes: [2, 1]; ellipsis: [] }, { labels: "j"; sizes: [3]; ellipsis: [] }]>;
+ * type Bound = BindSizes<["ij", "j"], [[2, 1], [3]]>;
  * //=> { sizes: ";i=2@0;j=3@1;"; seen: "i" | "j" }
  */
 export interface Bindings {
@@ -23,17 +22,19 @@ export interface Bindings {
 }
 
 /**
- * The type-level twin of `bindSizes`: gives every label its size. A label repeated inside one operand needs equal
- * sizes there, and across operands a size of 1 broadcasts against a larger one. Gives the {@link Bindings}, or the
- * `Failure` with the run time's message for the first label that does not agree. A size typed `number` never fails.
+ * The type-level twin of `bindSizes`: gives every label its size, from each operand's labels (a string of letters)
+ * and sizes side by side. A label repeated inside one operand needs equal sizes there, and across operands a size
+ * of 1 broadcasts against a larger one. Gives the {@link Bindings}, or the `Failure` with the run time's message for
+ * the first label that does not agree. A size typed `number` never fails. An operand whose sizes do not match its
+ * labels one to one gives a `Failure` too (the rank check, which runs first, words that one).
  *
  * @example
- * type Refused = BindSizes<[{ labels: "ij"; sizes: [2, 3]; ellipsis: [] }, { labels: "jk"; sizes: [4, 5]; ellipsis: [] }]>;
+ * type Refused = BindSizes<["ij", "jk"], [[2, 3], [4, 5]]>;
  * //=> Failure<"label 'j' has size 3 in operand 0 but 4 in operand 1">
  */
-export type BindSizes<Operands extends readonly RankedOperand[]> = Operands extends readonly []
+export type BindSizes<Labels extends readonly string[], Shapes extends readonly (readonly number[])[]> = Labels extends readonly []
   ? { sizes: ";"; seen: never }
-  : BindLabels<Operands, Operands[0], Operands[0]["labels"], 0, 0, ";", never>;
+  : BindLabels<Labels, Shapes, Labels[0], Shapes[0], 0, 0, ";", never>;
 
 /**
  * Binds the operands' labels in order, one operand's labels and sizes side by side (`Index` is the dimension of the
@@ -43,39 +44,42 @@ export type BindSizes<Operands extends readonly RankedOperand[]> = Operands exte
  * this operand comes earlier.
  */
 type BindLabels<
-  Operands extends readonly RankedOperand[],
-  Operand extends RankedOperand,
+  LabelLists extends readonly string[],
+  Shapes extends readonly (readonly number[])[],
   Labels extends string,
+  Shape extends readonly number[],
   Index extends number,
   OperandIndex extends number,
   Sizes extends string,
   Seen extends string,
 > = Labels extends `${infer Label}${infer Labels}`
-  ? Operand["sizes"][Index] extends infer Size extends number
+  ? Shape[Index] extends infer Size extends number
     ? Label extends Seen
-      ? (Operand["labels"] extends `${string}${Label}${string}${Label}${string}` ? FirstIndexInTerm<Operand, Label> : Index) extends Index
+      ? (LabelLists[OperandIndex] extends `${string}${Label}${string}${Label}${string}` ? FirstIndexInTerm<LabelLists[OperandIndex], Label> : Index) extends Index
         ? Sizes extends `${string};${Label}=${infer Bound extends number}@${infer Giver extends number};${string}`
           ? number extends Size
-            ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, Sizes, Seen>
+            ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Sizes, Seen>
             : Size extends Bound | 1
-              ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, Sizes, Seen>
+              ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Sizes, Seen>
               : Failure<WriteSizeMismatch<Label, Giver, Bound, OperandIndex, Size>>
-          : BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
-        : CheckDiagonal<Label, OperandIndex, Operand["sizes"][FirstIndexInTerm<Operand, Label>], Size> extends infer Mismatch extends Failure
+          : BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
+        : CheckDiagonal<Label, OperandIndex, Shape[FirstIndexInTerm<LabelLists[OperandIndex], Label>], Size> extends infer Mismatch extends Failure
           ? Mismatch
-          : BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
+          : BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
       : number extends Size
-        ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, `${Sizes}${Label}=?;`, Seen | Label>
+        ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, `${Sizes}${Label}=?;`, Seen | Label>
         : Size extends 1
-          ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, `${Sizes}${Label}=1;`, Seen | Label>
-          : BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, `${Sizes}${Label}=${Size}@${OperandIndex};`, Seen | Label>
-    : never
-  : Successors[OperandIndex] extends Operands["length"]
-    ? { sizes: Sizes; seen: Seen }
-    : BindLabels<Operands, Operands[Successors[OperandIndex]], Operands[Successors[OperandIndex]]["labels"], 0, Successors[OperandIndex], Sizes, Seen>;
+          ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, `${Sizes}${Label}=1;`, Seen | Label>
+          : BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, `${Sizes}${Label}=${Size}@${OperandIndex};`, Seen | Label>
+    : Failure<"more labels than dimensions">
+  : Index extends Shape["length"]
+    ? Successors[OperandIndex] extends LabelLists["length"]
+      ? { sizes: Sizes; seen: Seen }
+      : BindLabels<LabelLists, Shapes, LabelLists[Successors[OperandIndex]], Shapes[Successors[OperandIndex]], 0, Successors[OperandIndex], Sizes, Seen>
+    : Failure<"more dimensions than labels">;
 
 /** The dimension of a label's first appearance in an operand's term. */
-type FirstIndexInTerm<Operand extends RankedOperand, Label extends string> = Operand["labels"] extends `${infer Before}${Label}${string}`
+type FirstIndexInTerm<Labels extends string, Label extends string> = Labels extends `${infer Before}${Label}${string}`
   ? StringLength<Before>
   : never;
 

@@ -26,11 +26,28 @@ export type NormalizeParsed<Parsed extends ParsedEquation, Shapes extends readon
     ? number[]
     : CheckOperandCount<Parsed["inputs"]["length"], Shapes["length"]> extends infer Mistake extends Failure
       ? Mistake
-      : CheckRanks<Parsed["inputs"], Shapes, 0, []> extends infer Ranked
-        ? Ranked extends readonly RankedOperand[]
-          ? NormalizeRanked<Ranked, Parsed["output"], Parsed["inputs"]>
-          : Ranked
-        : never;
+      : [Parsed["inputs"][number]["after"] | (number extends Shapes[number]["length"] ? number : undefined)] extends [undefined]
+        ? BindSizes<TermLabels<Parsed["inputs"]>, Shapes> extends infer Bound extends Bindings
+          ? Parsed["output"] extends ParsedTerm
+            ? CheckOutput<Parsed["output"], Parsed["inputs"], Bound, [], false>
+            : InferImplicitOutput<InputLabels<Parsed["inputs"]>, Bound, []>
+          : NormalizeEachStep<Parsed, Shapes>
+        : NormalizeEachStep<Parsed, Shapes>;
+
+/**
+ * The checks one after the other. Equations without an ellipsis, with operands of literal rank, skip them unless
+ * the sizes are refused: their labels are bound to their sizes straight away, which also finds a rank that does
+ * not match, and only a refusal comes here, to be worded in the run time's order (a rank before a size).
+ */
+type NormalizeEachStep<Parsed extends ParsedEquation, Shapes extends readonly (readonly number[])[]> =
+  CheckRanks<Parsed["inputs"], Shapes, 0, []> extends infer Ranked
+    ? Ranked extends readonly RankedOperand[]
+      ? NormalizeRanked<Ranked, Parsed["output"], Parsed["inputs"]>
+      : Ranked
+    : never;
+
+/** The labels of each term without an ellipsis. */
+type TermLabels<Terms extends readonly ParsedTerm[]> = { [Index in keyof Terms]: Terms[Index]["before"] };
 
 /** The checks that follow the ranks: the ellipsis dimensions, the label sizes, the output. */
 type NormalizeRanked<
@@ -40,7 +57,7 @@ type NormalizeRanked<
 > =
   BroadcastEllipsis<Ranked> extends infer Ellipsis
     ? Ellipsis extends readonly number[]
-      ? BindSizes<Ranked> extends infer Bound
+      ? BindSizes<{ [Index in keyof Ranked]: Ranked[Index]["labels"] }, { [Index in keyof Ranked]: Ranked[Index]["sizes"] }> extends infer Bound
         ? Bound extends Bindings
           ? Output extends ParsedTerm
             ? CheckOutput<Output, Inputs, Bound, Ellipsis, HasEllipsis<Inputs>>
