@@ -20,23 +20,23 @@ export type EinsumArguments =
 
 /**
  * The operands among a call's arguments, read the way the run time's `readArguments` reads them: a trailing options
- * object is not an operand, and a single list is the operand list.
+ * object is not an operand, and a single list is the operand list. Arguments that are all tensors (the common call)
+ * are the operands as they are, found with one test.
  *
  * @example
  * type Operands = OperandsOf<[[A, B], { optimize: false }]>; //=> [A, B]
  */
-export type OperandsOf<Arguments extends readonly unknown[]> = Arguments extends readonly [
-  ...infer Operands extends readonly unknown[],
-  infer Last,
-]
-  ? [Last] extends [{ readonly shape: unknown }]
-    ? Arguments
-    : [Last] extends [readonly unknown[]]
-      ? Operands extends readonly [] ? Last : Arguments
-      : Operands extends readonly [infer List extends readonly unknown[]]
-        ? List
-        : Operands
-  : Arguments;
+export type OperandsOf<Arguments extends readonly unknown[]> = [Arguments[number]] extends [{ readonly shape: unknown }]
+  ? Arguments
+  : Arguments extends readonly [...infer Operands extends readonly unknown[], infer Last]
+    ? [Last] extends [{ readonly shape: unknown }]
+      ? Arguments
+      : [Last] extends [readonly unknown[]]
+        ? Operands extends readonly [] ? Last : Arguments
+        : Operands extends readonly [infer List extends readonly unknown[]]
+          ? List
+          : Operands
+    : Arguments;
 
 /**
  * An operand's shape type, `number[]` when it has none the compiler can read (also for `any` and `never`).

@@ -123,11 +123,16 @@ interface CheckedLabels<Earlier extends string, Shape extends number[]> {
 
 /**
  * Checks each label (it must be an input label, and appear once in the output) and appends its size to the shape.
- * Gives the {@link CheckedLabels}, or the first `Failure`.
+ * Gives the {@link CheckedLabels}, or the first `Failure`. A label bound to a literal size, the common case, is
+ * found and sized by one pattern.
  */
 type CheckedSizes<Labels extends string, Bound extends Bindings, Earlier extends string, Shape extends number[]> =
   Labels extends `${infer Label}${infer Labels}`
-    ? Label extends Bound["seen"]
+    ? Bound["sizes"] extends `${string};${Label}=${infer Size extends number}@${string}`
+      ? Label extends Earlier
+        ? Failure<WriteRepeatedOutputLabel<Label>>
+        : CheckedSizes<Labels, Bound, Earlier | Label, [...Shape, Size]>
+      : Label extends Bound["seen"]
       ? Label extends Earlier
         ? Failure<WriteRepeatedOutputLabel<Label>>
         : CheckedSizes<Labels, Bound, Earlier | Label, [...Shape, LabelSize<Bound, Label>]>
@@ -139,5 +144,7 @@ type CheckedSizes<Labels extends string, Bound extends Bindings, Earlier extends
 /** Appends the sizes of some labels to a shape. */
 type OutputSizes<Labels extends string, Bound extends Bindings, Shape extends number[]> =
   Labels extends `${infer Label}${infer Labels}`
-    ? OutputSizes<Labels, Bound, [...Shape, LabelSize<Bound, Label>]>
+    ? Bound["sizes"] extends `${string};${Label}=${infer Size extends number}@${string}`
+      ? OutputSizes<Labels, Bound, [...Shape, Size]>
+      : OutputSizes<Labels, Bound, [...Shape, LabelSize<Bound, Label>]>
     : Shape;
