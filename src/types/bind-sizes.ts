@@ -1,14 +1,15 @@
 import type { WriteDiagonalSizeMismatch, WriteSizeMismatch } from "../messages.js";
+import type { Label as LabelCharacter } from "./characters.js";
 import type { Failure } from "./failure.js";
 import type { StringLength, Successors } from "./length.js";
 
 /**
  * Every label's size, as {@link BindSizes} leaves them.
  *
- * - `sizes`: one entry per label, `label=size@operand;` for a literal size other than 1 and the operand where it was
- *   first seen, `label=?;` for a size typed `number`, `label=1;` for size 1, after a leading `;`. The run time keeps
- *   the same pair: a size of 1 gives way to the first larger one, and after that the pair never changes, so only
- *   these pairs can appear in a message. A string is read with one pattern however many labels it holds, where an
+ * - `sizes`: one entry per label after a leading `;`: `label=size@operand;` for a literal size and the operand where
+ *   it was first seen, `label=?;` for a size typed `number`. The run time keeps the same pair: a size of 1 gives way
+ *   to the first larger one (or to `number`), and after that the pair never changes, so only pairs of a size other
+ *   than 1 can appear in a message. A string is read with one pattern however many labels it holds, where an
  *   object type would be rebuilt for every label.
  * - `seen`: every label.
  *
@@ -41,7 +42,8 @@ export type BindSizes<Labels extends readonly string[], Shapes extends readonly 
  * next label), then the next operand's. `OperandIndex` is the operand's index. The common cases come first and are
  * written out in this one type, because each extra step per label costs the compiler instantiations: a label not
  * seen before, then a label bound to a literal size. A label seen before is a diagonal when its first dimension in
- * this operand comes earlier.
+ * this operand comes earlier. A label is checked to be a letter when first seen, for terms split without a scan
+ * (see `SplitLabelTerms`).
  */
 type BindLabels<
   LabelLists extends readonly string[],
@@ -58,19 +60,21 @@ type BindLabels<
       ? (LabelLists[OperandIndex] extends `${string}${Label}${string}${Label}${string}` ? FirstIndexInTerm<LabelLists[OperandIndex], Label> : Index) extends Index
         ? Sizes extends `${string};${Label}=${infer Bound extends number}@${infer Giver extends number};${string}`
           ? number extends Size
-            ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Sizes, Seen>
+            ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Bound extends 1 ? Rebound<Sizes, Label, Size, OperandIndex> : Sizes, Seen>
             : Size extends Bound | 1
               ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Sizes, Seen>
-              : Failure<WriteSizeMismatch<Label, Giver, Bound, OperandIndex, Size>>
+              : Bound extends 1
+                ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
+                : Failure<WriteSizeMismatch<Label, Giver, Bound, OperandIndex, Size>>
           : BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
         : CheckDiagonal<Label, OperandIndex, Shape[FirstIndexInTerm<LabelLists[OperandIndex], Label>], Size> extends infer Mismatch extends Failure
           ? Mismatch
           : BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
-      : number extends Size
-        ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, `${Sizes}${Label}=?;`, Seen | Label>
-        : Size extends 1
-          ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, `${Sizes}${Label}=1;`, Seen | Label>
+      : Label extends LabelCharacter
+        ? number extends Size
+          ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, `${Sizes}${Label}=?;`, Seen | Label>
           : BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, `${Sizes}${Label}=${Size}@${OperandIndex};`, Seen | Label>
+        : Failure<"not a label">
     : Failure<"more labels than dimensions">
   : Index extends Shape["length"]
     ? Successors[OperandIndex] extends LabelLists["length"]
@@ -89,7 +93,7 @@ type FirstIndexInTerm<Labels extends string, Label extends string> = Labels exte
  */
 type Rebound<Sizes extends string, Label extends string, Size extends number, Operand extends number> =
   Sizes extends `${infer Before};${Label}=${infer Entry};${infer After}`
-    ? Entry extends "1" | "?"
+    ? Entry extends `1@${string}` | "?"
       ? number extends Size
         ? `${Before};${Label}=?;${After}`
         : Size extends 1
@@ -106,7 +110,7 @@ type CheckDiagonal<Label extends string, Operand extends number, Earlier extends
  * A label's size once every operand is bound.
  *
  * @example
- * type Size = LabelSize<{ sizes: ";i=1;j=3@1;"; seen: "i" | "j" }, "i">; //=> 1
+ * type Size = LabelSize<{ sizes: ";i=1@0;j=3@1;"; seen: "i" | "j" }, "i">; //=> 1
  */
 export type LabelSize<Bound extends Bindings, Label extends string> =
   Bound["sizes"] extends `${string};${Label}=${infer Entry};${string}`

@@ -3,7 +3,7 @@ import type { EinsumOutcome } from "./einsum-shape.js";
 import type { Failure } from "./failure.js";
 import type { StringLength } from "./length.js";
 import type { ImplicitOutputLabels, InputLabels } from "./output.js";
-import type { ParseEquation, SplitTerms } from "./parse.js";
+import type { ParseEquation, SplitLabelTerms, SplitTerms } from "./parse.js";
 import type { ParsedTerm, WithoutSpaces } from "./parse-state.js";
 
 /**
@@ -186,9 +186,15 @@ type TermDone<Equation extends string, TermCount extends number, OperandCount ex
 
 /**
  * The output implicit mode chooses: `...` when an input has one, then each label seen once, in ASCII order. The
- * equation's inputs are parsed already (the check parsed them), so their labels come from that parse.
+ * equation's inputs are split or parsed already (the check did it), so their labels come from there.
  */
-type ImplicitOutput<Equation extends string> = ParseEquation<Equation> extends { readonly inputs: infer Terms extends readonly ParsedTerm[] }
+type ImplicitOutput<Equation extends string> = (
+  SplitLabelTerms<Equation> extends { readonly inputs: infer Terms extends readonly ParsedTerm[] }
+    ? Terms
+    : ParseEquation<Equation> extends { readonly inputs: infer Terms extends readonly ParsedTerm[] }
+      ? Terms
+      : never
+) extends infer Terms extends readonly ParsedTerm[]
   ? `${Equation extends `${string}.${string}` ? "..." : ""}${ImplicitOutputLabels<InputLabels<Terms>>}`
   : never;
 

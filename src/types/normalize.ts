@@ -15,7 +15,8 @@ import type { ParsedTerm } from "./parse-state.js";
  * for the first mistake.
  *
  * An operand list of unknown length stops the checks with no error and gives `number[]`; so does an operand of
- * unknown rank (`number[]`), once the operands before it are checked.
+ * unknown rank (`number[]`), once the operands before it are checked. Terms without an ellipsis against operands of
+ * literal rank take the short way (see {@link NormalizeLabelTerms}) unless they are refused.
  *
  * @example
  * type Shape = NormalizeParsed<ParseEquation<"ij,jk">, [[2, 3], [3, 4]]>; //=> [2, 4]
@@ -24,27 +25,42 @@ import type { ParsedTerm } from "./parse-state.js";
 export type NormalizeParsed<Parsed extends ParsedEquation, Shapes extends readonly (readonly number[])[]> =
   number extends Shapes["length"]
     ? number[]
-    : CheckOperandCount<Parsed["inputs"]["length"], Shapes["length"]> extends infer Mistake extends Failure
-      ? Mistake
-      : [Parsed["inputs"][number]["after"] | (number extends Shapes[number]["length"] ? number : undefined)] extends [undefined]
-        ? BindSizes<TermLabels<Parsed["inputs"]>, Shapes> extends infer Bound extends Bindings
-          ? Parsed["output"] extends ParsedTerm
-            ? CheckOutput<Parsed["output"], Parsed["inputs"], Bound, [], false>
-            : InferImplicitOutput<InputLabels<Parsed["inputs"]>, Bound, []>
-          : NormalizeEachStep<Parsed, Shapes>
-        : NormalizeEachStep<Parsed, Shapes>;
+    : [Parsed["inputs"][number]["after"] | (number extends Shapes[number]["length"] ? number : undefined)] extends [undefined]
+      ? NormalizeLabelTerms<Parsed, Shapes> extends infer Outcome
+        ? Outcome extends Failure
+          ? NormalizeEachStep<Parsed, Shapes>
+          : Outcome
+        : never
+      : NormalizeEachStep<Parsed, Shapes>;
 
 /**
- * The checks one after the other. Equations without an ellipsis, with operands of literal rank, skip them unless
- * the sizes are refused: their labels are bound to their sizes straight away, which also finds a rank that does
- * not match, and only a refusal comes here, to be worded in the run time's order (a rank before a size).
+ * The checks of terms without an ellipsis against operands of literal rank: the operand count, then the labels
+ * bound to their sizes straight away, which also finds a rank that does not match, then the output. A refusal is a
+ * `Failure` whose message may not be the run time's first: go through the checks one after the other for that.
+ *
+ * @example
+ * type Shape = NormalizeLabelTerms<ParseEquation<"ij,jk->ik">, [[2, 3], [3, 4]]>; //=> OpenOutput<[2, 4], "j">
  */
+export type NormalizeLabelTerms<Parsed extends ParsedEquation, Shapes extends readonly (readonly number[])[]> =
+  Parsed["inputs"]["length"] extends Shapes["length"]
+    ? BindSizes<TermLabels<Parsed["inputs"]>, Shapes> extends infer Bound
+      ? Bound extends Bindings
+        ? Parsed["output"] extends ParsedTerm
+          ? CheckOutput<Parsed["output"], Parsed["inputs"], Bound, [], false>
+          : InferImplicitOutput<InputLabels<Parsed["inputs"]>, Bound, []>
+        : Bound
+      : never
+    : Failure<"operand count">;
+
+/** The checks one after the other, each giving the run time's message for its refusal. */
 type NormalizeEachStep<Parsed extends ParsedEquation, Shapes extends readonly (readonly number[])[]> =
-  CheckRanks<Parsed["inputs"], Shapes, 0, []> extends infer Ranked
-    ? Ranked extends readonly RankedOperand[]
-      ? NormalizeRanked<Ranked, Parsed["output"], Parsed["inputs"]>
-      : Ranked
-    : never;
+  CheckOperandCount<Parsed["inputs"]["length"], Shapes["length"]> extends infer Mistake extends Failure
+    ? Mistake
+    : CheckRanks<Parsed["inputs"], Shapes, 0, []> extends infer Ranked
+      ? Ranked extends readonly RankedOperand[]
+        ? NormalizeRanked<Ranked, Parsed["output"], Parsed["inputs"]>
+        : Ranked
+      : never;
 
 /** The labels of each term without an ellipsis. */
 type TermLabels<Terms extends readonly ParsedTerm[]> = { [Index in keyof Terms]: Terms[Index]["before"] };

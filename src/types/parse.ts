@@ -44,6 +44,22 @@ export type ParseEquation<Equation extends string> =
     : SplitArrow<Equation>;
 
 /**
+ * An equation split into its terms without a look at their characters, for the checks to read when it has no
+ * space, no `...` and at most one `->` (else `false`). Its labels are checked where they are read: an input label
+ * when it is first bound, an output label when it is found among the inputs'. Any refusal then goes back to
+ * {@link ParseEquation}, which words a mistake of the grammar first, as the run time does.
+ *
+ * @example
+ * type Split = SplitLabelTerms<"ij,jk->ik">;
+ * //=> { inputs: [{ before: "ij"; after: undefined }, { before: "jk"; after: undefined }]; output: { before: "ik"; after: undefined } }
+ */
+export type SplitLabelTerms<Equation extends string> = Equation extends `${string}${" " | "."}${string}`
+  ? false
+  : SplitArrow<Equation> extends [infer Inputs extends string, infer Output extends string | undefined]
+    ? { inputs: LabelTerms<Inputs, []>; output: Output extends string ? ParsedTermOf<Output, undefined> : undefined }
+    : false;
+
+/**
  * Whether a text holds only labels and commas (the input side of an equation, with the output after one more
  * comma): then no term needs a scan of its own, and the terms are the text split at its commas. The check reads
  * four characters a step while it can. Any other character (a space, a dot, a mistake) sends the equation through
