@@ -39,7 +39,7 @@ export type EinsumOutcome<
 
 /**
  * The checks of an equation. When its terms can be split without a scan (see `SplitLabelTerms`) and every operand
- * has a literal shape, the checks read the split terms, and they check each label as they read it; a refusal is then
+ * has a literal shape, the checks read the split terms (the short way when no term has an ellipsis), and they check each label as they read it; a refusal is then
  * worked out again from the scanned equation, so that a mistake of the grammar is the one reported, as at run time.
  * Symbolic shapes take the scanned equation straight away (their ranks may not be literals).
  */
@@ -49,7 +49,7 @@ type CheckedEquation<Equation extends string, Shapes extends readonly (readonly 
     : number extends Shapes["length"] | Shapes[number]["length"]
       ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
       : SplitLabelTerms<Equation> extends infer Split extends ParsedEquation
-        ? NormalizeLabelTerms<Split, Shapes> extends infer Outcome
+        ? (Equation extends `${string}.${string}` ? NormalizeParsed<Split, Shapes> : NormalizeLabelTerms<Split, Shapes>) extends infer Outcome
           ? Outcome extends Failure
             ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
             : Outcome

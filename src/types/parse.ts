@@ -8,7 +8,7 @@ import type {
 import type { Label, ScanCharacter } from "./characters.js";
 import type { Failure } from "./failure.js";
 import type { StringLength, Successors } from "./length.js";
-import type { ParsedTerm, ParsedTermOf, TermMistake, TermOf } from "./parse-state.js";
+import type { ParsedTerm, ParsedTermOf, TermMistake, TermOf, WithoutSpaces } from "./parse-state.js";
 
 /**
  * An equation split into its input terms and its output term (`undefined` in implicit mode).
@@ -32,8 +32,12 @@ export interface ParsedEquation {
  */
 export type ParseEquation<Equation extends string> =
   SplitArrow<Equation> extends [infer Inputs extends string, infer Output extends string | undefined]
-    ? (Output extends `${string},${string}` ? false : OnlyLabels<Output extends string ? `${Inputs},${Output}` : Inputs>) extends true
-      ? { inputs: LabelTerms<Inputs, []>; output: Output extends string ? ParsedTermOf<Output, undefined> : undefined }
+    ? (Equation extends `${string}${" " | "."}${string}`
+        ? false
+        : Output extends `${string},${string}`
+          ? false
+          : OnlyLabels<Output extends string ? `${Inputs},${Output}` : Inputs>) extends true
+      ? { inputs: LabelTerms<Inputs, [], false>; output: Output extends string ? ParsedTermOf<Output, undefined> : undefined }
       : ParseInputs<SplitTerms<Inputs>, 0, "", []> extends infer Terms
         ? Terms extends readonly ParsedTerm[]
           ? Output extends string
@@ -44,20 +48,29 @@ export type ParseEquation<Equation extends string> =
     : SplitArrow<Equation>;
 
 /**
- * An equation split into its terms without a look at their characters, for the checks to read when it has no
- * space, no `...` and at most one `->` (else `false`). Its labels are checked where they are read: an input label
- * when it is first bound, an output label when it is found among the inputs'. Any refusal then goes back to
- * {@link ParseEquation}, which words a mistake of the grammar first, as the run time does.
+ * An equation split into its terms without a look at their characters, for the checks to read when it has at
+ * most one `->` (else `false`): spaces are dropped, as the run time drops them, and each term is split at its first
+ * `...`. A stray dot, or a second `...`, is left in the labels. Its labels are checked
+ * where they are read: an input label when it is first bound, an output label when it is found among the inputs'.
+ * Any refusal then goes back to {@link ParseEquation}, which words a mistake of the grammar first, as the run time
+ * does.
  *
  * @example
  * type Split = SplitLabelTerms<"ij,jk->ik">;
  * //=> { inputs: [{ before: "ij"; after: undefined }, { before: "jk"; after: undefined }]; output: { before: "ik"; after: undefined } }
  */
-export type SplitLabelTerms<Equation extends string> = Equation extends `${string}${" " | "."}${string}`
-  ? false
-  : SplitArrow<Equation> extends [infer Inputs extends string, infer Output extends string | undefined]
-    ? { inputs: LabelTerms<Inputs, []>; output: Output extends string ? ParsedTermOf<Output, undefined> : undefined }
+export type SplitLabelTerms<Equation extends string> =
+  SplitArrow<Equation> extends [infer Inputs extends string, infer Output extends string | undefined]
+    ? Equation extends `${string}${" " | "."}${string}`
+      ? {
+          inputs: LabelTerms<WithoutSpaces<Inputs>, [], true>;
+          output: Output extends string ? SplitTerm<WithoutSpaces<Output>> : undefined;
+        }
+      : { inputs: LabelTerms<Inputs, [], false>; output: Output extends string ? ParsedTermOf<Output, undefined> : undefined }
     : false;
+
+/** A term split at its first `...`, its characters unchecked. */
+type SplitTerm<Text extends string> = Text extends `${infer Before}...${infer After}` ? ParsedTermOf<Before, After> : ParsedTermOf<Text, undefined>;
 
 /**
  * Whether a text holds only labels and commas (the input side of an equation, with the output after one more
@@ -75,10 +88,10 @@ type OnlyLabels<Text extends string> = Text extends `${infer A}${infer B}${infer
       : false
     : true;
 
-/** Input terms made of labels only, split at their commas into parsed terms. */
-type LabelTerms<Inputs extends string, Terms extends ParsedTerm[]> = Inputs extends `${infer Term},${infer Rest}`
-  ? LabelTerms<Rest, [...Terms, ParsedTermOf<Term, undefined>]>
-  : [...Terms, ParsedTermOf<Inputs, undefined>];
+/** Input terms split at their commas into parsed terms, each split at its `...` when some term may have one. */
+type LabelTerms<Inputs extends string, Terms extends ParsedTerm[], Dotted extends boolean> = Inputs extends `${infer Term},${infer Rest}`
+  ? LabelTerms<Rest, [...Terms, Dotted extends true ? SplitTerm<Term> : ParsedTermOf<Term, undefined>], Dotted>
+  : [...Terms, Dotted extends true ? SplitTerm<Inputs> : ParsedTermOf<Inputs, undefined>];
 
 /**
  * Splits an equation at its first `->` into `[inputs, output]` (`output` is `undefined` without an arrow). A second
