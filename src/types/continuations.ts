@@ -145,15 +145,13 @@ type LabelOffers<Equation extends string, Labels extends string, Fresh extends n
     ? `${Equation}${Exclude<Used, CharactersOf<Labels>> | FreshLetters<Used, Fresh>}`
     : never;
 
-/** The letters of an equation's inputs, without spaces, commas or ellipses. */
-type UsedLabels<Equation extends string> = WithoutMarks<WithoutSpaces<Equation>>;
-
-/** A text without its commas and dots. */
-type WithoutMarks<Text extends string> = Text extends `${infer Before},${infer After}`
-  ? WithoutMarks<`${Before}${After}`>
-  : Text extends `${infer Before}.${infer After}`
-    ? WithoutMarks<`${Before}${After}`>
-    : Text;
+/**
+ * The letters of an equation's inputs, without spaces, commas or ellipses: the labels of its terms split as the
+ * check split them (the continuations are only offered once the terms typed so far are known good).
+ */
+type UsedLabels<Equation extends string> = SplitLabelTerms<Equation> extends { readonly inputs: infer Terms extends readonly ParsedTerm[] }
+  ? InputLabels<Terms>
+  : never;
 
 /** Letters in the order einsum equations usually take them, starting at `i`. */
 type FreshOrder = "ijklmnopqrstuvwxyzabcdefgh";
