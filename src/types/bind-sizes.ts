@@ -58,14 +58,16 @@ type BindLabels<
   ? Shape[Index] extends infer Size extends number
     ? Label extends Seen
       ? (LabelLists[OperandIndex] extends `${string}${Label}${string}${Label}${string}` ? FirstIndexInTerm<LabelLists[OperandIndex], Label> : Index) extends Index
-        ? Sizes extends `${string};${Label}=${infer Bound extends number}@${infer Giver extends number};${string}`
-          ? number extends Size
-            ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Bound extends 1 ? Rebound<Sizes, Label, Size, OperandIndex> : Sizes, Seen>
-            : Size extends Bound | 1
-              ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Sizes, Seen>
-              : Bound extends 1
-                ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
-                : Failure<WriteSizeMismatch<Label, Giver, Bound, OperandIndex, Size>>
+        ? Sizes extends `${string};${Label}=${infer Bound extends number}@${string}`
+          ? Size extends Bound | 1
+            ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Sizes, Seen>
+            : Bound extends 1
+              ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
+              : number extends Size
+                ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Sizes, Seen>
+                : Sizes extends `${string};${Label}=${Bound}@${infer Giver extends number};${string}`
+                  ? Failure<WriteSizeMismatch<Label, Giver, Bound, OperandIndex, Size>>
+                  : never
           : BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
         : CheckDiagonal<Label, OperandIndex, Shape[FirstIndexInTerm<LabelLists[OperandIndex], Label>], Size> extends infer Mismatch extends Failure
           ? Mismatch
