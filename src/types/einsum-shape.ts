@@ -46,7 +46,7 @@ export type EinsumOutcome<
 type CheckedEquation<Equation extends string, Shapes extends readonly (readonly number[])[], Symbolic extends boolean> =
   Symbolic extends true
     ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
-    : number extends Shapes["length"] | Shapes[number]["length"]
+    : number extends Shapes[number]["length"]
       ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
       : SplitLabelTerms<Equation> extends infer Split extends ParsedEquation
         ? (Equation extends `${string}.${string}` ? NormalizeParsed<Split, Shapes> : NormalizeLabelTerms<Split, Shapes>) extends infer Outcome

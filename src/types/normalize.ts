@@ -42,14 +42,12 @@ export type NormalizeParsed<Parsed extends ParsedEquation, Shapes extends readon
  * type Shape = NormalizeLabelTerms<ParseEquation<"ij,jk->ik">, [[2, 3], [3, 4]]>; //=> OpenOutput<[2, 4], "j">
  */
 export type NormalizeLabelTerms<Parsed extends ParsedEquation, Shapes extends readonly (readonly number[])[]> =
-  Parsed["inputs"]["length"] extends Shapes["length"]
-    ? BindSizes<TermLabels<Parsed["inputs"]>, Shapes> extends infer Bound
-      ? Bound extends Bindings
-        ? Parsed["output"] extends ParsedTerm
-          ? CheckOutput<Parsed["output"], Parsed["inputs"], Bound, [], false>
-          : InferImplicitOutput<InputLabels<Parsed["inputs"]>, Bound, []>
-        : Bound
-      : never
+  Shapes["length"] extends Parsed["inputs"]["length"]
+    ? BindSizes<TermLabels<Parsed["inputs"]>, Shapes> extends infer Bound extends Bindings
+      ? Parsed["output"] extends ParsedTerm
+        ? CheckOutput<Parsed["output"], Parsed["inputs"], Bound, [], false>
+        : InferImplicitOutput<InputLabels<Parsed["inputs"]>, Bound, []>
+      : Failure<"sizes">
     : Failure<"operand count">;
 
 /** The checks one after the other, each giving the run time's message for its refusal. */

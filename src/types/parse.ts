@@ -59,15 +59,15 @@ export type ParseEquation<Equation extends string> =
  * type Split = SplitLabelTerms<"ij,jk->ik">;
  * //=> { inputs: [{ before: "ij"; after: undefined }, { before: "jk"; after: undefined }]; output: { before: "ik"; after: undefined } }
  */
-export type SplitLabelTerms<Equation extends string> =
-  SplitArrow<Equation> extends [infer Inputs extends string, infer Output extends string | undefined]
-    ? Equation extends `${string}${" " | "."}${string}`
-      ? {
-          inputs: LabelTerms<WithoutSpaces<Inputs>, [], true>;
-          output: Output extends string ? SplitTerm<WithoutSpaces<Output>> : undefined;
-        }
-      : { inputs: LabelTerms<Inputs, [], false>; output: Output extends string ? ParsedTermOf<Output, undefined> : undefined }
-    : false;
+export type SplitLabelTerms<Equation extends string> = Equation extends `${infer Inputs}->${infer Output}`
+  ? Output extends `${string}->${string}`
+    ? false
+    : Equation extends `${string}${" " | "."}${string}`
+      ? { inputs: LabelTerms<WithoutSpaces<Inputs>, [], true>; output: SplitTerm<WithoutSpaces<Output>> }
+      : { inputs: LabelTerms<Inputs, [], false>; output: ParsedTermOf<Output, undefined> }
+  : Equation extends `${string}${" " | "."}${string}`
+    ? { inputs: LabelTerms<WithoutSpaces<Equation>, [], true>; output: undefined }
+    : { inputs: LabelTerms<Equation, [], false>; output: undefined };
 
 /** A term split at its first `...`, its characters unchecked. */
 type SplitTerm<Text extends string> = Text extends `${infer Before}...${infer After}` ? ParsedTermOf<Before, After> : ParsedTermOf<Text, undefined>;
