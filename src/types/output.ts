@@ -12,7 +12,7 @@ import type { ParsedTerm } from "./parse-state.js";
  * {@link InputLabels}).
  *
  * @example
- * type Shape = InferImplicitOutput<"abCb", { sized: { a: [2, 0] } & { C: [4, 1] }; unknown: never; seen: "a" | "b" | "C"; repeated: "b" }, [7]>;
+ * type Shape = InferImplicitOutput<"abCb", { sizes: ";a=2@0;b=1@0;C=4@1;"; seen: "a" | "b" | "C" }, [7]>;
  * //=> [7, 4, 2]
  */
 export type InferImplicitOutput<Labels extends string, Bound extends Bindings, Ellipsis extends readonly number[]> = OutputSizes<
@@ -81,7 +81,7 @@ type Insert<Sorted extends string, Label extends string, Done extends string> = 
  * whether one of them has a `...`.
  *
  * @example
- * type Checked = CheckOutput<{ before: "ji"; after: undefined }, [{ before: "ij"; after: undefined }], { sized: { i: [2, 0] } & { j: [3, 0] }; unknown: never; seen: "i" | "j"; repeated: never }, [], false>;
+ * type Checked = CheckOutput<{ before: "ji"; after: undefined }, [{ before: "ij"; after: undefined }], { sizes: ";i=2@0;j=3@0;"; seen: "i" | "j" }, [], false>;
  * //=> OpenOutput<[3, 2], never>
  */
 export type CheckOutput<
