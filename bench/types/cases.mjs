@@ -196,8 +196,9 @@ export const probeOptions = {
   paths: { "typed-einsum": [join(root, "dist", "index.d.ts")] },
 };
 
-/** The median and the maximum of some figures. */
+/** The average, the median and the maximum of some figures. */
 export function summarize(figures) {
   const sorted = [...figures].sort((left, right) => left - right);
-  return { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1], count: sorted.length };
+  const mean = Math.round(sorted.reduce((sum, figure) => sum + figure, 0) / sorted.length);
+  return { mean, median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1], count: sorted.length };
 }
