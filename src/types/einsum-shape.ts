@@ -48,13 +48,13 @@ type CheckedEquation<Equation extends string, Shapes extends readonly (readonly 
     ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
     : number extends Shapes[number]["length"]
       ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
-      : SplitLabelTerms<Equation> extends infer Split extends ParsedEquation
-        ? (Equation extends `${string}.${string}` ? NormalizeParsed<Split, Shapes> : NormalizeLabelTerms<Split, Shapes>) extends infer Outcome
-          ? Outcome extends Failure
-            ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
-            : Outcome
-          : never
-        : Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>;
+      : (Equation extends `${string}.${string}`
+            ? NormalizeParsed<SplitLabelTerms<Equation>, Shapes>
+            : NormalizeLabelTerms<SplitLabelTerms<Equation>, Shapes>) extends infer Outcome
+        ? Outcome extends Failure
+          ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
+          : Outcome
+        : never;
 
 /**
  * Whether some dimension of the shapes is symbolic (see `dimensions.ts`), or a rank is not a literal.

@@ -48,9 +48,9 @@ export type ParseEquation<Equation extends string> =
     : SplitArrow<Equation>;
 
 /**
- * An equation split into its terms without a look at their characters, for the checks to read when it has at
- * most one `->` (else `false`): spaces are dropped, as the run time drops them, and each term is split at its first
- * `...`. A stray dot, or a second `...`, is left in the labels. Its labels are checked
+ * An equation split into its terms without a look at their characters, for the checks to read: it is split at its
+ * first `->`, spaces are dropped, as the run time drops them, and each term is split at its first `...`. A stray
+ * dot, a second `...` or a second `->` is left in the labels. Its labels are checked
  * where they are read: an input label when it is first bound, an output label when it is found among the inputs'.
  * Any refusal then goes back to {@link ParseEquation}, which words a mistake of the grammar first, as the run time
  * does.
@@ -60,11 +60,9 @@ export type ParseEquation<Equation extends string> =
  * //=> { inputs: [{ before: "ij"; after: undefined }, { before: "jk"; after: undefined }]; output: { before: "ik"; after: undefined } }
  */
 export type SplitLabelTerms<Equation extends string> = Equation extends `${infer Inputs}->${infer Output}`
-  ? Output extends `${string}->${string}`
-    ? false
-    : Equation extends `${string}${" " | "."}${string}`
-      ? { inputs: LabelTerms<WithoutSpaces<Inputs>, [], true>; output: SplitTerm<WithoutSpaces<Output>> }
-      : { inputs: LabelTerms<Inputs, [], false>; output: ParsedTermOf<Output, undefined> }
+  ? Equation extends `${string}${" " | "."}${string}`
+    ? { inputs: LabelTerms<WithoutSpaces<Inputs>, [], true>; output: SplitTerm<WithoutSpaces<Output>> }
+    : { inputs: LabelTerms<Inputs, [], false>; output: ParsedTermOf<Output, undefined> }
   : Equation extends `${string}${" " | "."}${string}`
     ? { inputs: LabelTerms<WithoutSpaces<Equation>, [], true>; output: undefined }
     : { inputs: LabelTerms<Equation, [], false>; output: undefined };
