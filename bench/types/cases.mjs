@@ -32,7 +32,60 @@ const article = [
   ["nc,ck->nk", [[4, 8], [8, 6]]],
 ];
 
-/** Every call: the article's, a 6-operand chain, a 20-label equation, and the valid conformance cases. */
+/**
+ * Equations as programs write them, each once: 1 to 4 operands of rank 1 to 4, implicit and explicit outputs,
+ * ellipses, diagonals and traces, size-1 dimensions that broadcast, with the sizes of real models. The average over
+ * these is the figure the budget is about; the conformance cases (random equations of up to 6 operands) and the
+ * article's add breadth.
+ */
+const realistic = [
+  ["ij->ji", [[128, 64]]],
+  ["ij->", [[32, 10]]],
+  ["ij->i", [[64, 768]]],
+  ["ii->", [[16, 16]]],
+  ["ii->i", [[12, 12]]],
+  ["ii", [[9, 9]]],
+  ["ijk->kji", [[4, 5, 6]]],
+  ["bij->bji", [[8, 16, 32]]],
+  ["...ij->...ji", [[8, 12, 64, 32]]],
+  ["bchw->bhwc", [[8, 3, 224, 224]]],
+  ["ij,jk->ik", [[64, 128], [128, 256]]],
+  ["ij,jk", [[32, 48], [48, 16]]],
+  ["ij,j->i", [[256, 512], [512]]],
+  ["i,i->", [[1024], [1024]]],
+  ["i,i", [[77], [77]]],
+  ["i,j->ij", [[40], [50]]],
+  ["i,j", [[6], [7]]],
+  ["ij,ij->ij", [[20, 30], [20, 30]]],
+  ["ij,ij->", [[60, 70], [60, 70]]],
+  ["ik,jk->ij", [[100, 64], [200, 64]]],
+  ["bij,bjk->bik", [[16, 32, 64], [16, 64, 32]]],
+  ["bij,jk->bik", [[16, 50, 300], [300, 10]]],
+  ["bhqd,bhkd->bhqk", [[2, 12, 128, 64], [2, 12, 128, 64]]],
+  ["bhqk,bhkd->bhqd", [[2, 12, 128, 128], [2, 12, 128, 64]]],
+  ["bnd,bmd->bnm", [[4, 196, 768], [4, 49, 768]]],
+  ["bn,bn->b", [[32, 512], [32, 512]]],
+  ["nchw,kc->nkhw", [[8, 64, 28, 28], [128, 64]]],
+  ["bi,bj->bij", [[24, 5], [24, 7]]],
+  ["ijk,k->ij", [[9, 10, 11], [11]]],
+  ["ii,i->i", [[30, 30], [30]]],
+  ["...ij,...jk->...ik", [[6, 1, 20, 30], [5, 30, 40]]],
+  ["...d,...d->...", [[4, 100, 3], [4, 100, 3]]],
+  ["ij,ij->ij", [[50, 1], [1, 60]]],
+  ["bi,i->bi", [[32, 1], [700]]],
+  ["ij,jk,kl->il", [[10, 20], [20, 30], [30, 40]]],
+  ["i,ij,j->", [[80], [80, 90], [90]]],
+  ["bi,oij,bj->bo", [[32, 20], [10, 20, 30], [32, 30]]],
+  ["ab,bc,ca->", [[13, 14], [14, 15], [15, 13]]],
+  ["bq,bk,bv->bqkv", [[4, 8], [4, 9], [4, 10]]],
+  ["...i,...j,...k", [[5, 2], [5, 3], [5, 4]]],
+  ["ij,jk,kl,lm->im", [[2, 3], [3, 4], [4, 5], [5, 6]]],
+  ["ia,ib,ic,abc->i", [[100, 8], [100, 9], [100, 10], [8, 9, 10]]],
+  ["bi,bj,bk,ijk->b", [[16, 3], [16, 4], [16, 5], [3, 4, 5]]],
+  ["pi,qj,rk,ijk->pqr", [[21, 2], [22, 3], [23, 4], [2, 3, 4]]],
+];
+
+/** Every call: the realistic ones, the article's, a 6-operand chain, a 20-label equation, and the valid conformance cases. */
 export function budgetCases() {
   const demo = readFileSync(join(root, "demo", "seed-examples.ts"), "utf8");
   for (const [equation] of article) {
@@ -40,6 +93,7 @@ export function budgetCases() {
   }
   const { cases } = JSON.parse(readFileSync(join(root, "test", "fixtures", "conformance.json"), "utf8"));
   return [
+    ...realistic.map(([equation, shapes]) => ({ group: "realistic", equation, shapes })),
     ...article.map(([equation, shapes]) => ({ group: "article", equation, shapes })),
     { group: "chain", equation: "ab,bc,cd,de,ef,fg->ag", shapes: [[2, 3], [3, 4], [4, 5], [5, 6], [6, 7], [7, 8]] },
     { group: "labels", equation: "abcdefghij,jklmnopqrst->ajt", shapes: [Array(10).fill(2), Array(11).fill(2)] },
@@ -142,8 +196,9 @@ export const probeOptions = {
   paths: { "typed-einsum": [join(root, "dist", "index.d.ts")] },
 };
 
-/** The median and the maximum of some figures. */
+/** The average, the median and the maximum of some figures. */
 export function summarize(figures) {
   const sorted = [...figures].sort((left, right) => left - right);
-  return { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1], count: sorted.length };
+  const mean = Math.round(sorted.reduce((sum, figure) => sum + figure, 0) / sorted.length);
+  return { mean, median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1], count: sorted.length };
 }

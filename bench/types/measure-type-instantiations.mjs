@@ -68,7 +68,7 @@ function timeOf(compiler, text) {
 }
 
 const cases = budgetCases();
-const groups = ["article", "chain", "labels", "conformance"];
+const groups = ["realistic", "article", "chain", "labels", "conformance"];
 const generic = symbolicCases;
 const results = {};
 try {
@@ -78,15 +78,17 @@ try {
     const all = summarize(calls.map((entry) => entry.cost));
     const worst = calls.reduce((left, right) => (right.cost > left.cost ? right : left));
     console.log(`${compiler.name}: instantiations per einsum call over ${all.count} calls`);
-    console.log(`  all: median ${all.median}, max ${all.max} (${worst.equation})`);
+    console.log(`  all: average ${all.mean}, median ${all.median}, max ${all.max} (${worst.equation})`);
     for (const group of groups) {
       const figures = summarize(calls.filter((entry) => entry.group === group).map((entry) => entry.cost));
-      console.log(`  ${group}: median ${figures.median}, max ${figures.max} (${figures.count} calls)`);
+      console.log(`  ${group}: average ${figures.mean}, median ${figures.median}, max ${figures.max} (${figures.count} calls)`);
     }
     console.log(`  a first call in a fresh program ("bk,aki->bai"): ${cold.cost}`);
     const symbolic = perCall(compiler, generic, probeTexts);
     const symbolicFigures = summarize(symbolic.map((entry) => entry.cost));
-    console.log(`  in generic code (symbolic dimensions): median ${symbolicFigures.median}, max ${symbolicFigures.max} (${symbolicFigures.count} calls)`);
+    console.log(
+      `  in generic code (symbolic dimensions): average ${symbolicFigures.mean}, median ${symbolicFigures.median}, max ${symbolicFigures.max} (${symbolicFigures.count} calls)`,
+    );
     if (process.env.SHOW) for (const entry of symbolic) console.log(`  ${entry.cost}\tsymbolic\t${entry.equation}`);
     if (process.env.SHOW) for (const entry of calls) console.log(`  ${entry.cost}\t${entry.group}\t${entry.equation}`);
     results[compiler.name] = { all, cold: cold.cost };

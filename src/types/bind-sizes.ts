@@ -1,113 +1,124 @@
 import type { WriteDiagonalSizeMismatch, WriteSizeMismatch } from "../messages.js";
-import type { RankedOperand } from "./check-rank.js";
+import type { Label as LabelCharacter } from "./characters.js";
 import type { Failure } from "./failure.js";
 import type { StringLength, Successors } from "./length.js";
 
 /**
  * Every label's size, as {@link BindSizes} leaves them.
  *
- * - `sized`: each label with a literal size other than 1, mapped to `[size, operand]` where the size was first
- *   seen. The run time keeps the same pair: a size of 1 gives way to the first larger one, and after that the pair
- *   never changes, so only these pairs can appear in a message.
- * - `unknown`: the labels seen with a size typed `number`.
- * - `seen`: every label; `repeated`: the labels that appear more than once, counting repeats inside one term.
- *
- * A label in neither `sized` nor `unknown` has size 1.
+ * - `sizes`: one entry per label after a leading `;`: `label=size@operand;` for a literal size and the operand where
+ *   it was first seen, `label=?;` for a size typed `number`. The run time keeps the same pair: a size of 1 gives way
+ *   to the first larger one (or to `number`), and after that the pair never changes, so only pairs of a size other
+ *   than 1 can appear in a message. A string is read with one pattern however many labels it holds, where an
+ *   object type would be rebuilt for every label.
+ * - `seen`: every label.
  *
  * @example
- * type Bound = BindSizes<[{ labels: "ij"; sizes: [2, 1]; ellipsis: [] }, { labels: "j"; sizes: [3]; ellipsis: [] }]>;
- * //=> { sized: { i: [2, 0] } & { j: [3, 1] }; unknown: never; seen: "i" | "j"; repeated: "j" }
+ * type Bound = BindSizes<["ij", "j"], [[2, 1], [3]]>;
+ * //=> { sizes: ";i=2@0;j=3@1;"; seen: "i" | "j" }
  */
 export interface Bindings {
-  readonly sized: object;
-  readonly unknown: string;
+  readonly sizes: string;
   readonly seen: string;
-  readonly repeated: string;
 }
 
 /**
- * The type-level twin of `bindSizes`: gives every label its size. A label repeated inside one operand needs equal
- * sizes there, and across operands a size of 1 broadcasts against a larger one. Gives the {@link Bindings}, or the
- * `Failure` with the run time's message for the first label that does not agree. A size typed `number` never fails.
+ * The type-level twin of `bindSizes`: gives every label its size, from each operand's labels (a string of letters)
+ * and sizes side by side. A label repeated inside one operand needs equal sizes there, and across operands a size
+ * of 1 broadcasts against a larger one. Gives the {@link Bindings}, or the `Failure` with the run time's message for
+ * the first label that does not agree. A size typed `number` never fails. An operand whose sizes do not match its
+ * labels one to one gives a `Failure` too (the rank check, which runs first, words that one).
  *
  * @example
- * type Refused = BindSizes<[{ labels: "ij"; sizes: [2, 3]; ellipsis: [] }, { labels: "jk"; sizes: [4, 5]; ellipsis: [] }]>;
+ * type Refused = BindSizes<["ij", "jk"], [[2, 3], [4, 5]]>;
  * //=> Failure<"label 'j' has size 3 in operand 0 but 4 in operand 1">
  */
-export type BindSizes<Operands extends readonly RankedOperand[]> = Operands extends readonly []
-  ? { sized: {}; unknown: never; seen: never; repeated: never }
-  : BindLabels<Operands, Operands[0], Operands[0]["labels"], 0, 0, never, {}, never, never, never>;
+export type BindSizes<Labels extends readonly string[], Shapes extends readonly (readonly number[])[]> = Labels extends readonly []
+  ? { sizes: ";"; seen: never }
+  : BindLabels<Labels, Shapes, Labels[0], Shapes[0], 0, 0, ";", never>;
 
 /**
  * Binds the operands' labels in order, one operand's labels and sizes side by side (`Index` is the dimension of the
- * next label), then the next operand's. `OperandIndex` is the operand's index; `InTerm` holds the labels this operand has
- * shown so far. The common cases are written out in this one type, because each extra step per label
- * costs the compiler instantiations.
+ * next label), then the next operand's. `OperandIndex` is the operand's index. The common cases come first and are
+ * written out in this one type, because each extra step per label costs the compiler instantiations: a label not
+ * seen before, then a label bound to a literal size. A label seen before is a diagonal when its first dimension in
+ * this operand comes earlier. A label is checked to be a letter when first seen, for terms split without a scan
+ * (see `SplitLabelTerms`).
  */
 type BindLabels<
-  Operands extends readonly RankedOperand[],
-  Operand extends RankedOperand,
+  LabelLists extends readonly string[],
+  Shapes extends readonly (readonly number[])[],
   Labels extends string,
+  Shape extends readonly number[],
   Index extends number,
   OperandIndex extends number,
-  InTerm extends string,
-  Sized extends object,
-  Unknown extends string,
+  Sizes extends string,
   Seen extends string,
-  Repeated extends string,
 > = Labels extends `${infer Label}${infer Labels}`
-  ? Operand["sizes"][Index] extends infer Size extends number
-    ? Label extends InTerm
-      ? CheckDiagonal<Label, OperandIndex, SizeInTerm<Operand, Label>, Size> extends infer Mismatch extends Failure
-        ? Mismatch
-        : Label extends keyof Sized
-          ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm, Sized, Unknown, Seen, Repeated | Label>
-          : BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm, BindNew<Sized, Label, Size, OperandIndex>, NumberTyped<Unknown, Label, Size>, Seen, Repeated | Label>
-      : Label extends keyof Sized
+  ? Shape[Index] extends infer Size extends number
+    ? Label extends Seen
+      ? (LabelLists[OperandIndex] extends `${string}${Label}${string}${Label}${string}` ? FirstIndexInTerm<LabelLists[OperandIndex], Label> : Index) extends Index
+        ? Sizes extends `${string};${Label}=${infer Bound extends number}@${string}`
+          ? Size extends Bound | 1
+            ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Sizes, Seen>
+            : Bound extends 1
+              ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
+              : number extends Size
+                ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Sizes, Seen>
+                : Sizes extends `${string};${Label}=${Bound}@${infer Giver extends number};${string}`
+                  ? Failure<WriteSizeMismatch<Label, Giver, Bound, OperandIndex, Size>>
+                  : never
+          : BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
+        : CheckDiagonal<Label, OperandIndex, Shape[FirstIndexInTerm<LabelLists[OperandIndex], Label>], Size> extends infer Mismatch extends Failure
+          ? Mismatch
+          : BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, Rebound<Sizes, Label, Size, OperandIndex>, Seen>
+      : Label extends LabelCharacter
         ? number extends Size
-          ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm | Label, Sized, Unknown, Seen, Repeated | Label>
-          : Sized[Label] extends readonly [infer Bound extends number, infer Giver extends number]
-            ? Size extends Bound | 1
-              ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm | Label, Sized, Unknown, Seen, Repeated | Label>
-              : Failure<WriteSizeMismatch<Label, Giver, Bound, OperandIndex, Size>>
-            : never
-        : Label extends Seen
-          ? BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm | Label, BindNew<Sized, Label, Size, OperandIndex>, NumberTyped<Unknown, Label, Size>, Seen, Repeated | Label>
-          : BindLabels<Operands, Operand, Labels, Successors[Index], OperandIndex, InTerm | Label, BindNew<Sized, Label, Size, OperandIndex>, NumberTyped<Unknown, Label, Size>, Seen | Label, Repeated>
-    : never
-  : Successors[OperandIndex] extends Operands["length"]
-    ? { sized: Sized; unknown: Unknown; seen: Seen; repeated: Repeated }
-    : BindLabels<Operands, Operands[Successors[OperandIndex]], Operands[Successors[OperandIndex]]["labels"], 0, Successors[OperandIndex], never, Sized, Unknown, Seen, Repeated>;
+          ? BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, `${Sizes}${Label}=?;`, Seen | Label>
+          : BindLabels<LabelLists, Shapes, Labels, Shape, Successors[Index], OperandIndex, `${Sizes}${Label}=${Size}@${OperandIndex};`, Seen | Label>
+        : Failure<"not a label">
+    : Failure<"more labels than dimensions">
+  : Index extends Shape["length"]
+    ? Successors[OperandIndex] extends LabelLists["length"]
+      ? { sizes: Sizes; seen: Seen }
+      : BindLabels<LabelLists, Shapes, LabelLists[Successors[OperandIndex]], Shapes[Successors[OperandIndex]], 0, Successors[OperandIndex], Sizes, Seen>
+    : Failure<"more dimensions than labels">;
 
-/** A label with no literal size yet takes this one, unless it is 1 or `number`. */
-type BindNew<Sized extends object, Label extends string, Size extends number, Operand extends number> = number extends Size
-  ? Sized
-  : Size extends 1
-    ? Sized
-    : Sized & { [Key in Label]: [Size, Operand] };
+/** The dimension of a label's first appearance in an operand's term. */
+type FirstIndexInTerm<Labels extends string, Label extends string> = Labels extends `${infer Before}${Label}${string}`
+  ? StringLength<Before>
+  : never;
 
-/** Labels seen with a size typed `number`. */
-type NumberTyped<Unknown extends string, Label extends string, Size extends number> = number extends Size ? Unknown | Label : Unknown;
+/**
+ * The entries after a label that has no literal size yet shows another size: a literal size other than 1 binds it,
+ * `number` makes a size of 1 unknown, and 1 changes nothing. A label already bound keeps its entry.
+ */
+type Rebound<Sizes extends string, Label extends string, Size extends number, Operand extends number> =
+  Sizes extends `${infer Before};${Label}=${infer Entry};${infer After}`
+    ? Entry extends `1@${string}` | "?"
+      ? number extends Size
+        ? `${Before};${Label}=?;${After}`
+        : Size extends 1
+          ? Sizes
+          : `${Before};${Label}=${Size}@${Operand};${After}`
+      : Sizes
+    : Sizes;
 
 /** A label repeated inside one operand needs equal sizes there. */
 type CheckDiagonal<Label extends string, Operand extends number, Earlier extends number, Size extends number> =
   number extends Earlier | Size ? true : Size extends Earlier ? true : Failure<WriteDiagonalSizeMismatch<Label, Operand, Earlier, Size>>;
 
-/** The size of a label's first dimension in one operand. */
-type SizeInTerm<Operand extends RankedOperand, Label extends string> = Operand["labels"] extends `${infer Before}${Label}${string}`
-  ? Operand["sizes"][StringLength<Before>]
-  : never;
-
 /**
  * A label's size once every operand is bound.
  *
  * @example
- * type Size = LabelSize<{ sized: { j: [3, 1] }; unknown: never; seen: "i" | "j"; repeated: "j" }, "i">; //=> 1
+ * type Size = LabelSize<{ sizes: ";i=1@0;j=3@1;"; seen: "i" | "j" }, "i">; //=> 1
  */
-export type LabelSize<Bound extends Bindings, Label extends string> = Label extends keyof Bound["sized"]
-  ? Bound["sized"][Label] extends readonly [number, number]
-    ? Bound["sized"][Label][0]
-    : never
-  : Label extends Bound["unknown"]
-    ? number
+export type LabelSize<Bound extends Bindings, Label extends string> =
+  Bound["sizes"] extends `${string};${Label}=${infer Entry};${string}`
+    ? Entry extends `${infer Size extends number}@${string}`
+      ? Size
+      : Entry extends "?"
+        ? number
+        : 1
     : 1;

@@ -2,9 +2,9 @@ import type { CharactersOf } from "./characters.js";
 import type { EinsumOutcome } from "./einsum-shape.js";
 import type { Failure } from "./failure.js";
 import type { StringLength } from "./length.js";
-import type { ImplicitOutputLabels } from "./output.js";
-import type { ParseEquation, SplitTerms } from "./parse.js";
-import type { WithoutSpaces } from "./parse-state.js";
+import type { ImplicitOutputLabels, InputLabels } from "./output.js";
+import type { ParseEquation, SplitLabelTerms, SplitTerms } from "./parse.js";
+import type { ParsedTerm, WithoutSpaces } from "./parse-state.js";
 
 /**
  * What may be typed next at the end of an equation that has no `->` yet, for operands of these shapes: the editor's
@@ -145,15 +145,13 @@ type LabelOffers<Equation extends string, Labels extends string, Fresh extends n
     ? `${Equation}${Exclude<Used, CharactersOf<Labels>> | FreshLetters<Used, Fresh>}`
     : never;
 
-/** The letters of an equation's inputs, without spaces, commas or ellipses. */
-type UsedLabels<Equation extends string> = WithoutMarks<WithoutSpaces<Equation>>;
-
-/** A text without its commas and dots. */
-type WithoutMarks<Text extends string> = Text extends `${infer Before},${infer After}`
-  ? WithoutMarks<`${Before}${After}`>
-  : Text extends `${infer Before}.${infer After}`
-    ? WithoutMarks<`${Before}${After}`>
-    : Text;
+/**
+ * The letters of an equation's inputs, without spaces, commas or ellipses: the labels of its terms split as the
+ * check split them (the continuations are only offered once the terms typed so far are known good).
+ */
+type UsedLabels<Equation extends string> = SplitLabelTerms<Equation> extends { readonly inputs: infer Terms extends readonly ParsedTerm[] }
+  ? InputLabels<Terms>
+  : never;
 
 /** Letters in the order einsum equations usually take them, starting at `i`. */
 type FreshOrder = "ijklmnopqrstuvwxyzabcdefgh";
@@ -184,21 +182,19 @@ type TermDone<Equation extends string, TermCount extends number, OperandCount ex
   ? `${Equation}->` | `${Equation}->${ImplicitOutput<Equation>}`
   : `${Equation},`;
 
-/** The output implicit mode chooses: `...` when an input has one, then each label seen once, in ASCII order. */
-type ImplicitOutput<Equation extends string> = SeenAndRepeated<UsedLabels<Equation>> extends [
-  infer Seen extends string,
-  infer Repeated extends string,
-]
-  ? `${Equation extends `${string}.${string}` ? "..." : ""}${ImplicitOutputLabels<{ sized: object; unknown: never; seen: Seen; repeated: Repeated }>}`
+/**
+ * The output implicit mode chooses: `...` when an input has one, then each label seen once, in ASCII order. The
+ * equation's inputs are split or parsed already (the check did it), so their labels come from there.
+ */
+type ImplicitOutput<Equation extends string> = (
+  SplitLabelTerms<Equation> extends { readonly inputs: infer Terms extends readonly ParsedTerm[] }
+    ? Terms
+    : ParseEquation<Equation> extends { readonly inputs: infer Terms extends readonly ParsedTerm[] }
+      ? Terms
+      : never
+) extends infer Terms extends readonly ParsedTerm[]
+  ? `${Equation extends `${string}.${string}` ? "..." : ""}${ImplicitOutputLabels<InputLabels<Terms>>}`
   : never;
-
-/** The letters of a text, and those that occur more than once in it, in one walk. */
-type SeenAndRepeated<Text extends string, Seen extends string = never, Twice extends string = never> =
-  Text extends `${infer Letter}${infer Rest}`
-    ? Letter extends Seen
-      ? SeenAndRepeated<Rest, Seen, Twice | Letter>
-      : SeenAndRepeated<Rest, Seen | Letter, Twice>
-    : [Seen, Twice];
 
 /** The first `Count` shapes. */
 type ShapesBefore<Shapes extends readonly (readonly number[])[], Count extends number, Taken extends (readonly number[])[] = []> =

@@ -2,8 +2,8 @@ import type { OpenOutput } from "./completions.js";
 import type { Failure } from "./failure.js";
 import type { IsSymbolicDimension } from "./dimensions.js";
 import type { IsAny, IsNever } from "./guards.js";
-import type { NormalizeParsed } from "./normalize.js";
-import type { ParseEquation, ParsedEquation } from "./parse.js";
+import type { NormalizeLabelTerms, NormalizeParsed } from "./normalize.js";
+import type { ParseEquation, ParsedEquation, SplitLabelTerms } from "./parse.js";
 import type { RestoreSymbols, SymbolizeShapes, Symbolized } from "./symbolize.js";
 
 /**
@@ -34,8 +34,27 @@ export type EinsumOutcome<
           : IsNever<Shapes> extends true
             ? never
             : Shapes extends unknown
-              ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
+              ? CheckedEquation<Equation, Shapes, Symbolic>
               : never;
+
+/**
+ * The checks of an equation. When its terms can be split without a scan (see `SplitLabelTerms`) and every operand
+ * has a literal shape, the checks read the split terms (the short way when no term has an ellipsis), and they check each label as they read it; a refusal is then
+ * worked out again from the scanned equation, so that a mistake of the grammar is the one reported, as at run time.
+ * Symbolic shapes take the scanned equation straight away (their ranks may not be literals).
+ */
+type CheckedEquation<Equation extends string, Shapes extends readonly (readonly number[])[], Symbolic extends boolean> =
+  Symbolic extends true
+    ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
+    : number extends Shapes[number]["length"]
+      ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
+      : (Equation extends `${string}.${string}`
+            ? NormalizeParsed<SplitLabelTerms<Equation>, Shapes>
+            : NormalizeLabelTerms<SplitLabelTerms<Equation>, Shapes>) extends infer Outcome
+        ? Outcome extends Failure
+          ? Checked<ParseEquation<Equation>, Equation, Shapes, Symbolic>
+          : Outcome
+        : never;
 
 /**
  * Whether some dimension of the shapes is symbolic (see `dimensions.ts`), or a rank is not a literal.

@@ -2,7 +2,6 @@ import type { EinsumOptions } from "../execute/arguments.js";
 import type { TensorLike } from "../execute/operand.js";
 import type { DTypeName } from "../tensor/dtype.js";
 import type { DimensionsAgree, IsAssignableDimension, IsSymbolicValue } from "./dimensions.js";
-import type { IsAny, IsNever } from "./guards.js";
 import type { Successors } from "./length.js";
 
 /**
@@ -20,23 +19,23 @@ export type EinsumArguments =
 
 /**
  * The operands among a call's arguments, read the way the run time's `readArguments` reads them: a trailing options
- * object is not an operand, and a single list is the operand list.
+ * object is not an operand, and a single list is the operand list. Arguments that are all tensors (the common call)
+ * are the operands as they are, found with one test.
  *
  * @example
  * type Operands = OperandsOf<[[A, B], { optimize: false }]>; //=> [A, B]
  */
-export type OperandsOf<Arguments extends readonly unknown[]> = Arguments extends readonly [
-  ...infer Operands extends readonly unknown[],
-  infer Last,
-]
-  ? [Last] extends [{ readonly shape: unknown }]
-    ? Arguments
-    : [Last] extends [readonly unknown[]]
-      ? Operands extends readonly [] ? Last : Arguments
-      : Operands extends readonly [infer List extends readonly unknown[]]
-        ? List
-        : Operands
-  : Arguments;
+export type OperandsOf<Arguments extends readonly unknown[]> = [Arguments[number]] extends [{ readonly shape: unknown }]
+  ? Arguments
+  : Arguments extends readonly [...infer Operands extends readonly unknown[], infer Last]
+    ? [Last] extends [{ readonly shape: unknown }]
+      ? Arguments
+      : [Last] extends [readonly unknown[]]
+        ? Operands extends readonly [] ? Last : Arguments
+        : Operands extends readonly [infer List extends readonly unknown[]]
+          ? List
+          : Operands
+    : Arguments;
 
 /**
  * An operand's shape type, `number[]` when it has none the compiler can read (also for `any` and `never`).
@@ -44,9 +43,9 @@ export type OperandsOf<Arguments extends readonly unknown[]> = Arguments extends
  * @example
  * type Shape = ShapeOf<Tensor<[2, 3]>>; //=> [2, 3]
  */
-export type ShapeOf<Operand> = IsAny<Operand> extends true
+export type ShapeOf<Operand> = 0 extends 1 & Operand
   ? number[]
-  : IsNever<Operand> extends true
+  : [Operand] extends [never]
     ? number[]
     : Operand extends { readonly shape: infer Shape extends readonly number[] }
       ? Shape
@@ -105,9 +104,9 @@ export type ShapesOf<Operands extends readonly unknown[]> = {
  * @example
  * type DType = DTypeOf<{ shape: [2]; data: Int32Array }>; //=> "int32"
  */
-export type DTypeOf<Operand> = IsAny<Operand> extends true
+export type DTypeOf<Operand> = 0 extends 1 & Operand
   ? DTypeName
-  : IsNever<Operand> extends true
+  : [Operand] extends [never]
     ? DTypeName
     : Operand extends { readonly dtype: infer DType extends DTypeName }
       ? DType
@@ -155,20 +154,22 @@ export type ResultDType<
   Operands extends readonly unknown[],
   Deferral extends string = "",
   Symbolic extends boolean = false,
-> = Operands extends readonly [infer First, ...infer Rest]
-  ? Symbolic extends true
+> = Symbolic extends true
+  ? Operands extends readonly [infer First, ...infer Rest]
     ? PromoteRest<Rest, DTypeOf<First>, Deferral>
-    : PromoteLiteral<Rest, DTypeOf<First>>
-  : Operands extends readonly []
-    ? "float64"
-    : DTypeOf<Operands[number]>;
+    : Operands extends readonly []
+      ? "float64"
+      : DTypeOf<Operands[number]>
+  : number extends Operands["length"]
+    ? DTypeOf<Operands[number]>
+    : Operands extends readonly []
+      ? "float64"
+      : PromoteLiteral<Operands, 1, DTypeOf<Operands[0]>>;
 
-type PromoteLiteral<Operands extends readonly unknown[], DType extends DTypeName> = Operands extends readonly [
-  infer First,
-  ...infer Rest,
-]
-  ? PromoteLiteral<Rest, PromoteTypes<DType, DTypeOf<First>>>
-  : DType;
+/** Promotes the dtypes of the operands from `Index` on into `DType`, reading them by index. */
+type PromoteLiteral<Operands extends readonly unknown[], Index extends number, DType extends DTypeName> = Index extends Operands["length"]
+  ? DType
+  : PromoteLiteral<Operands, Successors[Index], PromoteTypes<DType, DTypeOf<Operands[Index]>>>;
 
 type PromoteRest<Operands extends readonly unknown[], DType extends DTypeName, Deferral extends string> = Operands extends readonly [
   infer First,

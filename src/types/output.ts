@@ -1,82 +1,92 @@
 import type { WriteDidYouMean, WriteOutputEllipsisMissing, WriteRepeatedOutputLabel, WriteUnknownOutputLabel } from "../messages.js";
 import type { Bindings, LabelSize } from "./bind-sizes.js";
-import type { SwapCase } from "./characters.js";
+import type { LabelsInAsciiOrder, SwapCase } from "./characters.js";
 import type { OpenOutput, UnfinishedOutput } from "./completions.js";
 import type { Failure } from "./failure.js";
+import type { Successors } from "./length.js";
 import type { ParsedTerm } from "./parse-state.js";
 
 /**
  * The type-level twin of `inferImplicitOutput`: the ellipsis dimensions, then every label that appears exactly
- * once, in ASCII order (uppercase first). Gives the output's shape.
+ * once, in ASCII order (uppercase first). Gives the output's shape. `Labels` are the input labels in order (see
+ * {@link InputLabels}).
  *
  * @example
- * type Shape = InferImplicitOutput<{ sized: { a: [2, 0] } & { C: [4, 1] }; unknown: never; seen: "a" | "b" | "C"; repeated: "b" }, [7]>;
+ * type Shape = InferImplicitOutput<"abCb", { sizes: ";a=2@0;b=1@0;C=4@1;"; seen: "a" | "b" | "C" }, [7]>;
  * //=> [7, 4, 2]
  */
-export type InferImplicitOutput<Bound extends Bindings, Ellipsis extends readonly number[]> = OutputSizes<
-  ImplicitOutputLabels<Bound>,
+export type InferImplicitOutput<Labels extends string, Bound extends Bindings, Ellipsis extends readonly number[]> = OutputSizes<
+  ImplicitOutputLabels<Labels>,
   Bound,
   [...Ellipsis]
 >;
 
 /**
- * The labels of the implicit output, as a string: every label that appears exactly once, in ASCII order.
+ * The labels of the input terms, in order, as one string. It depends on the parsed terms alone, so that the output
+ * check and the editor's continuations, which both need it, share one evaluation.
  *
  * @example
- * type Labels = ImplicitOutputLabels<{ sized: {}; unknown: never; seen: "i" | "j" | "k"; repeated: "j" }>; //=> "ik"
+ * type Labels = InputLabels<[{ before: "ij"; after: undefined }, { before: "j"; after: "k" }]>; //=> "ijjk"
  */
-export type ImplicitOutputLabels<Bound extends Bindings> = InAsciiOrder<Exclude<Bound["seen"], Bound["repeated"]>, LabelGroups, "">;
+export type InputLabels<Terms extends readonly ParsedTerm[], Index extends number = 0, Labels extends string = ""> =
+  Index extends Terms["length"]
+    ? Labels
+    : InputLabels<
+        Terms,
+        Successors[Index],
+        Terms[Index]["after"] extends string ? `${Labels}${Terms[Index]["before"]}${Terms[Index]["after"]}` : `${Labels}${Terms[Index]["before"]}`
+      >;
 
 /**
- * The 52 labels in ASCII order in four groups of 13, each with its labels as a union, so that a group holding none
- * of the labels looked for is skipped in one step.
+ * The labels of the implicit output, as a string: every label that appears exactly once in `Labels` (the input
+ * labels in order), in ASCII order. One walk sorts each label in as it is first seen (most equations name them in
+ * order already, so a label usually goes at the end after one comparison) and takes it out again when it is seen a
+ * second time.
+ *
+ * @example
+ * type Labels = ImplicitOutputLabels<"ijjk">; //=> "ik"
  */
-type LabelGroups = [
-  ["A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M", "ABCDEFGHIJKLM"],
-  ["N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U" | "V" | "W" | "X" | "Y" | "Z", "NOPQRSTUVWXYZ"],
-  ["a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "l" | "m", "abcdefghijklm"],
-  ["n" | "o" | "p" | "q" | "r" | "s" | "t" | "u" | "v" | "w" | "x" | "y" | "z", "nopqrstuvwxyz"],
-];
+export type ImplicitOutputLabels<Labels extends string> = SortSeen<Labels, never, "", "">;
 
 /**
- * The labels of a union in ASCII order, as a string: the groups that hold some of them, read four labels at a time,
- * until none is left to find.
+ * Walks the labels: `Seen` so far, `Sorted` those seen once in ASCII order, none of them after `Last` (the last
+ * label appended), so that a label after `Last` is appended without a walk.
  */
-type InAsciiOrder<Labels extends string, Groups extends readonly (readonly [string, string])[], Sorted extends string> =
-  [Labels] extends [never]
-    ? Sorted
-    : Groups extends readonly [infer Group extends readonly [string, string], ...infer Rest extends readonly (readonly [string, string])[]]
-      ? [Labels & Group[0]] extends [never]
-        ? InAsciiOrder<Labels, Rest, Sorted>
-        : InGroupOrder<Labels, Group[1], Sorted> extends [infer Left extends string, infer Sorted extends string]
-          ? InAsciiOrder<Left, Rest, Sorted>
-          : never
-      : Sorted;
+type SortSeen<Labels extends string, Seen extends string, Sorted extends string, Last extends string> =
+  Labels extends `${infer Label}${infer Labels}`
+    ? Label extends Seen
+      ? SortSeen<Labels, Seen, Sorted extends `${infer Before}${Label}${infer After}` ? `${Before}${After}` : Sorted, Last>
+      : LabelsInAsciiOrder extends `${string}${Last}${string}${Label}${string}`
+        ? SortSeen<Labels, Seen | Label, `${Sorted}${Label}`, Label>
+        : SortSeen<Labels, Seen | Label, Insert<Sorted, Label, "">, Last>
+    : Sorted;
 
-/** Reads one group four labels at a time, giving `[the labels left to find, the labels in order so far]`. */
-type InGroupOrder<Labels extends string, Order extends string, Sorted extends string> = [Labels] extends [never]
-  ? [Labels, Sorted]
-  : Order extends `${infer A}${infer B}${infer C}${infer D}${infer Rest}`
-    ? [Labels & (A | B | C | D)] extends [never]
-      ? InGroupOrder<Labels, Rest, Sorted>
-      : InGroupOrder<Exclude<Labels, A | B | C | D>, Rest, `${Sorted}${Kept<A, Labels>}${Kept<B, Labels>}${Kept<C, Labels>}${Kept<D, Labels>}`>
-    : Order extends "" ? [Labels, Sorted] : [Exclude<Labels, Order>, `${Sorted}${Kept<Order, Labels>}`];
+/** Whether one label comes before another in ASCII order: a pattern over the alphabet, matched in one step. */
+type ComesBefore<First extends string, Second extends string> = LabelsInAsciiOrder extends `${string}${First}${string}${Second}${string}`
+  ? true
+  : false;
 
-/** A label if it is one of `Labels`, else nothing. */
-type Kept<Label extends string, Labels extends string> = Label extends Labels ? Label : "";
+/** Inserts a label into labels in ASCII order, before the first that comes after it. */
+type Insert<Sorted extends string, Label extends string, Done extends string> = Sorted extends `${infer Next}${infer Rest}`
+  ? ComesBefore<Label, Next> extends true
+    ? `${Done}${Label}${Sorted}`
+    : Insert<Rest, Label, `${Done}${Next}`>
+  : `${Done}${Label}`;
 
 /**
  * The type-level twin of `checkOutput`: each output label must appear in some input and only once in the output,
  * and the output needs a `...` when the ellipsis stands for any dimension. Gives the output's shape with what may be
  * typed next (an {@link OpenOutput}), or the `Failure` with the run time's message (an {@link UnfinishedOutput} when
- * the output is still empty and lacks only its `...`). `InputEllipsis` tells whether some input term has a `...`.
+ * the output is still empty and lacks only its `...`). `Inputs` are the input terms, and `InputEllipsis` tells
+ * whether one of them has a `...`.
  *
  * @example
- * type Checked = CheckOutput<{ before: "ji"; after: undefined }, { sized: { i: [2, 0] } & { j: [3, 0] }; unknown: never; seen: "i" | "j"; repeated: never }, [], false>;
+ * type Checked = CheckOutput<{ before: "ji"; after: undefined }, [{ before: "ij"; after: undefined }], { sizes: ";i=2@0;j=3@0;"; seen: "i" | "j" }, [], false>;
  * //=> OpenOutput<[3, 2], never>
  */
 export type CheckOutput<
   Output extends ParsedTerm,
+  Inputs extends readonly ParsedTerm[],
   Bound extends Bindings,
   Ellipsis extends readonly number[],
   InputEllipsis extends boolean,
@@ -89,9 +99,9 @@ export type CheckOutput<
           : After
         : never
       : Ellipsis extends readonly []
-        ? OpenOutput<BeforeSizes, NextWithoutEllipsis<Output["before"], Bound, Earlier, InputEllipsis>>
+        ? OpenOutput<BeforeSizes, NextWithoutEllipsis<Output["before"], Inputs, Bound, Earlier, InputEllipsis>>
         : Output["before"] extends ""
-          ? UnfinishedOutput<WriteOutputEllipsisMissing<Ellipsis["length"]>, NextWithoutEllipsis<"", Bound, never, true>>
+          ? UnfinishedOutput<WriteOutputEllipsisMissing<Ellipsis["length"]>, NextWithoutEllipsis<"", Inputs, Bound, never, true>>
           : Failure<WriteOutputEllipsisMissing<Ellipsis["length"]>>
     : Before
   : never;
@@ -100,10 +110,10 @@ export type CheckOutput<
  * What may follow an output with no `...` yet: each input label not in it, `...` when an input has one, and, while
  * the output is empty, the implicit output as a whole.
  */
-type NextWithoutEllipsis<Typed extends string, Bound extends Bindings, Earlier extends string, InputEllipsis extends boolean> =
+type NextWithoutEllipsis<Typed extends string, Inputs extends readonly ParsedTerm[], Bound extends Bindings, Earlier extends string, InputEllipsis extends boolean> =
   | Exclude<Bound["seen"], Earlier>
   | (InputEllipsis extends true ? "..." : never)
-  | (Typed extends "" ? `${InputEllipsis extends true ? "..." : ""}${ImplicitOutputLabels<Bound>}` : never);
+  | (Typed extends "" ? `${InputEllipsis extends true ? "..." : ""}${ImplicitOutputLabels<InputLabels<Inputs>>}` : never);
 
 /** Labels checked so far: the labels read, and the shape they give. */
 interface CheckedLabels<Earlier extends string, Shape extends number[]> {
@@ -113,11 +123,16 @@ interface CheckedLabels<Earlier extends string, Shape extends number[]> {
 
 /**
  * Checks each label (it must be an input label, and appear once in the output) and appends its size to the shape.
- * Gives the {@link CheckedLabels}, or the first `Failure`.
+ * Gives the {@link CheckedLabels}, or the first `Failure`. A label bound to a literal size, the common case, is
+ * found and sized by one pattern.
  */
 type CheckedSizes<Labels extends string, Bound extends Bindings, Earlier extends string, Shape extends number[]> =
   Labels extends `${infer Label}${infer Labels}`
-    ? Label extends Bound["seen"]
+    ? Bound["sizes"] extends `${string};${Label}=${infer Size extends number}@${string}`
+      ? Label extends Earlier
+        ? Failure<WriteRepeatedOutputLabel<Label>>
+        : CheckedSizes<Labels, Bound, Earlier | Label, [...Shape, Size]>
+      : Label extends Bound["seen"]
       ? Label extends Earlier
         ? Failure<WriteRepeatedOutputLabel<Label>>
         : CheckedSizes<Labels, Bound, Earlier | Label, [...Shape, LabelSize<Bound, Label>]>
@@ -129,5 +144,7 @@ type CheckedSizes<Labels extends string, Bound extends Bindings, Earlier extends
 /** Appends the sizes of some labels to a shape. */
 type OutputSizes<Labels extends string, Bound extends Bindings, Shape extends number[]> =
   Labels extends `${infer Label}${infer Labels}`
-    ? OutputSizes<Labels, Bound, [...Shape, LabelSize<Bound, Label>]>
+    ? Bound["sizes"] extends `${string};${Label}=${infer Size extends number}@${string}`
+      ? OutputSizes<Labels, Bound, [...Shape, Size]>
+      : OutputSizes<Labels, Bound, [...Shape, LabelSize<Bound, Label>]>
     : Shape;

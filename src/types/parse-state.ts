@@ -34,17 +34,20 @@ export type TermOf<Text extends string> = Text extends `${string}${" " | "."}${s
 
 /**
  * A text with its spaces removed, as the run time's `text.replaceAll(" ", "")`: a run of eight, or four spaces
- * apart, at a time while there are, so that a long text takes few steps.
+ * apart, at a time while there are, so that a long text takes few steps. A text without spaces takes one test.
  *
  * @example
  * type Text = WithoutSpaces<" i k ">; //=> "ik"
  */
-export type WithoutSpaces<Text extends string> = Text extends `${infer Before}        ${infer After}`
-  ? WithoutSpaces<`${Before}${After}`>
+export type WithoutSpaces<Text extends string> = Text extends `${string} ${string}` ? RemoveSpaces<Text> : Text;
+
+/** Removes the spaces of a text that has some. */
+type RemoveSpaces<Text extends string> = Text extends `${infer Before}        ${infer After}`
+  ? RemoveSpaces<`${Before}${After}`>
   : Text extends `${infer A} ${infer B} ${infer C} ${infer D} ${infer After}`
-    ? WithoutSpaces<`${A}${B}${C}${D}${After}`>
+    ? RemoveSpaces<`${A}${B}${C}${D}${After}`>
     : Text extends `${infer Before} ${infer After}`
-      ? WithoutSpaces<`${Before}${After}`>
+      ? RemoveSpaces<`${Before}${After}`>
       : Text;
 
 /**

@@ -8,7 +8,7 @@ import type {
 import type { Label, ScanCharacter } from "./characters.js";
 import type { Failure } from "./failure.js";
 import type { StringLength, Successors } from "./length.js";
-import type { ParsedTerm, TermMistake, TermOf } from "./parse-state.js";
+import type { ParsedTerm, ParsedTermOf, TermMistake, TermOf, WithoutSpaces } from "./parse-state.js";
 
 /**
  * An equation split into its input terms and its output term (`undefined` in implicit mode).
@@ -32,14 +32,64 @@ export interface ParsedEquation {
  */
 export type ParseEquation<Equation extends string> =
   SplitArrow<Equation> extends [infer Inputs extends string, infer Output extends string | undefined]
-    ? ParseInputs<SplitTerms<Inputs>, 0, "", []> extends infer Terms
-      ? Terms extends readonly ParsedTerm[]
-        ? Output extends string
-          ? ParseOutput<Terms, Output, `${Inputs}->`>
-          : { inputs: Terms; output: undefined }
-        : Terms
-      : never
+    ? (Equation extends `${string}${" " | "."}${string}`
+        ? false
+        : Output extends `${string},${string}`
+          ? false
+          : OnlyLabels<Output extends string ? `${Inputs},${Output}` : Inputs>) extends true
+      ? { inputs: LabelTerms<Inputs, [], false>; output: Output extends string ? ParsedTermOf<Output, undefined> : undefined }
+      : ParseInputs<SplitTerms<Inputs>, 0, "", []> extends infer Terms
+        ? Terms extends readonly ParsedTerm[]
+          ? Output extends string
+            ? ParseOutput<Terms, Output, `${Inputs}->`>
+            : { inputs: Terms; output: undefined }
+          : Terms
+        : never
     : SplitArrow<Equation>;
+
+/**
+ * An equation split into its terms without a look at their characters, for the checks to read: it is split at its
+ * first `->`, spaces are dropped, as the run time drops them, and each term is split at its first `...`. A stray
+ * dot, a second `...` or a second `->` is left in the labels. Its labels are checked
+ * where they are read: an input label when it is first bound, an output label when it is found among the inputs'.
+ * Any refusal then goes back to {@link ParseEquation}, which words a mistake of the grammar first, as the run time
+ * does.
+ *
+ * @example
+ * type Split = SplitLabelTerms<"ij,jk->ik">;
+ * //=> { inputs: [{ before: "ij"; after: undefined }, { before: "jk"; after: undefined }]; output: { before: "ik"; after: undefined } }
+ */
+export type SplitLabelTerms<Equation extends string> = Equation extends `${infer Inputs}->${infer Output}`
+  ? Equation extends `${string}${" " | "."}${string}`
+    ? { inputs: LabelTerms<WithoutSpaces<Inputs>, [], true>; output: SplitTerm<WithoutSpaces<Output>> }
+    : { inputs: LabelTerms<Inputs, [], false>; output: ParsedTermOf<Output, undefined> }
+  : Equation extends `${string}${" " | "."}${string}`
+    ? { inputs: LabelTerms<WithoutSpaces<Equation>, [], true>; output: undefined }
+    : { inputs: LabelTerms<Equation, [], false>; output: undefined };
+
+/** A term split at its first `...`, its characters unchecked. */
+type SplitTerm<Text extends string> = Text extends `${infer Before}...${infer After}` ? ParsedTermOf<Before, After> : ParsedTermOf<Text, undefined>;
+
+/**
+ * Whether a text holds only labels and commas (the input side of an equation, with the output after one more
+ * comma): then no term needs a scan of its own, and the terms are the text split at its commas. The check reads
+ * four characters a step while it can. Any other character (a space, a dot, a mistake) sends the equation through
+ * the scan of each term, which places it.
+ */
+type OnlyLabels<Text extends string> = Text extends `${infer A}${infer B}${infer C}${infer D}${infer Rest}`
+  ? [A | B | C | D] extends [Label | ","]
+    ? OnlyLabels<Rest>
+    : false
+  : Text extends `${infer Character}${infer Rest}`
+    ? Character extends Label | ","
+      ? OnlyLabels<Rest>
+      : false
+    : true;
+
+/** Input terms split at their commas into parsed terms, each split at its `...` when some term may have one. */
+type LabelTerms<Inputs extends string, Terms extends ParsedTerm[], Dotted extends boolean> = Inputs extends `${infer Term},${infer Rest}`
+  ? LabelTerms<Rest, [...Terms, Dotted extends true ? SplitTerm<Term> : ParsedTermOf<Term, undefined>], Dotted>
+  : [...Terms, Dotted extends true ? SplitTerm<Inputs> : ParsedTermOf<Inputs, undefined>];
 
 /**
  * Splits an equation at its first `->` into `[inputs, output]` (`output` is `undefined` without an arrow). A second
