@@ -29,15 +29,16 @@ type CheckedFirst<First, Arguments extends readonly unknown[]> = IsAny<First> ex
  * The parameters after the first: in the equation forms, each operand as it is, or the run time's message when a
  * refusal blames it (see {@link OperandParameters}); the sublist form's arguments as they are.
  */
-type CheckedRest<First, Arguments extends readonly unknown[]> = IsAny<First> extends true
+type CheckedRest<First, Arguments extends readonly unknown[]> = [First] extends [string]
+  ? IsAny<First> extends true
+    ? Arguments
+    : RestFor<Arguments, CallRefusals<First, Arguments>>
+  : Arguments;
+
+/** The operands as they are when nothing is refused, else with the refusals placed on the operands at fault. */
+type RestFor<Arguments extends readonly unknown[], Refusals> = [Refusals] extends [never]
   ? Arguments
-  : [First] extends [string]
-    ? CallRefusals<First, Arguments> extends infer Refusals extends string
-      ? [Refusals] extends [never]
-        ? Arguments
-        : OperandParameters<Arguments, Refusals>
-      : never
-    : Arguments;
+  : OperandParameters<Arguments, Refusals & string>;
 
 /** The run time's messages for the call, one per refused combination of union members. */
 type CallRefusals<Equation extends string, Arguments extends readonly unknown[]> = RefusalsOf<
