@@ -4,7 +4,7 @@ import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
 import type { FloatData } from "../../src/kernels/gemm/gemm-wasm.js";
 import { gemm } from "../../src/kernels/gemm/gemm.js";
 import { loadDirectWasm } from "../../src/kernels/wasm/direct-instance.js";
-import { layouts, matrixView, naiveProduct, productMismatch, storage, generator, type Layout } from "./matrix-views.js";
+import { checkKernelRun, layouts, productMismatch, randomProduct, type Layout } from "./matrix-views.js";
 import type { DType } from "./naive.js";
 
 const wasm = loadDirectWasm()!;
@@ -15,40 +15,11 @@ function poisonMemory(): void {
   wasm.float64View().fill(Number.NaN);
 }
 
-interface Problem {
-  readonly a: MatrixBatch;
-  readonly b: MatrixBatch;
-  readonly c: MatrixBatch;
-  readonly expected: number[][][];
-  readonly where: string;
-}
-
-function problem(dtype: DType, batch: number, m: number, n: number, k: number, layout: [Layout, Layout, Layout], seed: number): Problem {
-  const random = generator(seed);
-  const a = matrixView(storage(dtype, batch, m, k, random), layout[0], batch, m, k, random);
-  const b = matrixView(storage(dtype, batch, k, n, random), layout[1], batch, k, n, random);
-  const c = matrixView(storage(dtype, batch, m, n, random, 7), layout[2], batch, m, n, random);
-  const expected = naiveProduct(a, b, dtype === "int32");
-  return { a, b, c, expected, where: `${dtype} batch ${batch}, ${m}×${k} (${layout[0]}) · ${k}×${n} (${layout[1]}) -> ${layout[2]}` };
-}
-
 /** Runs gemmCopied; returns whether it accepted the problem, after checking what it wrote. */
 function checkCopied(dtype: DType, batch: number, m: number, n: number, k: number, layout: [Layout, Layout, Layout], seed: number): boolean {
-  const { a, b, c, expected, where } = problem(dtype, batch, m, n, k, layout, seed);
-  const aBefore = a.data.slice();
-  const bBefore = b.data.slice();
-  const cBefore = c.data.slice();
-  poisonMemory();
-  const accepted = gemmCopied(wasm, a as MatrixBatch<FloatData>, b as MatrixBatch<FloatData>, c as MatrixBatch<FloatData>);
-  expect(a.data, `${where}: A is not written`).toEqual(aBefore);
-  expect(b.data, `${where}: B is not written`).toEqual(bBefore);
-  if (!accepted) {
-    expect(c.data, `${where}: a declined problem writes nothing`).toEqual(cBefore);
-    return false;
-  }
-  expect(productMismatch(c, expected, dtype, k), where).toBeUndefined();
-  expect(c.data[0], `${where}: storage outside C is untouched`).toBe(7);
-  return true;
+  const problem = randomProduct(dtype, batch, m, n, k, layout, seed);
+  const { a, b, c } = problem as { a: MatrixBatch<FloatData>; b: MatrixBatch<FloatData>; c: MatrixBatch<FloatData> };
+  return checkKernelRun(dtype, problem, poisonMemory, () => gemmCopied(wasm, a, b, c));
 }
 
 /** (m, n, k): odd edges of the 4-row tiles, of the 8 (float32) and 4 (float64) column tiles, of the SIMD depth. */
@@ -127,7 +98,7 @@ describe("gemmCopied: products on operands copied whole into WebAssembly memory"
   it("gemm() gives the same products through it, including an empty depth and int32", () => {
     for (const dtype of ["float64", "float32", "int32"] as const) {
       for (const [m, n, k] of [[64, 64, 64], [250, 2, 250], [37, 3, 0], [13, 1, 129]] as const) {
-        const { a, b, c, expected, where } = problem(dtype, 2, m, n, k, ["row-major", "row-major", "row-major"], m + k);
+        const { a, b, c, expected, where } = randomProduct(dtype, 2, m, n, k, ["row-major", "row-major", "row-major"], m + k);
         gemm(a, b, c);
         expect(productMismatch(c, expected, dtype, k), where).toBeUndefined();
       }

@@ -10,7 +10,7 @@ import { decodeBase64 } from "../../src/kernels/wasm/base64.js";
 import { loadRowsWasm } from "../../src/kernels/wasm/rows-instance.js";
 import { fusedRowsWasmBase64, rowsWasmBase64 } from "../../src/kernels/wasm/rows-module.js";
 import { tensor } from "../../src/tensor/constructors.js";
-import { layouts, matrixView, naiveProduct, productMismatch, storage, generator, type Layout } from "./matrix-views.js";
+import { checkKernelRun, firstDifference, generator, layouts, matrixView, naiveProduct, productMismatch, randomProduct, storage, type Layout } from "./matrix-views.js";
 import type { DType } from "./naive.js";
 import { sharedMachineTimeout } from "./shared-machine.js";
 
@@ -24,33 +24,11 @@ function poisonMemory(): void {
   wasm.float64View().fill(Number.NaN);
 }
 
-/** The first index where two arrays differ (NaN equals NaN), or -1: vitest's deep equality is slow on large arrays. */
-function firstDifference(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (x.length !== y.length) return 0;
-  for (let index = 0; index < x.length; index++) if (!Object.is(x[index], y[index])) return index;
-  return -1;
-}
-
 /** Runs gemmThin on fresh random operands; returns whether it accepted the problem, after checking what it wrote. */
 function checkThin(dtype: DType, batch: number, m: number, n: number, k: number, layout: readonly [Layout, Layout, Layout], seed: number): boolean {
-  const random = generator(seed);
-  const a = matrixView(storage(dtype, batch, m, k, random), layout[0], batch, m, k, random) as MatrixBatch<FloatData>;
-  const b = matrixView(storage(dtype, batch, k, n, random), layout[1], batch, k, n, random) as MatrixBatch<FloatData>;
-  const c = matrixView(storage(dtype, batch, m, n, random, 7), layout[2], batch, m, n, random) as MatrixBatch<FloatData>;
-  const expected = naiveProduct(a, b, false);
-  const where = `${dtype} batch ${batch}, ${m}×${k} (${layout[0]}) · ${k}×${n} (${layout[1]}) -> ${layout[2]}`;
-  const [aBefore, bBefore, cBefore] = [a.data.slice(), b.data.slice(), c.data.slice()];
-  poisonMemory();
-  const accepted = gemmThin(a, b, c);
-  expect(firstDifference(a.data, aBefore), `${where}: A is not written`).toBe(-1);
-  expect(firstDifference(b.data, bBefore), `${where}: B is not written`).toBe(-1);
-  if (!accepted) {
-    expect(firstDifference(c.data, cBefore), `${where}: a declined problem writes nothing`).toBe(-1);
-    return false;
-  }
-  expect(productMismatch(c, expected, dtype, k), where).toBeUndefined();
-  expect(c.data[0], `${where}: storage outside C is untouched`).toBe(7);
-  return true;
+  const problem = randomProduct(dtype, batch, m, n, k, layout, seed);
+  const { a, b, c } = problem as { a: MatrixBatch<FloatData>; b: MatrixBatch<FloatData>; c: MatrixBatch<FloatData> };
+  return checkKernelRun(dtype, problem, poisonMemory, () => gemmThin(a, b, c));
 }
 
 /** (m, n, k): thin A (1–3 rows), shallow depths (1–8), thin B; column counts on both sides of the SIMD blocks. */

@@ -3,36 +3,23 @@ import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
 import type { FloatData } from "../../src/kernels/gemm/gemm-wasm.js";
 import { gemmWholeBatch } from "../../src/kernels/gemm/gemm-whole-batch.js";
 import { loadDirectWasm } from "../../src/kernels/wasm/direct-instance.js";
-import { layouts, matrixView, naiveProduct, productMismatch, storage, generator, type Layout } from "./matrix-views.js";
+import { checkKernelRun, generator, layouts, matrixView, naiveProduct, randomProduct, storage, type Layout } from "./matrix-views.js";
 import type { DType } from "./naive.js";
 import { sharedMachineTimeout } from "./shared-machine.js";
 
 const wasm = loadDirectWasm()!;
 const floatTypes: readonly DType[] = ["float64", "float32"];
 
-/** Runs gemmWholeBatch on fresh operands, with NaN all over the module's memory; returns whether it accepted. */
-function check(dtype: DType, batch: number, m: number, n: number, k: number, layout: readonly [Layout, Layout, Layout], seed: number): boolean {
-  const random = generator(seed);
-  const a = matrixView(storage(dtype, batch, m, k, random), layout[0], batch, m, k, random) as MatrixBatch<FloatData>;
-  const b = matrixView(storage(dtype, batch, k, n, random), layout[1], batch, k, n, random) as MatrixBatch<FloatData>;
-  const c = matrixView(storage(dtype, batch, m, n, random, 7), layout[2], batch, m, n, random) as MatrixBatch<FloatData>;
-  return checkViews(dtype, a, b, c, `${dtype} batch ${batch}, ${m}×${k} (${layout[0]}) · ${k}×${n} (${layout[1]}) -> ${layout[2]}`);
+/** Fills the module's memory with NaN, so that any stale value the kernel reads shows in C. */
+function poisonMemory(): void {
+  wasm.float64View().fill(Number.NaN);
 }
 
-function checkViews(dtype: DType, a: MatrixBatch<FloatData>, b: MatrixBatch<FloatData>, c: MatrixBatch<FloatData>, where: string): boolean {
-  const expected = naiveProduct(a, b, false);
-  const [aBefore, bBefore, cBefore] = [a.data.slice(), b.data.slice(), c.data.slice()];
-  wasm.float64View().fill(Number.NaN);
-  const accepted = gemmWholeBatch(wasm, a, b, c);
-  expect(a.data, `${where}: A is not written`).toEqual(aBefore);
-  expect(b.data, `${where}: B is not written`).toEqual(bBefore);
-  if (!accepted) {
-    expect(c.data, `${where}: a declined problem writes nothing`).toEqual(cBefore);
-    return false;
-  }
-  expect(productMismatch(c, expected, dtype, a.cols.length), where).toBeUndefined();
-  expect(c.data[0], `${where}: storage outside C is untouched`).toBe(7);
-  return true;
+/** Runs gemmWholeBatch on fresh operands, with NaN all over the module's memory; returns whether it accepted. */
+function check(dtype: DType, batch: number, m: number, n: number, k: number, layout: readonly [Layout, Layout, Layout], seed: number): boolean {
+  const problem = randomProduct(dtype, batch, m, n, k, layout, seed);
+  const { a, b, c } = problem as { a: MatrixBatch<FloatData>; b: MatrixBatch<FloatData>; c: MatrixBatch<FloatData> };
+  return checkKernelRun(dtype, problem, poisonMemory, () => gemmWholeBatch(wasm, a, b, c));
 }
 
 /** (m, n, k): odd edges of the 4-row tiles, of the 8 (float32) and 4 (float64) column blocks, thin and wide B. */
@@ -70,7 +57,8 @@ describe("gemmWholeBatch: every matrix of the batch in WebAssembly memory at onc
         const one = matrixView(storage(dtype, 1, k, n, random), "row-major", 1, k, n, random) as MatrixBatch<FloatData>;
         const b = { ...one, batch: Int32Array.of(3, 3, 3, 3) };
         const c = matrixView(storage(dtype, 4, m, n, random, 7), "row-major", 4, m, n, random) as MatrixBatch<FloatData>;
-        expect(checkViews(dtype, a, b, c, `${dtype} ${m}×${n}×${k}, one B for four matrices`)).toBe(true);
+        const problem = { a, b, c, expected: naiveProduct(a, b, false), where: `${dtype} ${m}×${n}×${k}, one B for four matrices` };
+        expect(checkKernelRun(dtype, problem, poisonMemory, () => gemmWholeBatch(wasm, a, b, c))).toBe(true);
       }
     });
 
@@ -95,7 +83,7 @@ describe("gemmWholeBatch: every matrix of the batch in WebAssembly memory at onc
       const a = view(make([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, Infinity, 0, 1]), 5, 3);
       const b = view(make([1, 0, 2, -1, 3, 1]), 3, 2);
       const c = view(make(new Array<number>(10).fill(7)), 5, 2);
-      wasm.float64View().fill(Number.NaN);
+      poisonMemory();
       expect(gemmWholeBatch(wasm, a, b, c)).toBe(true);
       expect(Array.from(c.data)).toEqual([14, 1, 32, 1, 50, 1, 68, 1, Infinity, Number.NaN]);
     }

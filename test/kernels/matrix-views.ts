@@ -1,4 +1,5 @@
 /** Strided views of batched matrices in several layouts, and a naive product over them, for the GEMM tests. */
+import { expect } from "vitest";
 import type { DataArray } from "../../src/tensor/dtype.js";
 import type { MatrixBatch } from "../../src/kernels/gemm/gemm-problem.js";
 import { generator, randomData, type DType } from "./naive.js";
@@ -89,6 +90,61 @@ export function productMismatch(c: MatrixBatch, expected: number[][][], dtype: D
     }
   }
   return undefined;
+}
+
+/** A product to run: views of A, B and C (C's storage filled with 7 around it), the naive product, and a label. */
+export interface ProductProblem {
+  readonly a: MatrixBatch;
+  readonly b: MatrixBatch;
+  readonly c: MatrixBatch;
+  readonly expected: number[][][];
+  readonly where: string;
+}
+
+/** Random A (m×k), B (k×n) and C (m×n) in the given layouts, with their naive product. */
+export function randomProduct(
+  dtype: DType,
+  batch: number,
+  m: number,
+  n: number,
+  k: number,
+  layout: readonly [Layout, Layout, Layout],
+  seed: number,
+): ProductProblem {
+  const random = generator(seed);
+  const a = matrixView(storage(dtype, batch, m, k, random), layout[0], batch, m, k, random);
+  const b = matrixView(storage(dtype, batch, k, n, random), layout[1], batch, k, n, random);
+  const c = matrixView(storage(dtype, batch, m, n, random, 7), layout[2], batch, m, n, random);
+  const expected = naiveProduct(a, b, dtype === "int32");
+  return { a, b, c, expected, where: `${dtype} batch ${batch}, ${m}×${k} (${layout[0]}) · ${k}×${n} (${layout[1]}) -> ${layout[2]}` };
+}
+
+/** The first index where two arrays differ (NaN equals NaN), or -1: vitest's deep equality is slow on large arrays. */
+export function firstDifference(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (x.length !== y.length) return 0;
+  for (let index = 0; index < x.length; index++) if (!Object.is(x[index], y[index])) return index;
+  return -1;
+}
+
+/**
+ * Runs a kernel that may decline a product (`run` says whether it took it), after `poison` has filled its memory
+ * with NaN; checks that A and B are not written, that a declined product writes nothing, and that a taken one
+ * equals the naive product and writes nothing outside C. Returns whether the kernel took it.
+ */
+export function checkKernelRun(dtype: DType, problem: ProductProblem, poison: () => void, run: () => boolean): boolean {
+  const { a, b, c, expected, where } = problem;
+  const [aBefore, bBefore, cBefore] = [a.data.slice(), b.data.slice(), c.data.slice()];
+  poison();
+  const accepted = run();
+  expect(firstDifference(a.data, aBefore), `${where}: A is not written`).toBe(-1);
+  expect(firstDifference(b.data, bBefore), `${where}: B is not written`).toBe(-1);
+  if (!accepted) {
+    expect(firstDifference(c.data, cBefore), `${where}: a declined problem writes nothing`).toBe(-1);
+    return false;
+  }
+  expect(productMismatch(c, expected, dtype, a.cols.length), where).toBeUndefined();
+  expect(c.data[0], `${where}: storage outside C is untouched`).toBe(7);
+  return true;
 }
 
 export { generator };
