@@ -8,6 +8,7 @@ import type { FloatData } from "../gemm/gemm-wasm.js";
 import type { MatrixBatch } from "../gemm/gemm-problem.js";
 import { uniformStride } from "../offset-table.js";
 import type { DirectWasm } from "../wasm/direct-instance.js";
+import { roundUp } from "../round-up.js";
 
 /** Elements of C per block: 64 KiB of float32 or 128 KiB of float64. */
 const blockElements = 16384;
@@ -37,7 +38,7 @@ export function outerCopied(
   const bytes = double ? 8 : 4;
   const rowsPerBlock = Math.max(1, Math.min(m, Math.floor(blockElements / n)));
   const yAt = m;
-  const cAt = Math.ceil((m + n) / 16) * 16;
+  const cAt = roundUp(m + n, 16);
   if (!wasm.reserve((cAt + rowsPerBlock * n) * bytes)) return false;
   const memory = double ? wasm.float64View() : wasm.float32View();
   const kernel = double ? wasm.outerFloat64 : wasm.outerFloat32;

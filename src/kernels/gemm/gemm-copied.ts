@@ -14,9 +14,10 @@
  */
 import type { FloatData } from "./gemm-wasm.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
-import { unpackBlock } from "./gemm-pack.js";
+import { gatherRows, unpackBlock } from "./gemm-pack.js";
 import { uniformStride } from "../offset-table.js";
 import type { DirectWasm } from "../wasm/direct-instance.js";
+import { roundUp } from "../round-up.js";
 
 const rowsPerTile = 4;
 const tileBytes = 32;
@@ -132,19 +133,6 @@ export function gemmCopied(
   return true;
 }
 
-/** `memory[at + p·ld + j] = B[p][j]`, and zero for n ≤ j < ld: B row-major, its rows `ld` apart. */
-function gatherRows(memory: FloatData, at: number, b: MatrixBatch<FloatData>, matrix: number, ld: number): void {
-  const source = b.data;
-  const base = b.batch[matrix]!;
-  const n = b.cols.length;
-  for (let p = 0; p < b.rows.length; p++) {
-    const row = base + b.rows[p]!;
-    let write = at + p * ld;
-    for (let j = 0; j < n; j++) memory[write++] = source[row + b.cols[j]!]!;
-    memory.fill(0, write, at + (p + 1) * ld);
-  }
-}
-
 /** `memory[at + j·k + p] = B[p][j]`: B's columns as contiguous rows. */
 function gatherTransposed(
   memory: FloatData,
@@ -166,8 +154,4 @@ function gatherTransposed(
       for (let p = 0; p < k; p++) memory[write++] = source[column + b.rows[p]!]!;
     }
   }
-}
-
-function roundUp(value: number, multiple: number): number {
-  return Math.ceil(value / multiple) * multiple;
 }

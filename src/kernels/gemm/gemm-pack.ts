@@ -6,6 +6,7 @@
  */
 import type { DataArray } from "../../tensor/dtype.js";
 import { uniformStride } from "../offset-table.js";
+import type { MatrixBatch } from "./gemm-problem.js";
 
 /**
  * Storage a kernel packs into: its own scratch or a view of WebAssembly memory.
@@ -126,5 +127,25 @@ export function unpackBlock(
     } else {
       for (let j = 0; j < n; j++) target[rowBase + cols[j]!] = buffer[read++]!;
     }
+  }
+}
+
+/**
+ * Gathers one matrix of a batch row-major: `memory[at + p·ld + j] = M[p][j]`, and zero for `cols ≤ j < ld`, its rows
+ * `ld` apart.
+ *
+ * @example
+ * // the 2×2 matrix [[1, 2], [3, 4]], stored transposed, into rows of 3 (the last lane zero): 1 2 0 3 4 0
+ * gatherRows(memory, 0, { data: Float64Array.of(1, 3, 2, 4), batch: Int32Array.of(0), rows: Int32Array.of(0, 1), cols: Int32Array.of(0, 2) }, 0, 3);
+ */
+export function gatherRows(memory: PackTarget, at: number, matrix: MatrixBatch, index: number, ld: number): void {
+  const source = matrix.data;
+  const base = matrix.batch[index]!;
+  const n = matrix.cols.length;
+  for (let p = 0; p < matrix.rows.length; p++) {
+    const row = base + matrix.rows[p]!;
+    let write = at + p * ld;
+    for (let j = 0; j < n; j++) memory[write++] = source[row + matrix.cols[j]!]!;
+    memory.fill(0, write, at + (p + 1) * ld);
   }
 }

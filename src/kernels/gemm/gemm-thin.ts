@@ -19,9 +19,10 @@ import { uniformStride } from "../offset-table.js";
 import { kernelVariant } from "../wasm/kernel-variant.js";
 import { loadRowsWasm } from "../wasm/rows-instance.js";
 import { gemmCopied } from "./gemm-copied.js";
-import { unpackBlock } from "./gemm-pack.js";
+import { gatherRows, unpackBlock } from "./gemm-pack.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import type { FloatData } from "./gemm-wasm.js";
+import { roundUp } from "../round-up.js";
 
 /** Products with fewer rows than this read B once per row (the tiled kernels work on 4 rows at a time). */
 const thinRows = 4;
@@ -107,12 +108,7 @@ function place(memory: FloatData, matrix: MatrixBatch<FloatData>, index: number,
     memory.set(matrix.data.subarray(start, start + where.copied), where.at);
     return;
   }
-  const { data, rows, cols } = matrix;
-  let write = where.at;
-  for (let i = 0; i < rows.length; i++) {
-    const row = base + rows[i]!;
-    for (let j = 0; j < cols.length; j++) memory[write++] = data[row + cols[j]!]!;
-  }
+  gatherRows(memory, where.at, matrix, index, matrix.cols.length);
 }
 
 function gemmRows(a: MatrixBatch<FloatData>, b: MatrixBatch<FloatData>, c: MatrixBatch<FloatData>): boolean {
@@ -143,8 +139,4 @@ function gemmRows(a: MatrixBatch<FloatData>, b: MatrixBatch<FloatData>, c: Matri
     }
   }
   return true;
-}
-
-function roundUp(value: number, multiple: number): number {
-  return Math.ceil(value / multiple) * multiple;
 }

@@ -10,6 +10,7 @@
 import type { GemmWasm } from "../wasm/gemm-instance.js";
 import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import { packPanels, unpackBlock } from "./gemm-pack.js";
+import { roundDown, roundUp } from "../round-up.js";
 
 const rowsPerPanel = 4;
 const depthBlock = 256;
@@ -97,12 +98,4 @@ export function gemmWasm(
 
 function writeZeros(c: MatrixBatch<FloatData>): void {
   for (const base of c.batch) for (const row of c.rows) for (const col of c.cols) c.data[base + row + col] = 0;
-}
-
-function roundUp(value: number, multiple: number): number {
-  return Math.ceil(value / multiple) * multiple;
-}
-
-function roundDown(value: number, multiple: number): number {
-  return Math.floor(value / multiple) * multiple;
 }

@@ -17,6 +17,7 @@ import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
 import { unpackBlock } from "./gemm-pack.js";
 import { uniformStride } from "../offset-table.js";
 import type { DirectWasm } from "../wasm/direct-instance.js";
+import { roundUp } from "../round-up.js";
 
 const rowsPerTile = 4;
 const tileBytes = 32;
@@ -168,8 +169,4 @@ function copyOut(
     if (rowsInOrder) c.data.set(memory.subarray(from, from + m * n), c.batch[matrix]! + first);
     else unpackBlock(c.data, c.batch[matrix]!, c.rows, c.cols, memory, from, ldc);
   }
-}
-
-function roundUp(value: number, multiple: number): number {
-  return Math.ceil(value / multiple) * multiple;
 }

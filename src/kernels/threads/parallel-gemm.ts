@@ -10,6 +10,7 @@ import type { FloatData } from "../gemm/gemm-wasm.js";
 import { closeClaims, closedItem, itemBits, jobSlot, runClaimedItems, runItems, type PackedMatrix } from "./parallel-task.js";
 import { acquireThreadPool, reserveShared } from "./thread-pool.js";
 import { kernelVariant, type KernelVariant } from "../wasm/kernel-variant.js";
+import { roundUp } from "../round-up.js";
 
 /** Products of fewer multiply-adds than this stay on one thread: waking the workers would cost more. */
 export const parallelThreshold = 1 << 21;
@@ -158,10 +159,6 @@ function publish(control: Int32Array, firstClaimed: number): void {
  */
 export function setCallerItems(count: number | undefined): void {
   callerItems = count;
-}
-
-function roundUp(value: number, multiple: number): number {
-  return Math.ceil(value / multiple) * multiple;
 }
 
 /**
