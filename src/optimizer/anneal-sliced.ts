@@ -1,4 +1,4 @@
-import { annealingRandom, inverseTemperature, type AnnealOptions } from "./anneal.js";
+import { annealingSchedule, annealStage, type AnnealOptions } from "./anneal.js";
 import { LabelledTree } from "./labelled-tree.js";
 import type { SsaPath } from "./network.js";
 import type { Problem } from "./problem.js";
@@ -28,13 +28,8 @@ export interface SlicedTree {
 export function annealSlicedSsa(problem: Problem, start: SsaPath, options: AnnealOptions & { readonly sizeLimit: number }): SlicedTree | undefined {
   const tree = new LabelledTree(problem, start);
   const limit = options.sizeLimit;
-  const random = annealingRandom(options.seed ?? 1);
-  const stages = Math.max(1, options.stages ?? 50);
-  const sweeps = Math.max(1, options.sweeps ?? 6);
-  const betaStart = options.betaStart ?? 0.5;
-  const betaEnd = options.betaEnd ?? 24;
+  const schedule = annealingSchedule(options);
   const limitLog = Math.log2(limit);
-  const budget = options.budget;
   const sliced: number[] = [];
   const sliceUntilFits = (): boolean => {
     for (let label = tree.bestSlice(limit); label !== undefined; label = tree.bestSlice(limit)) {
@@ -50,19 +45,14 @@ export function annealSlicedSsa(problem: Problem, start: SsaPath, options: Annea
     const total = slices * tree.flops();
     if (best === undefined || total < best.total * (1 - 1e-12)) best = { total, shape: tree.snapshot(), labels: [...sliced] };
   };
-  search: for (let stage = 0; stage < stages; stage++) {
+  for (let stage = 0; stage < schedule.stages; stage++) {
     if (stage > 0 && sliced.length > 0) {
-      const [label] = sliced.splice(Math.floor(random() * sliced.length), 1);
+      const [label] = sliced.splice(Math.floor(schedule.random() * sliced.length), 1);
       tree.resize(label as number, problem.sizes[label as number] as number);
     }
     if (!sliceUntilFits()) break;
     record();
-    const beta = inverseTemperature(stage, stages, betaStart, betaEnd);
-    for (let sweep = 0; sweep < sweeps; sweep++) {
-      if (budget !== undefined && !budget.spend(tree.leafCount - 1)) break search;
-      tree.sweep(beta, limitLog, random);
-      record();
-    }
+    if (!annealStage(tree, schedule, stage, limitLog, record)) break;
   }
   if (best === undefined) return undefined;
   tree.restore(best.shape);

@@ -37,29 +37,72 @@ export interface AnnealOptions {
 export function annealSsa(problem: Problem, start: SsaPath, options: AnnealOptions = {}): SsaPath {
   const tree = new LabelledTree(problem, start);
   if (tree.leafCount < 3) return start;
-  const random = annealingRandom(options.seed ?? 1);
-  const stages = Math.max(1, options.stages ?? 50);
-  const sweeps = Math.max(1, options.sweeps ?? 6);
-  const betaStart = options.betaStart ?? 0.5;
-  const betaEnd = options.betaEnd ?? 24;
+  const schedule = annealingSchedule(options);
   const limitLog = Math.log2(options.sizeLimit ?? Infinity);
-  const budget = options.budget;
   let best = tree.score(limitLog);
   let bestShape = tree.snapshot();
-  search: for (let stage = 0; stage < stages; stage++) {
-    const beta = inverseTemperature(stage, stages, betaStart, betaEnd);
-    for (let sweep = 0; sweep < sweeps; sweep++) {
-      if (budget !== undefined && !budget.spend(tree.leafCount - 1)) break search;
-      tree.sweep(beta, limitLog, random);
-      const score = tree.score(limitLog);
-      if (score < best * (1 - 1e-12)) {
-        best = score;
-        bestShape = tree.snapshot();
-      }
+  const keepBest = (): void => {
+    const score = tree.score(limitLog);
+    if (score < best * (1 - 1e-12)) {
+      best = score;
+      bestShape = tree.snapshot();
     }
+  };
+  for (let stage = 0; stage < schedule.stages; stage++) {
+    if (!annealStage(tree, schedule, stage, limitLog, keepBest)) break;
   }
   tree.restore(bestShape);
   return tree.toSsa();
+}
+
+/**
+ * An annealing's schedule, from its options with their defaults: its random stream, the temperatures it cools
+ * through, the sweeps at each, and its budget.
+ *
+ * @example
+ * annealingSchedule({ seed: 2 }).stages; //=> 50
+ */
+export interface AnnealingSchedule {
+  readonly random: () => number;
+  readonly stages: number;
+  readonly sweeps: number;
+  readonly betaStart: number;
+  readonly betaEnd: number;
+  readonly budget: SearchBudget | undefined;
+}
+
+/**
+ * The schedule of {@link AnnealOptions}: 50 temperatures of 6 sweeps from 0.5 to 24 unless they say otherwise.
+ *
+ * @example
+ * annealingSchedule({ stages: 10, sweeps: 2 }).betaEnd; //=> 24
+ */
+export function annealingSchedule(options: AnnealOptions): AnnealingSchedule {
+  return {
+    random: annealingRandom(options.seed ?? 1),
+    stages: Math.max(1, options.stages ?? 50),
+    sweeps: Math.max(1, options.sweeps ?? 6),
+    betaStart: options.betaStart ?? 0.5,
+    betaEnd: options.betaEnd ?? 24,
+    budget: options.budget,
+  };
+}
+
+/**
+ * The sweeps of one temperature of a schedule over `tree`, with intermediates above `2^limitLog` penalized, calling
+ * `afterSweep` after each; false when the budget ran out, which ends the annealing.
+ *
+ * @example
+ * for (let stage = 0; stage < schedule.stages; stage++) if (!annealStage(tree, schedule, stage, Infinity, keepBest)) break;
+ */
+export function annealStage(tree: LabelledTree, schedule: AnnealingSchedule, stage: number, limitLog: number, afterSweep: () => void): boolean {
+  const beta = inverseTemperature(stage, schedule.stages, schedule.betaStart, schedule.betaEnd);
+  for (let sweep = 0; sweep < schedule.sweeps; sweep++) {
+    if (schedule.budget !== undefined && !schedule.budget.spend(tree.leafCount - 1)) return false;
+    tree.sweep(beta, limitLog, schedule.random);
+    afterSweep();
+  }
+  return true;
 }
 
 /**
