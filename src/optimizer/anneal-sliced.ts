@@ -2,6 +2,7 @@ import { annealingSchedule, annealStage, type AnnealOptions } from "./anneal.js"
 import { LabelledTree } from "./labelled-tree.js";
 import type { SsaPath } from "./network.js";
 import type { Problem } from "./problem.js";
+import { sliceCount } from "./slicing.js";
 
 /**
  * A tree and the labels it slices (see {@link annealSlicedSsa}).
@@ -41,8 +42,7 @@ export function annealSlicedSsa(problem: Problem, start: SsaPath, options: Annea
   let best: { total: number; shape: { left: Int32Array; right: Int32Array }; labels: number[] } | undefined;
   const record = (): void => {
     if (tree.largest() > limit) return;
-    const slices = sliced.reduce((product, label) => product * (problem.sizes[label] as number), 1);
-    const total = slices * tree.flops();
+    const total = sliceCount(problem.sizes, sliced) * tree.flops();
     if (best === undefined || total < best.total * (1 - 1e-12)) best = { total, shape: tree.snapshot(), labels: [...sliced] };
   };
   for (let stage = 0; stage < schedule.stages; stage++) {

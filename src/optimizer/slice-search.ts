@@ -5,7 +5,7 @@ import type { LinearPath, Network, SsaPath } from "./network.js";
 import { planFromSsa } from "./plan.js";
 import { prepareProblem } from "./problem.js";
 import { seededRandom } from "./random.js";
-import { forEachStep, pricePath, type Slicing } from "./slicing.js";
+import { forEachStep, pricePath, sliceCount, type Slicing } from "./slicing.js";
 
 /**
  * Options of the sliced search: how many restarts (the first slices the best label each time, the others draw
@@ -78,16 +78,15 @@ export function searchSlicing(
   const labelCount = network.sizes.length;
   let best: (SlicedPlan & { total: number; ssa: SsaPath }) | undefined;
   const bound = (): number => Math.min(best?.total ?? Infinity, options.maxTotal ?? Infinity);
-  const totalOf = (path: LinearPath, labels: readonly number[]): { total: number; largest: number; flops: number } => {
+  const totalOf = (path: LinearPath, labels: readonly number[]): { total: number; slices: number; largest: number; flops: number } => {
     const priced = pricePath(network, path, slicedSizes(network, labels));
-    const slices = labels.reduce((product, label) => product * (network.sizes[label] as number), 1);
-    return { total: slices * priced.flops, largest: priced.largest, flops: priced.flops };
+    const slices = sliceCount(network.sizes, labels);
+    return { total: slices * priced.flops, slices, largest: priced.largest, flops: priced.flops };
   };
   const consider = (path: LinearPath, labels: readonly number[], ssa: SsaPath): boolean => {
     const priced = totalOf(path, labels);
     if (priced.largest > memoryLimit) return false;
-    const slices = labels.reduce((product, label) => product * (network.sizes[label] as number), 1);
-    const total = priced.total;
+    const { slices, total } = priced;
     if (best === undefined || total < best.total * (1 - 1e-12)) {
       const sorted = [...labels].sort((a, b) => a - b);
       best = { path, ssa, total, slicing: { labels: sorted, slices, sliceFlops: priced.flops, largestIntermediate: priced.largest } };

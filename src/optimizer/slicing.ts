@@ -18,6 +18,16 @@ export interface Slicing {
 }
 
 /**
+ * How many slices slicing `labels` makes: the product of their sizes.
+ *
+ * @example
+ * sliceCount([2, 3, 4], [0, 2]); //=> 8
+ */
+export function sliceCount(sizes: readonly number[], labels: readonly number[]): number {
+  return labels.reduce((product, label) => product * (sizes[label] as number), 1);
+}
+
+/**
  * The cost of a path and the element count of its largest step result (the output included, the inputs excluded),
  * with the given sizes: the network's own, or with sliced labels set to 1.
  *
