@@ -13,8 +13,7 @@
 import type { Operand } from "../execute/operand.js";
 import type { PreparedEinsum } from "../execute/run-einsum.js";
 import { promotedDType } from "../execute/run-path.js";
-import { addInto, advance, cutOffset, cutOperand, runSliced } from "../execute/run-sliced.js";
-import type { NormalizedSpec } from "../parse/spec.js";
+import { addInto, cutOffset, cutOperand, forEachSlice, runSliced } from "../execute/run-sliced.js";
 import { allocate, type DataArray, type DTypeName } from "../tensor/dtype.js";
 import { sizeOf, stridesOf } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
@@ -46,14 +45,9 @@ function slicedBackward(
   observe?: (elements: number) => void,
 ): (DataArray | undefined)[] {
   const dtype = promotedDType(operands);
-  const isSliced = spec.sizes.map((_, label) => sliced.includes(label));
-  const sliceSpec: NormalizedSpec = { ...spec, sizes: spec.sizes.map((size, label) => (isSliced[label] ? 1 : size)) };
   const gradients = operands.map((operand, index) => (needed[index] ? allocate(dtype, sizeOf(operand.shape)) : undefined));
   const outputGradient: Operand = { shape: spec.output.map((label) => spec.sizes[label] ?? 1), data: gradient, dtype };
-  const values = new Array<number>(spec.sizes.length).fill(0);
-  const slicedSizes = sliced.map((label) => spec.sizes[label] ?? 1);
-  if (slicedSizes.some((size) => size === 0)) return gradients;
-  do {
+  forEachSlice(spec, sliced, ({ sliceSpec, isSliced, values }) => {
     const cut = operands.map((operand, index) => cutOperand(operand, spec.inputs[index] ?? [], isSliced, values));
     const { run, slots } = forwardKeeping(sliceSpec, cut, path, dtype, threads, maxElements, observe);
     const cutGradient = cutOperand(outputGradient, spec.output, isSliced, values).data;
@@ -65,6 +59,6 @@ function slicedBackward(
       const labels = spec.inputs[index] ?? [];
       addInto(target, part, cutOffset(shape, labels, isSliced, values), cut[index]!.shape, stridesOf(shape));
     });
-  } while (advance(values, sliced, slicedSizes));
+  });
   return gradients;
 }

@@ -1,7 +1,7 @@
 import type { NormalizedSpec } from "../parse/spec.js";
 import { allocate, type DataArray, type DTypeName } from "../tensor/dtype.js";
 import { forEachOffset } from "../tensor/for-each-offset.js";
-import { stridesOf } from "../tensor/shape.js";
+import { sizeOf, stridesOf } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { toInt32 } from "./integers.js";
 import { checkElements, checkMaxElements } from "./limits.js";
@@ -30,41 +30,55 @@ export function runSliced(
   observe?: (elements: number) => void,
 ): Tensor<number[], DTypeName> {
   const dtype = promotedDType(operands);
-  const isSliced = spec.sizes.map((_, label) => sliced.includes(label));
-  const sliceSpec: NormalizedSpec = { ...spec, sizes: spec.sizes.map((size, label) => (isSliced[label] === true ? 1 : size)) };
   const outputShape = spec.output.map((label) => spec.sizes[label] as number);
-  const outputSize = outputShape.reduce((size, dimension) => size * dimension, 1);
+  const outputSize = sizeOf(outputShape);
   checkElements("the result", outputSize, maxElements);
   // int32 slices are exact; their sum is taken in float64 and must fit in int32 at the end, as an unsliced run's.
   const exact = dtype === "int32";
   const output = allocate(exact ? "float64" : dtype, outputSize);
   const outputStrides = stridesOf(outputShape);
-  const values = new Array<number>(spec.sizes.length).fill(0);
-  const slicedSizes = sliced.map((label) => spec.sizes[label] as number);
-  if (slicedSizes.some((size) => size === 0)) return new Tensor(outputShape, dtype, exact ? toInt32(output) : output);
-  for (;;) {
+  forEachSlice(spec, sliced, ({ sliceSpec, isSliced, values }) => {
     const cut = operands.map((operand, index) => cutOperand(operand, spec.inputs[index] ?? [], isSliced, values));
     const part = runPath(sliceSpec, cut, path, threads, maxElements, observe).data;
     // the slice's place in the output: sliced output labels sit at their value, the others run over their sizes
-    let base = 0;
-    spec.output.forEach((label, axis) => {
-      if (isSliced[label] === true) base += (values[label] as number) * (outputStrides[axis] as number);
-    });
     const free = spec.output.map((label, axis) => (isSliced[label] === true ? 1 : (outputShape[axis] as number)));
-    addInto(output, part, base, free, outputStrides);
-    if (!advance(values, sliced, slicedSizes)) break;
-  }
+    addInto(output, part, cutOffset(outputShape, spec.output, isSliced, values), free, outputStrides);
+  });
   return new Tensor(outputShape, dtype, exact ? toInt32(output) : output);
 }
 
 /**
- * Steps the sliced labels' values like an odometer, last label fastest; `false` after the last combination.
+ * One slice of a sliced plan: the spec with every sliced label at size 1, which labels are sliced, and the value of
+ * each sliced label in this slice (indexed by label).
  *
  * @example
- * const values = [0, 0];
- * advance(values, [1], [3]); //=> true, values is [0, 1]
+ * const slice: Slice = { sliceSpec, isSliced: [false, true, false], values: [0, 2, 0] };
  */
-export function advance(values: number[], sliced: readonly number[], sizes: readonly number[]): boolean {
+export interface Slice {
+  readonly sliceSpec: NormalizedSpec;
+  readonly isSliced: readonly boolean[];
+  readonly values: readonly number[];
+}
+
+/**
+ * Visits every slice of slicing `sliced` labels of `spec`, in a fixed order (like an odometer, the last sliced label
+ * fastest); none when a sliced label has size 0. The slice passed is only valid during its visit.
+ *
+ * @example
+ * forEachSlice(normalizeEquation("ij,jk->ik", [[2, 3], [3, 2]]), [1], ({ values }) => console.log(values[1])); // 0, 1, 2
+ */
+export function forEachSlice(spec: NormalizedSpec, sliced: readonly number[], visit: (slice: Slice) => void): void {
+  const isSliced = spec.sizes.map((_, label) => sliced.includes(label));
+  const sliceSpec: NormalizedSpec = { ...spec, sizes: spec.sizes.map((size, label) => (isSliced[label] === true ? 1 : size)) };
+  const values = new Array<number>(spec.sizes.length).fill(0);
+  const slicedSizes = sliced.map((label) => spec.sizes[label] as number);
+  if (slicedSizes.some((size) => size === 0)) return;
+  do visit({ sliceSpec, isSliced, values });
+  while (advance(values, sliced, slicedSizes));
+}
+
+/** Steps the sliced labels' values like an odometer, last label fastest; `false` after the last combination. */
+function advance(values: number[], sliced: readonly number[], sizes: readonly number[]): boolean {
   for (let index = sliced.length - 1; index >= 0; index--) {
     const label = sliced[index] as number;
     values[label] = (values[label] as number) + 1;
@@ -84,7 +98,7 @@ export function cutOperand(operand: Operand, labels: readonly number[], isSliced
   if (!labels.some((label) => isSliced[label] === true)) return operand;
   const strides = stridesOf(operand.shape);
   const shape = operand.shape.map((size, axis) => (isSliced[labels[axis] as number] === true ? 1 : size));
-  const data = allocate(operand.dtype, shape.reduce((size, dimension) => size * dimension, 1));
+  const data = allocate(operand.dtype, sizeOf(shape));
   copyStrided(operand.data, cutOffset(operand.shape, labels, isSliced, values), shape, strides, data);
   return { shape, data, dtype: operand.dtype };
 }
