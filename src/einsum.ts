@@ -8,7 +8,7 @@ import type { Tensor } from "./tensor/tensor.js";
 import type { EinsumOutcome, OutcomeShape } from "./types/einsum-shape.js";
 import type { IsAny } from "./types/guards.js";
 import type { IsSymbolicValue } from "./types/dimensions.js";
-import type { DTypeOf, EinsumArguments, ExpandUnions, OperandsOf, ResultDType, ShapesOf } from "./types/operands.js";
+import type { DeclaredDTypes, EinsumArguments, ExpandUnions, OperandsOf, ResultDType, ShapesOf } from "./types/operands.js";
 import type { OperandParameters } from "./types/operand-parameter.js";
 import type { EquationParameter, RefusalsOf } from "./types/validate.js";
 
@@ -54,10 +54,9 @@ type EinsumResult<First, Arguments extends readonly unknown[]> = IsAny<First> ex
   : [First] extends [never]
     ? Tensor<number[], ResultDType<OperandsOf<Arguments>>>
     : First extends string
-      ? ResultTensor<
-          EinsumOutcome<First, CallShapes<Arguments>, CallIsSymbolic<First, Arguments>>,
-          ResultDType<OperandsOf<Arguments>, First, CallIsSymbolic<First, Arguments>>
-        >
+      ? CallIsSymbolic<First, Arguments> extends true
+        ? ResultTensor<EinsumOutcome<First, CallShapes<Arguments>, true>, ResultDType<OperandsOf<Arguments>, First, true>>
+        : LiteralResultTensor<EinsumOutcome<First, CallShapes<Arguments>, false>, ResultDType<OperandsOf<Arguments>, First, false>>
       : Tensor<number[], DTypeName>;
 
 /** The operands' shapes, one list per combination of the members of operands typed by unions. */
@@ -72,16 +71,29 @@ type CallShapes<Arguments extends readonly unknown[]> = ExpandUnions<OperandsOf<
 type CallIsSymbolic<Equation extends string, Arguments extends readonly unknown[]> = CallShapes<Arguments> extends infer Shapes extends readonly (readonly number[])[]
   ? IsSymbolicValue<
       Equation,
-      Shapes[number][number] | Shapes[number]["length"] | DTypeOf<OperandsOf<Arguments>[number]>,
+      Shapes[number][number] | Shapes[number]["length"] | DeclaredDTypes<OperandsOf<Arguments>[number]>,
       number | DTypeName
     >
   : never;
 
 /**
- * The result tensor, built from the outcome's evaluated shape and dtype, so that in generic code it is the tensor
- * type itself (`Tensor<[B, 5, 3], "float64">`), which other conditional types compare as it is, rather than a
- * reference that the compiler evaluates again for each comparison. A refused call already shows its error on the
- * equation; its result is then typed loosely. A union of outcomes gives a union of tensors.
+ * The result tensor of a call whose shapes and dtypes are all literal (or `number`): the outcome's shape as it is,
+ * `number[]` for a refused call, whose error the call already shows. A union of outcomes gives a union of tensors.
+ */
+type LiteralResultTensor<Outcome, DType extends DTypeName> = Outcome extends {
+  readonly shape: infer Shape extends readonly number[];
+  readonly next: string;
+}
+  ? Tensor<Shape, DType>
+  : Outcome extends readonly number[]
+    ? Tensor<Outcome, DType>
+    : Tensor<number[], DType>;
+
+/**
+ * The result tensor of a call in generic code, built from the outcome's evaluated shape and dtype, so that it is
+ * the tensor type itself (`Tensor<[B, 5, 3], "float64">`), which other conditional types compare as it is, rather
+ * than a reference that the compiler evaluates again for each comparison. A refused call's result is typed loosely.
+ * A union of outcomes gives a union of tensors.
  */
 type ResultTensor<Outcome, DType> = Outcome extends unknown
   ? { readonly dtype: DType } extends { readonly dtype: infer Kind extends DTypeName }

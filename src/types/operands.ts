@@ -114,6 +114,17 @@ export type DTypeOf<Operand> = 0 extends 1 & Operand
         ? DTypeOfData<Data>
         : DTypeName;
 
+/**
+ * The dtypes that a union of operands declares in their `dtype` properties, as they are written: a type parameter
+ * stays itself. Operands typed `any` declare every dtype; operands without a `dtype` declare none.
+ *
+ * @example
+ * type Declared = DeclaredDTypes<Tensor<[2], "int32"> | Tensor<[3], "float32">>; //=> "int32" | "float32"
+ */
+export type DeclaredDTypes<Operands> = 0 extends 1 & Operands ? DTypeName : DeclaredDType<Operands>;
+
+type DeclaredDType<Operand> = Operand extends { readonly dtype: infer DType } ? DType : never;
+
 type DTypeOfData<Data> = Data extends Float64Array
   ? "float64"
   : Data extends Float32Array
@@ -141,8 +152,8 @@ export type PromoteTypes<Left extends DTypeName, Right extends DTypeName> = Left
         : "int32";
 
 /**
- * The dtype of an einsum result: the operands' dtypes promoted together. A dtype that is a type parameter is kept
- * where the promotion is decidable for every dtype it may be (with itself, with int32, against float64), and
+ * The dtype of an einsum result: the operands' dtypes promoted together (operands of one floating dtype give it at
+ * once). A dtype that is a type parameter is kept where the promotion is decidable for every dtype it may be (with itself, with int32, against float64), and
  * otherwise the result is the union of the two (the promotion is always one of them). `Deferral` is the
  * equation, which the decisions about type parameters wait for (see `dimensions.ts`), and `Symbolic` says whether
  * some dtype may be a type parameter (literal dtypes take the short way).
@@ -164,7 +175,15 @@ export type ResultDType<
     ? DTypeOf<Operands[number]>
     : Operands extends readonly []
       ? "float64"
-      : PromoteLiteral<Operands, 1, DTypeOf<Operands[0]>>;
+      : [Operands[number]] extends [{ readonly dtype: "float64" }]
+        ? [Operands[number]] extends [never]
+          ? DTypeName
+          : 0 extends 1 & Operands[number]
+            ? DTypeName
+            : "float64"
+        : [Operands[number]] extends [{ readonly dtype: "float32" }]
+          ? "float32"
+          : PromoteLiteral<Operands, 1, DTypeOf<Operands[0]>>;
 
 /** Promotes the dtypes of the operands from `Index` on into `DType`, reading them by index. */
 type PromoteLiteral<Operands extends readonly unknown[], Index extends number, DType extends DTypeName> = Index extends Operands["length"]
