@@ -51,7 +51,7 @@ export function cat<const Tensors extends readonly Tensor<readonly number[], DTy
     inputs.map((tensor) => tensor.shape),
     dim as number,
   );
-  const index = normalizeDim(dim as number, shape.length, shape.length);
+  const index = normalizeDim(dim, shape.length, shape.length);
   const dtype = inputs.reduce<DTypeName>((chosen, tensor) => promoteTypes(chosen, tensor.dtype), inputs[0]!.dtype);
   const inner = sizeOf(shape.slice(index + 1));
   const outer = sizeOf(shape.slice(0, index));

@@ -18,6 +18,7 @@ import { broadcastTo, sumToShape } from "./strided.js";
  * expandShape([2, 3], [4, 4]); // throws EXPAND_SHAPE
  */
 export function expandShape(shape: readonly number[], target: readonly number[]): number[] {
+  if (!Array.isArray(target)) checkShape(target);
   const refuse = (back: number): EinsumError => new EinsumError("EXPAND_SHAPE", writeExpandShape(shape, target, -back));
   if (target.length < shape.length) throw refuse(target.length + 1);
   const result: number[] = [];

@@ -24,7 +24,7 @@ export function softmax<Shape extends readonly number[], DType extends DTypeName
 ): Tensor<Shape, FloatDType<DType>> {
   const input = tensorInput(x, 0);
   const shape = input.shape;
-  const axis = normalizeDim(dim as number, shape.length, Math.max(shape.length, 1));
+  const axis = normalizeDim(dim, shape.length, Math.max(shape.length, 1));
   const width = shape[axis] ?? 1;
   const inner = shape.slice(axis + 1).reduce((product, size) => product * size, 1);
   const outer = width * inner === 0 ? 0 : input.size / (width * inner);

@@ -19,7 +19,7 @@ import { broadcastTo, sumToShape } from "./strided.js";
  * sumShape([2, 3, 4], [0, -1], true); //=> [1, 3, 1]
  */
 export function sumShape(shape: readonly number[], dims: number | readonly number[] | undefined, keepdim: boolean): number[] {
-  const listed = dims === undefined ? shape.map((_, index) => index) : typeof dims === "number" ? [dims] : dims;
+  const listed: readonly unknown[] = dims === undefined ? shape.map((_, index) => index) : Array.isArray(dims) ? dims : [dims];
   const summed = new Set(listed.map((dim) => normalizeDim(dim, shape.length, shape.length)));
   return keepdim ? shape.map((size, index) => (summed.has(index) ? 1 : size)) : shape.filter((_, index) => !summed.has(index));
 }

@@ -6,6 +6,7 @@ import {
   writeIntegerOverflow,
   writeInvalidArange,
   writeInvalidDType,
+  writeInvalidOption,
   writeNotANumber,
 } from "../messages.js";
 import { allocate, dtypeNames, dtypeOfData, type DataArrayOf, type DTypeName } from "./dtype.js";
@@ -70,13 +71,28 @@ export function tensor(
     const nested = nestedShape(data);
     checkElements(describeShape(nested), sizeOf(nested));
     const { shape, values } = flattenNested(data, nested);
-    const options = shapeOrOptions as TensorOptions | undefined;
-    return withGrad(fromValues(values, shape, checkDType(options?.dtype ?? "float64")), options);
+    const options = optionsOf(shapeOrOptions);
+    return withGrad(fromValues(values, shape, checkDType(options.dtype ?? "float64")), options);
   }
-  const options = typeof dtypeOrOptions === "object" ? dtypeOrOptions : { dtype: dtypeOrOptions };
+  const options = optionsOf(dtypeOrOptions);
   const chosen = checkDType(options.dtype ?? dtypeOfData(data) ?? "float64");
   const values = typeof data === "number" ? [data] : (data as ArrayLike<number>);
   return withGrad(fromValues(values, shapeOrOptions, chosen), options);
+}
+
+/**
+ * The options that a dtype name or an options object stands for (`null` and `undefined` for none), with
+ * `requiresGrad` checked to be a boolean when given (`INVALID_OPTION`); the dtype is checked by {@link checkDType}.
+ */
+function optionsOf(dtypeOrOptions: unknown): TensorOptions {
+  const options: TensorOptions =
+    typeof dtypeOrOptions === "object" && dtypeOrOptions !== null
+      ? (dtypeOrOptions as TensorOptions)
+      : { dtype: (dtypeOrOptions ?? undefined) as DTypeName | undefined };
+  if (options.requiresGrad !== undefined && typeof options.requiresGrad !== "boolean") {
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption("requiresGrad", describeEntry(options.requiresGrad), "true or false"));
+  }
+  return options;
 }
 
 /** Marks a new tensor as requiring grad when the options ask for it. */
@@ -152,7 +168,7 @@ export function zeros<const Shape extends readonly number[], DType extends DType
   dtypeOrOptions?: DType | TensorOptions<DType>,
 ): Tensor<WritableShape<Shape>, DType>;
 export function zeros(shape: readonly number[], dtypeOrOptions?: DTypeName | TensorOptions): Tensor<readonly number[], DTypeName> {
-  const options = typeof dtypeOrOptions === "object" ? dtypeOrOptions : { dtype: dtypeOrOptions };
+  const options = optionsOf(dtypeOrOptions);
   const checked = checkShape(shape);
   const chosen = checkDType(options.dtype ?? "float64");
   checkElements(describeShape(checked), sizeOf(checked));
@@ -234,6 +250,15 @@ export function randn<const Shape extends readonly number[], DType extends "floa
   shape: Shape,
   options: { seed?: number; dtype?: DType; requiresGrad?: boolean } = {},
 ): Tensor<WritableShape<Shape>, DType> {
+  if (typeof options !== "object" || options === null) {
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption("options", describeEntry(options), "an object with seed, dtype or requiresGrad"));
+  }
+  if (options.dtype !== undefined && options.dtype !== "float64" && options.dtype !== "float32") {
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption("dtype", describeEntry(options.dtype), "'float64' or 'float32'"));
+  }
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) {
+    throw new EinsumError("INVALID_OPTION", writeInvalidOption("seed", describeEntry(options.seed), "a whole number"));
+  }
   const result = zeros(shape, { dtype: options.dtype ?? ("float64" as DType), requiresGrad: options.requiresGrad ?? false }) as Tensor<
     WritableShape<Shape>,
     DType
