@@ -4,18 +4,7 @@ import { defaultMaxElements } from "../../src/execute/limits.js";
 import * as messages from "../../src/messages.js";
 import { naiveEinsum } from "../fixtures/naive-einsum.js";
 import { counting, untypedEinsum as einsum } from "../fixtures/untyped.js";
-
-/** The EinsumError a call throws; fails the test when it returns or throws anything else. */
-function refusal(call: () => unknown): EinsumError {
-  let thrown: unknown;
-  try {
-    call();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(EinsumError);
-  return thrown as EinsumError;
-}
+import { refusal } from "../fixtures/refusal.js";
 
 const untypedTensor = tensor as unknown as (...args: unknown[]) => ReturnType<typeof zeros>;
 const untypedArange = arange as unknown as (...args: unknown[]) => ReturnType<typeof zeros>;

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { cat, EinsumError, expand, grad, mean, ones, randn, softmax, sum, tensor, unsqueeze, vjp, zeros, type DTypeName, type Tensor } from "typed-einsum";
+import { cat, expand, grad, mean, ones, randn, softmax, sum, tensor, unsqueeze, vjp, zeros, type DTypeName, type Tensor } from "typed-einsum";
 import { writeInvalidOperand, writeInvalidOption, writeInvalidShape } from "../../src/messages.js";
+import { refusal } from "../fixtures/refusal.js";
 
 type Loose = (...args: unknown[]) => unknown;
 const loose = (fn: unknown): Loose => fn as Loose;
-
-/** The EinsumError a call throws, or a failure when it throws nothing or something else. */
-function refusal(call: () => unknown): EinsumError {
-  let thrown: unknown;
-  try {
-    call();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(EinsumError);
-  return thrown as EinsumError;
-}
 
 const x = tensor([[1, 2, 3], [4, 5, 6]]);
 const notNumbers: readonly [string, unknown, string][] = [
