@@ -67,6 +67,9 @@ export function toOperand(value: unknown, operand: number, maxElements = checkMa
   }
   const source = raw as ArrayLike<unknown>;
   const { stride, offset } = value;
+  if (stride === undefined && "strides" in value) {
+    throw new EinsumError("INVALID_STRIDE", writeInvalidStride(operand, "it has 'strides', which is not read: a view's strides are its 'stride'"));
+  }
   if (stride === undefined && (offset === undefined || offset === 0)) {
     if (source.length !== size) throw new EinsumError("DATA_LENGTH", writeDataLength(source.length, shape, size));
     if (typed !== undefined) return { shape, data: raw as DataArray, dtype };

@@ -164,8 +164,9 @@ export function fromCotengra(plan: unknown): NetworkPlan & { readonly sliced: re
     sizes,
   });
   const slicedInds = fields["sliced_inds"] ?? [];
-  const sliced = list(slicedInds, "sliced_inds").map((index, position) => {
+  const sliced = list(slicedInds, "sliced_inds").map((index, position, all) => {
     const id = typeof index === "string" ? ids.get(index) : undefined;
+    if (all.indexOf(index) !== position) fail(`sliced_inds[${position}] repeats '${String(index)}'`);
     return id ?? fail(`sliced_inds[${position}] is not an index of the inputs`);
   });
   return { network, path: validatePath(path, network.inputs.length), sliced };

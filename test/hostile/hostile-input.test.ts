@@ -280,6 +280,12 @@ describe("strided operands are read as views", () => {
     }
   });
 
+  it("refuses a view written with 'strides' instead of 'stride', rather than reading it row-major", () => {
+    const error = refusal(() => einsum("ij->ji", { shape: [2, 3], data: [1, 2, 3, 4, 5, 6], strides: [1, 2] }));
+    expect(error.code).toBe("INVALID_STRIDE");
+    expect(error.message).toBe(messages.writeInvalidStride(0, "it has 'strides', which is not read: a view's strides are its 'stride'"));
+  });
+
   it("never changes its inputs", () => {
     const data = Float64Array.from(values);
     const plain = [...values];

@@ -66,7 +66,7 @@ describe("cotengra's JSON plans", () => {
     expect(sliced).toEqual([]);
   });
 
-  it("refuses indices that size_dict does not size, and sliced indices of no input", () => {
+  it("refuses indices that size_dict does not size, sliced indices of no input, and a sliced index twice", () => {
     const base = { inputs: [["a", "b"]], output: ["a"], size_dict: { a: 2, b: 3 }, path: [[0]] };
     expect(thrown(() => fromCotengra({ ...base, inputs: [["a", "z"]] })).message).toBe(
       writeInvalidNetwork("inputs[0][1] is 'z', which size_dict does not size"),
@@ -74,6 +74,7 @@ describe("cotengra's JSON plans", () => {
     expect(thrown(() => fromCotengra({ ...base, sliced_inds: ["q"] })).message).toBe(
       writeInvalidNetwork("sliced_inds[0] is not an index of the inputs"),
     );
+    expect(thrown(() => fromCotengra({ ...base, sliced_inds: ["b", "b"] })).message).toBe(writeInvalidNetwork("sliced_inds[1] repeats 'b'"));
     expect(thrown(() => fromCotengra([])).code).toBe("INVALID_NETWORK");
   });
 });
