@@ -3,7 +3,6 @@ import { castData } from "../execute/cast.js";
 import { toOperand } from "../execute/operand.js";
 import { writeBackwardGradient, writeNoGrad } from "../messages.js";
 import { allocate, type DataArray } from "../tensor/dtype.js";
-import { Tensor } from "../tensor/tensor.js";
 import { nodeOf, requiresGrad, storedGradient, storeGradient, type AnyTensor, type GradNode } from "./graph.js";
 
 /** A gradient on its way back: its data, and whether this pass made it (and may add into it) or borrowed it. */
@@ -15,14 +14,16 @@ interface Flowing {
 /**
  * Back-propagates from `root`: carries `gradient` (ones when left out, allowed for a single element only) back
  * through every recorded op, each op once, in reverse order of computation, and adds the result into the `grad`
- * of every leaf that requires grad. Gradients accumulate over calls, as PyTorch's do.
+ * of every leaf that requires grad. Gradients accumulate over calls, as PyTorch's do. A leaf's first gradient is
+ * made by `makeGradient` from the leaf and the gradient's data (the tensor class passes its constructor, so that
+ * this module does not depend on it).
  *
  * @example
  * const x = tensor([1, 2, 3], [3], { requiresGrad: true });
- * runBackward(sum(mul(x, x)));
+ * runBackward(sum(mul(x, x)), undefined, (leaf, data) => new Tensor(leaf.shape, leaf.dtype, data));
  * x.grad?.toArray(); //=> [2, 4, 6]
  */
-export function runBackward(root: AnyTensor, gradient?: unknown): void {
+export function runBackward(root: AnyTensor, gradient: unknown, makeGradient: GradientMaker): void {
   if (!requiresGrad(root)) throw new EinsumError("NO_GRAD", writeNoGrad());
   const order = reverseTopologicalOrder(root);
   const flowing = new Map<object, Flowing>([[root, { data: seedGradient(root, gradient), owned: false }]]);
@@ -32,7 +33,7 @@ export function runBackward(root: AnyTensor, gradient?: unknown): void {
     flowing.delete(tensor);
     const node = nodeOf(tensor);
     if (node === undefined) {
-      accumulateLeaf(tensor, incoming);
+      accumulateLeaf(tensor, incoming, makeGradient);
       continue;
     }
     const needed = node.inputs.map(requiresGrad);
@@ -72,12 +73,15 @@ function addInto(target: Flowing, data: DataArray): void {
   for (let index = 0; index < sum.length; index++) sum[index] = (sum[index] ?? 0) + (data[index] ?? 0);
 }
 
-function accumulateLeaf(leaf: object, { data, owned }: Flowing): void {
+/** Makes a leaf's gradient tensor: the leaf's shape and dtype, with the given data. */
+export type GradientMaker = (leaf: AnyTensor, data: DataArray) => AnyTensor;
+
+function accumulateLeaf(leaf: object, { data, owned }: Flowing, makeGradient: GradientMaker): void {
   const tensor = leaf as AnyTensor;
   const earlier = storedGradient(leaf);
   if (earlier === null) {
     const own = castData(data, tensor.dtype);
-    storeGradient(leaf, new Tensor(tensor.shape, tensor.dtype, own === data && !owned ? own.slice() : own));
+    storeGradient(leaf, makeGradient(tensor, own === data && !owned ? own.slice() : own));
     return;
   }
   const sum = earlier.data;

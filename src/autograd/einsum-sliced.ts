@@ -17,7 +17,7 @@ import { addInto, cutOffset, cutOperand, forEachSlice, runSliced } from "../exec
 import { allocate, type DataArray, type DTypeName } from "../tensor/dtype.js";
 import { sizeOf, stridesOf } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { backwardThroughRun, forwardKeeping, neededOperands } from "./einsum-recorded.js";
+import { backwardThroughRun, forwardKeeping, neededOperands } from "./recorded-run.js";
 import { record } from "./graph.js";
 
 /**

@@ -142,7 +142,7 @@ export class Tensor<out Shape extends readonly number[] = number[], DType extend
    * w.grad?.toArray(); //=> [2, 4]
    */
   backward(gradient?: TensorLike<Shape> | TensorLike): void {
-    runBackward(this, gradient);
+    runBackward(this, gradient, (leaf, data) => new Tensor(leaf.shape, leaf.dtype, data));
   }
 
   /**
