@@ -6,7 +6,7 @@ import type { SearchReport } from "./choose-path.js";
 import type { LinearPath, Network, SsaPath } from "./network.js";
 import type { PathSearchName } from "./registry.js";
 import { searchSlicing } from "./slice-search.js";
-import { chooseSlicing, pricePath, type Slicing } from "./slicing.js";
+import { chooseSlicing, pricePath, slicedTotal, type Slicing } from "./slicing.js";
 
 /**
  * A search's path, in linear and SSA form, with its report.
@@ -69,7 +69,7 @@ export function planUnderLimit(
   const maxTotal = MAX_SLICING_OVERHEAD * Math.max(1, freePriced.flops);
   const slicedOption = (found: { path: LinearPath; slicing: Slicing } | undefined): void => {
     if (found === undefined) return;
-    const total = found.slicing.slices * found.slicing.sliceFlops;
+    const total = slicedTotal(found.slicing);
     // a slicing that multiplies the work beyond reason is no answer: better a clear error than an endless run
     if (total > maxTotal) return;
     const slicing = found.slicing.labels.length === 0 ? {} : { slicing: found.slicing };
