@@ -33,7 +33,7 @@ export const MAX_SLICING_OVERHEAD = 64;
 const SLICE_RESTARTS = 8;
 const SLICE_COEVOLVED = 4;
 /** The trials of the sliced search with the default budget (one per proposed move of its annealings). */
-const SLICE_MAX_TRIALS = 1_500_000;
+const SLICE_MAX_TRIALS = 4_000_000;
 /** The most restarts a larger budget buys. */
 const MAX_SLICE_RESTARTS = 512;
 

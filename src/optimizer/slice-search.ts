@@ -17,7 +17,10 @@ import { forEachStep, priceSlicing, sliceCount, slicedTotal, type Slicing } from
  */
 export interface SliceSearchOptions {
   readonly restarts?: number;
-  /** How many annealings with co-evolving sliced labels ({@link annealSlicedSsa}) follow the restarts. */
+  /**
+   * How many annealings with co-evolving sliced labels ({@link annealSlicedSsa}) follow the restarts from the given
+   * tree; as many more then start from the best plan's tree.
+   */
   readonly coevolved?: number;
   readonly stages?: number;
   readonly sweeps?: number;
@@ -54,12 +57,13 @@ export interface SlicedPlan {
  * Searches the sliced labels together with the contraction tree (as cotengra's slice finder with tree
  * re-optimization, and TreeSA with slicing, do). Starting from the tree of `start`, each round re-anneals the tree
  * for the network with the labels sliced so far at size 1, with intermediates above `memoryLimit` penalized
- * ({@link annealSsa}'s `sizeLimit`); while the tree's largest intermediate is still too large, it slices one more
- * label of that intermediate, the one that keeps the total cost ({@link slicedTotal}) lowest, or on
- * later restarts one drawn among the good ones. Once the tree fits, it tries to give each sliced label back. Then
- * `coevolved` annealings let the sliced labels evolve with the tree ({@link annealSlicedSsa}), and a last, colder
- * annealing refines the best tree with its labels (outside the budget: 1,200 moves per step). Returns
- * the cheapest plan in total over all slices, or `undefined` when none fits. Seeded and counted.
+ * ({@link annealSsa}'s `sizeLimit`) and the steps above sliced inputs weighed by the slice count; while the tree's
+ * largest intermediate is still too large, it slices one more label of that intermediate, the one that keeps the
+ * total cost ({@link slicedTotal}) lowest, or on later restarts one drawn among the good ones. Once the tree fits,
+ * it tries to give each sliced label back. Then `coevolved` annealings from the given tree, and as many from the
+ * best plan's, let the sliced labels evolve with the tree ({@link annealSlicedSsa}), and a last, colder annealing
+ * refines the best tree with its labels (outside the budget: 1,200 moves per step). Returns the cheapest plan in
+ * total ({@link slicedTotal}), or `undefined` when none fits. Seeded and counted.
  *
  * @example
  * searchSlicing({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [8, 8, 8, 8] }, [[0, 1], [2, 3]], 8)?.slicing.labels;
@@ -122,8 +126,10 @@ export function searchSlicing(
   const problem = prepareProblem(network);
   whole.settle(budget);
   budget = whole.part(1);
-  for (let run = 0; run < coevolved && !budget.exhausted; run++) {
-    const found = annealSlicedSsa(problem, start, { seed: 7919 * (run + 1), stages: 100, sweeps: 10, sizeLimit: memoryLimit, budget });
+  for (let run = 0; run < 2 * coevolved && !budget.exhausted; run++) {
+    // the first half starts from the given tree, the second from the best plan so far
+    const from = run < coevolved || best === undefined ? start : best.ssa;
+    const found = annealSlicedSsa(problem, from, { seed: 7919 * (run + 1), stages: 100, sweeps: 10, sizeLimit: memoryLimit, budget });
     if (found === undefined) continue;
     const slicedProblem = prepareProblem({ ...network, sizes: slicedSizes(network, found.labels) });
     consider(planFromSsa(slicedProblem, found.ssa).path, found.labels, found.ssa);

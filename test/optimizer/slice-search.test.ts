@@ -60,6 +60,9 @@ describe("memoryLimit at a sixteenth of the free path's largest intermediate", (
     ["random 3-regular, 40 tensors, D=4", randomRegular(40, 3, 4, 1)],
     ["random 3-regular, 50 tensors, D=4", randomRegular(50, 3, 4, 2)],
     ["random 3-regular, 60 tensors, D=4", randomRegular(60, 3, 4, 3)],
+    ["random 3-regular, 60 tensors, D=3", randomRegular(60, 3, 3, 3)],
+    ["8x8 lattice, D=4", lattice(8, 8, 4)],
+    ["12x12 lattice, D=2", lattice(12, 12, 2)],
   ];
   it.each(searched)("%s: fits and stays within twice the free path's flops", (_, network) => {
     const free = contractPath(network);
