@@ -58,6 +58,8 @@ describe("slicing under memoryLimit", () => {
     expect(info.flops).toBeLessThanOrEqual(4 * free.flops);
     expect(info.toString()).toContain(`Sliced labels:  ${slicing.names} (${slicing.slices} slices)`);
     expect(info.toDot()).toContain(`sliced over ${slicing.names}: ${slicing.slices} slices`);
+    expect(info.toString()).toMatch(/Shared FLOP count: {2}\S+ \(once, before the slices\)/);
+    expect(info.toDot()).toContain("flops shared");
   });
 
   it.each(networks)("%s: einsum in the sublist form gives the unsliced result, within the limit", (_, network) => {
@@ -92,6 +94,22 @@ describe("slicing under memoryLimit", () => {
       expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
     });
   });
+
+  it("gives the same bits through einsum with 1 and 2 threads, shared steps included", () => {
+    const network = { ...randomRegular(40, 3, 4, 1), output: [3] };
+    const operands = operandsOf(network, 11, false);
+    const limit = Math.floor(contractPath(network).largestIntermediate / 16);
+    const info = contractPath(network, { memoryLimit: limit });
+    expect(info.slicing?.sharedFlops ?? 0).toBeGreaterThan(0);
+    const one = untypedEinsum(...sublistArguments(network, operands), { memoryLimit: limit, threads: 1 });
+    const two = untypedEinsum(...sublistArguments(network, operands), { memoryLimit: limit, threads: 2 });
+    expect(Array.from(two.data)).toEqual(Array.from(one.data));
+    const unsliced = untypedEinsum(...sublistArguments(network, operands));
+    one.data.forEach((value, index) => {
+      const expected = unsliced.data[index] as number;
+      expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+    });
+  }, 30_000);
 
   it("runs sliced plans in contractExpression", () => {
     const expression = contractExpression("ab,bc,cd->ad", [4, 8], [8, 8], [8, 4], { memoryLimit: 8 });
