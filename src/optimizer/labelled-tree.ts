@@ -295,10 +295,10 @@ export class LabelledTree {
     let oldLocal = (this.cost[inner] as number) + (this.cost[node] as number);
     let newLocal = newInnerCost + newNodeCost;
     if (this.slices !== 1) {
-      const weight = (varies: number): number => (varies === 0 ? 1 : this.slices);
-      const nodeWeight = weight(this.varies[node] as number);
-      oldLocal = weight(this.varies[inner] as number) * (this.cost[inner] as number) + nodeWeight * (this.cost[node] as number);
-      newLocal = weight(innerVaries) * newInnerCost + nodeWeight * newNodeCost;
+      const slices = this.slices;
+      const nodeWeight = this.varies[node] === 0 ? 1 : slices;
+      oldLocal = (this.varies[inner] === 0 ? 1 : slices) * (this.cost[inner] as number) + nodeWeight * (this.cost[node] as number);
+      newLocal = (innerVaries === 0 ? 1 : slices) * newInnerCost + nodeWeight * newNodeCost;
     }
     let delta = Math.log2(newLocal / oldLocal);
     if (Number.isFinite(limitLog)) {

@@ -41,8 +41,8 @@ const MAX_SLICE_RESTARTS = 512;
  * The plan of a search under a memory limit: the cheapest of the free search's path when it fits, the search under
  * the limit when all of its steps fit (for the methods other than `auto`, and for `auto` up to
  * {@link AUTO_EXACT_LIMIT} operands, where it is exact), the free path sliced greedily, and a sliced plan whose
- * labels are searched together with the tree ({@link searchSlicing}), its restarts and trials multiplied by `scale`
- * (up to caps). `run` runs the method with a limit and a budget. Throws `MEMORY_LIMIT` when nothing fits within
+ * labels are searched together with the tree ({@link searchSlicing}), its restarts multiplied by `scale` and its
+ * trials by the square root of `scale` (up to caps). `run` runs the method with a limit and a budget. Throws `MEMORY_LIMIT` when nothing fits within
  * {@link MAX_SLICING_OVERHEAD} times the free path's cost.
  *
  * @example
@@ -79,7 +79,8 @@ export function planUnderLimit(
   slicedOption(greedySlicing === undefined ? undefined : { path: free.path, slicing: greedySlicing });
   const restarts = Math.max(1, Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_RESTARTS * scale)));
   const coevolved = Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_COEVOLVED * scale));
-  const sliceBudget = new SearchBudget(Math.min(budget.maxTrials, SLICE_MAX_TRIALS * scale), Infinity, budget.deadline);
+  // trials grow with the square root of the scale: ten times the budget (as "hyper") buys about 3 times the search
+  const sliceBudget = new SearchBudget(Math.min(budget.maxTrials, SLICE_MAX_TRIALS * Math.sqrt(scale)), Infinity, budget.deadline);
   slicedOption(searchSlicing(spec, free.ssa, limit, { budget: sliceBudget, maxTotal, restarts, coevolved }));
   if (options.length === 0) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
   const { flops: _, ...best } = options.reduce((cheapest, option) => (option.flops < cheapest.flops ? option : cheapest));

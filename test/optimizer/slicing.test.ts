@@ -53,9 +53,9 @@ describe("slicing under memoryLimit", () => {
     expect(slice.largest).toBeLessThanOrEqual(limit);
     expect(info.flops).toBe(slice.total);
     // slicing repeats some work; with bonds of size 2 a sixteenth leaves 64 elements, and the searched labels cost
-    // under 4 times the free path here (bonds of size 4 stay within twice: see slice-search.test.ts)
+    // under 2.5 times the free path here (bonds of size 3 and 4 stay within twice: see slice-search.test.ts)
     expect(info.flops).toBeGreaterThanOrEqual(free.flops);
-    expect(info.flops).toBeLessThanOrEqual(4 * free.flops);
+    expect(info.flops).toBeLessThanOrEqual(2.5 * free.flops);
     expect(info.toString()).toContain(`Sliced labels:  ${slicing.names} (${slicing.slices} slices)`);
     expect(info.toDot()).toContain(`sliced over ${slicing.names}: ${slicing.slices} slices`);
     expect(info.toString()).toMatch(/Shared FLOP count: {2}\S+ \(once, before the slices\)/);
