@@ -133,22 +133,31 @@ export function forEachStep(
 
 /**
  * Chooses labels to slice so that no intermediate of `path` is larger than `memoryLimit` elements, greedily: while
- * the largest intermediate is too large, it slices the one of its labels that keeps the total cost
- * ({@link slicedTotal}) lowest. Returns `undefined` when no choice of labels fits the limit.
+ * the largest intermediate is too large, it slices the one of its labels that keeps the total cost lowest, counted
+ * once as if every step ran in every slice and once with the shared steps run once ({@link slicedTotal}); the
+ * cheaper of the two slicings wins. Returns `undefined` when no choice of labels fits the limit.
  *
  * @example
  * chooseSlicing({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [8, 8, 8, 8] }, [[0, 1], [0, 1]], 8)?.labels;
  * //=> [0]
  */
 export function chooseSlicing(network: Network, path: LinearPath, memoryLimit: number): Slicing | undefined {
+  const everyStep = (slicing: Slicing): number => slicing.slices * (slicing.sliceFlops + slicing.sharedFlops);
+  const found = [everyStep, slicedTotal].map((cost) => sliceGreedily(network, path, memoryLimit, cost));
+  const [first, second] = found;
+  if (first === undefined || second === undefined) return first ?? second;
+  return slicedTotal(second) < slicedTotal(first) ? second : first;
+}
+
+/** {@link chooseSlicing} with one way of counting a candidate's cost. */
+function sliceGreedily(network: Network, path: LinearPath, memoryLimit: number, cost: (slicing: Slicing) => number): Slicing | undefined {
   const sizes = [...network.sizes];
-  const labels: number[] = [];
-  let priced = priceSlicing(network, path, labels);
+  let priced = priceSlicing(network, path, []);
   while (priced.largestIntermediate > memoryLimit) {
     let best: { total: number; priced: Slicing } | undefined;
     for (const label of oversizedLabels(network, path, sizes, memoryLimit)) {
-      const candidate = priceSlicing(network, path, [...labels, label]);
-      const total = slicedTotal(candidate);
+      const candidate = priceSlicing(network, path, [...priced.labels, label]);
+      const total = cost(candidate);
       if (
         best === undefined ||
         total < best.total ||
@@ -159,8 +168,7 @@ export function chooseSlicing(network: Network, path: LinearPath, memoryLimit: n
     }
     if (best === undefined) return undefined;
     priced = best.priced;
-    labels.splice(0, labels.length, ...priced.labels);
-    for (const label of labels) sizes[label] = 1;
+    for (const label of priced.labels) sizes[label] = 1;
   }
   return priced;
 }
