@@ -7,6 +7,7 @@ import { runPath } from "../../src/execute/run-path.js";
 import { runSliced } from "../../src/execute/run-sliced.js";
 import { writeMemoryLimitUnmet } from "../../src/messages.js";
 import type { Network } from "../../src/optimizer/network.js";
+import { priceSlicing, slicedTotal } from "../../src/optimizer/slicing.js";
 import { seededRandom } from "../../src/optimizer/random.js";
 import type { NormalizedSpec } from "../../src/parse/spec.js";
 import { untypedEinsum } from "../fixtures/untyped.js";
@@ -110,6 +111,39 @@ describe("slicing under memoryLimit", () => {
       expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
     });
   }, 30_000);
+
+  it("prices a slicing with its shared steps once, as an independent recount does", () => {
+    const random = seededRandom(5);
+    for (const network of [randomRegular(20, 3, 3, 4), { ...randomRegular(30, 3, 2, 6), output: [2, 9] }]) {
+      const { path } = contractPath(network, { optimize: "greedy" });
+      for (let trial = 0; trial < 6; trial++) {
+        const labels = network.sizes.map((_, label) => label).filter(() => random() < 0.1);
+        const priced = priceSlicing(network, path, labels);
+        const recount = recomputeSlicedCost(network, path, labels);
+        expect(priced.sliceFlops).toBe(recount.perSlice);
+        expect(priced.sharedFlops).toBe(recount.shared);
+        expect(priced.slices).toBe(recount.slices);
+        expect(priced.largestIntermediate).toBe(recount.largest);
+        expect(slicedTotal(priced)).toBe(recount.total);
+      }
+    }
+  });
+
+  it("slices a given path so that it fits, with its shared steps once", () => {
+    const network = randomRegular(40, 3, 4, 1);
+    const free = contractPath(network);
+    const limit = Math.floor(free.largestIntermediate / 16);
+    const info = contractPath(network, { optimize: free.path, memoryLimit: limit });
+    const slicing = info.slicing;
+    if (slicing === undefined) throw new Error("the plan is not sliced");
+    const recount = recomputeSlicedCost(network, info.path, slicing.labels);
+    expect(info.path).toEqual(free.path);
+    expect(recount.largest).toBeLessThanOrEqual(limit);
+    expect(recount.shared).toBeGreaterThan(0);
+    expect(info.flops).toBe(recount.total);
+    // greedily on the free path (no tree search): 1.27 times the free path here
+    expect(info.flops).toBeLessThanOrEqual(1.5 * free.flops);
+  });
 
   it("runs sliced plans in contractExpression", () => {
     const expression = contractExpression("ab,bc,cd->ad", [4, 8], [8, 8], [8, 4], { memoryLimit: 8 });
