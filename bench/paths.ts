@@ -114,7 +114,6 @@ function slicingTable(): void {
     ["random 3-regular, D=2", randomRegular(60, 3, 2, 2)],
     ["lattice 8x8, D=4", lattice(8, 8, 4)],
     ["lattice 8x8, D=2", lattice(8, 8, 2)],
-    ["lattice 12x12, D=2", lattice(12, 12, 2)],
     ...sampleNetworks()
       .filter((sample) => ["random_graph_60_8", "random_regular_120", "random_regular_150", "lattice_12x12", "rand_eq_80", "rand_eq_150"].includes(sample.name))
       .map((sample): [string, Network] => [sample.name, sample.network]),
