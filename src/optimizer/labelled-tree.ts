@@ -121,13 +121,7 @@ export class LabelledTree {
 
   /** Marks each internal node that a weighed leaf reaches, children before parents. */
   private spreadVaries(): void {
-    const stack: number[] = [this.root];
-    const order: number[] = [];
-    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-      if (node < this.leafCount) continue;
-      order.push(node);
-      stack.push(this.left[node] as number, this.right[node] as number);
-    }
+    const order = this.internalNodesTopDown();
     for (let index = order.length - 1; index >= 0; index--) {
       const node = order[index] as number;
       this.varies[node] = (this.varies[this.left[node] as number] as number) | (this.varies[this.right[node] as number] as number);
@@ -348,6 +342,17 @@ export class LabelledTree {
     const ssa: SsaPath = [];
     const idOf = new Int32Array(this.left.length).fill(-1);
     for (let leaf = 0; leaf < this.leafCount; leaf++) idOf[leaf] = leaf;
+    const order = this.internalNodesTopDown();
+    for (let index = order.length - 1; index >= 0; index--) {
+      const node = order[index] as number;
+      ssa.push([idOf[this.left[node] as number] as number, idOf[this.right[node] as number] as number]);
+      idOf[node] = this.leafCount + ssa.length - 1;
+    }
+    return ssa;
+  }
+
+  /** The internal nodes, each before its children (right subtree first): read backwards, children come first. */
+  private internalNodesTopDown(): number[] {
     const stack: number[] = [this.root];
     const order: number[] = [];
     for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
@@ -355,11 +360,6 @@ export class LabelledTree {
       order.push(node);
       stack.push(this.left[node] as number, this.right[node] as number);
     }
-    for (let index = order.length - 1; index >= 0; index--) {
-      const node = order[index] as number;
-      ssa.push([idOf[this.left[node] as number] as number, idOf[this.right[node] as number] as number]);
-      idOf[node] = this.leafCount + ssa.length - 1;
-    }
-    return ssa;
+    return order;
   }
 }
