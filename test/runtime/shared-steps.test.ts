@@ -59,6 +59,33 @@ describe("steps that no sliced label reaches", () => {
     });
   });
 
+  it("are not split off in int32 runs, which stay exact and int32", () => {
+    const spec = normalizeEquation("ab,bc,cd,de->ae", [[2, 3], [3, 4], [4, 5], [5, 2]]);
+    const operands = spec.inputs.map((labels, index) => {
+      const shape = labels.map((label) => spec.sizes[label] as number);
+      const size = shape.reduce((product, dimension) => product * dimension, 1);
+      return toOperand({ shape, data: Int32Array.from({ length: size }, (_, i) => ((i * 7 + index) % 9) - 4) }, index);
+    });
+    const sliced = runSliced(spec, operands, [[1, 2], [1, 2], [0, 1]], [0]);
+    const whole = runPath(spec, operands, [[1, 2], [1, 2], [0, 1]]);
+    expect(sliced.dtype).toBe("int32");
+    expect(Array.from(sliced.data)).toEqual(Array.from(whole.data));
+  });
+
+  it("run in the common dtype: float32 operands next to a float64 one are contracted in float64", () => {
+    const spec = normalizeEquation("ab,bc,cd,de->ae", [[2, 3], [3, 4], [4, 5], [5, 2]]);
+    const operands = randomOperands(spec, 7, "float32").map((operand, index) =>
+      index === 0 ? { ...operand, data: Float64Array.from(operand.data), dtype: "float64" as const } : operand,
+    );
+    const sliced = runSliced(spec, operands, [[1, 2], [1, 2], [0, 1]], [0]);
+    const whole = runPath(spec, operands, [[1, 2], [1, 2], [0, 1]]);
+    expect(sliced.dtype).toBe("float64");
+    sliced.data.forEach((value, index) => {
+      const expected = whole.data[index] as number;
+      expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+    });
+  });
+
   it("keep float32 operands in float32 when every operand is float32, and match the unsliced run", () => {
     const spec = normalizeEquation("ab,bc,cd,de->ae", [[2, 3], [3, 4], [4, 5], [5, 2]]);
     const operands = randomOperands(spec, 5, "float32");
