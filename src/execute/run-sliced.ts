@@ -3,15 +3,17 @@ import { allocate, type DataArray, type DTypeName } from "../tensor/dtype.js";
 import { forEachOffset } from "../tensor/for-each-offset.js";
 import { sizeOf, stridesOf } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
+import { castData } from "./cast.js";
 import { toInt32 } from "./integers.js";
 import { checkElements, checkMaxElements } from "./limits.js";
 import type { Operand } from "./operand.js";
 import { promotedDType, runPath } from "./run-path.js";
+import { splitShared } from "./shared-steps.js";
 
 /**
- * Executes a sliced plan: for each combination of values of the sliced labels, in a fixed order, it cuts every
- * operand down to those values (the sliced dimensions kept with size 1), runs the path on the cut operands, and adds
- * the slice's result into the output (at the slice's place along sliced output labels). No intermediate of a slice
+ * Executes a sliced plan: first the steps that no sliced label reaches, once; then for each combination of values
+ * of the sliced labels, in a fixed order, it cuts every remaining operand down to those values (the sliced
+ * dimensions kept with size 1), runs the other steps on the cut operands, and adds the slice's result into the output (at the slice's place along sliced output labels). No intermediate of a slice
  * holds a sliced label at more than size 1, so each stays within the limit the slicing was chosen for. The order of
  * the slices is fixed, so results do not depend on the thread count beyond what one slice's run does.
  * No array of a slice may pass `maxElements`; int32 slices are summed exactly. `observe` is told the element count of
@@ -37,14 +39,41 @@ export function runSliced(
   const exact = dtype === "int32";
   const output = allocate(exact ? "float64" : dtype, outputSize);
   const outputStrides = stridesOf(outputShape);
-  forEachSlice(spec, sliced, ({ sliceSpec, isSliced, values }) => {
-    const cut = operands.map((operand, index) => cutOperand(operand, spec.inputs[index] ?? [], isSliced, values));
-    const part = runPath(sliceSpec, cut, path, threads, maxElements, observe).data;
+  const run = sharedFirst(spec, operands, path, sliced, threads, maxElements, observe);
+  forEachSlice(run.spec, sliced, ({ sliceSpec, isSliced, values }) => {
+    const cut = run.operands.map((operand, index) => cutOperand(operand, run.spec.inputs[index] ?? [], isSliced, values));
+    const part = runPath(sliceSpec, cut, run.path, threads, maxElements, observe).data;
     // the slice's place in the output: sliced output labels sit at their value, the others run over their sizes
     const free = spec.output.map((label, axis) => (isSliced[label] === true ? 1 : (outputShape[axis] as number)));
     addInto(output, part, cutOffset(outputShape, spec.output, isSliced, values), free, outputStrides);
   });
   return new Tensor(outputShape, dtype, exact ? toInt32(output) : output);
+}
+
+/**
+ * Contracts the parts of a sliced plan that no sliced label reaches ({@link splitShared}) once, in the operands'
+ * common dtype, and returns what each slice runs: the other steps, on the remaining operands and those parts'
+ * results. int32 runs are left whole: their intermediates are exact doubles that need not fit in int32.
+ */
+function sharedFirst(
+  spec: NormalizedSpec,
+  operands: readonly Operand[],
+  path: readonly (readonly number[])[],
+  sliced: readonly number[],
+  threads: number,
+  maxElements: number,
+  observe: ((elements: number) => void) | undefined,
+): { spec: NormalizedSpec; operands: readonly Operand[]; path: readonly (readonly number[])[] } {
+  const dtype = promotedDType(operands);
+  const split = dtype === "int32" ? undefined : splitShared(spec, path, sliced);
+  if (split === undefined) return { spec, operands, path };
+  const asCommon = (operand: Operand): Operand => ({ ...operand, data: castData(operand.data, dtype), dtype });
+  const shared = split.shared.map((part): Operand => {
+    const result = runPath(part.spec, part.inputs.map((input) => asCommon(operands[input] as Operand)), part.path, threads, maxElements, observe);
+    return { shape: result.shape, data: result.data, dtype };
+  });
+  const rest = split.rest.inputs.map((input) => operands[input] as Operand);
+  return { spec: split.rest.spec, operands: [...rest, ...shared], path: split.rest.path };
 }
 
 /**

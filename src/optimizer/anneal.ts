@@ -8,7 +8,7 @@ import { seededRandom } from "./random.js";
  * Options of the tree annealing: the seed, the inverse temperatures (on the log2 scale of a step's cost) it cools
  * through, the sweeps over the tree at each, an optional largest intermediate (`sizeLimit`, in elements: a step
  * whose result is larger pays a penalty, so that a sliced network's tree keeps its intermediates small) and a
- * budget (one trial per proposed move).
+ * budget (one trial per proposed move), and for a sliced network its `slicing`.
  *
  * @example
  * const options: AnnealOptions = { seed: 2, stages: 60, sweeps: 8, betaStart: 0.5, betaEnd: 24 };
@@ -21,6 +21,11 @@ export interface AnnealOptions {
   readonly betaEnd?: number;
   readonly sizeLimit?: number;
   readonly budget?: SearchBudget;
+  /**
+   * For a sliced network: which leaves carry a sliced label, and the slice count by which the steps above them
+   * are weighed ({@link LabelledTree.weighBySlices}).
+   */
+  readonly slicing?: { readonly leaves: Uint8Array; readonly slices: number };
 }
 
 /**
@@ -37,6 +42,7 @@ export interface AnnealOptions {
 export function annealSsa(problem: Problem, start: SsaPath, options: AnnealOptions = {}): SsaPath {
   const tree = new LabelledTree(problem, start);
   if (tree.leafCount < 3) return start;
+  if (options.slicing !== undefined) tree.weighBySlices(options.slicing.leaves, options.slicing.slices);
   const schedule = annealingSchedule(options);
   const limitLog = Math.log2(options.sizeLimit ?? Infinity);
   let best = tree.score(limitLog);

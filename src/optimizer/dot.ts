@@ -13,8 +13,9 @@ import { formatScientific } from "./report.js";
 export function pathToDot(network: Network, info: PathInfo, termOf: (labels: readonly number[]) => string): string {
   const lines = ["digraph contraction {", "  rankdir=BT;", '  node [fontname="monospace"];'];
   if (info.slicing !== undefined) {
-    const { names, slices, sliceFlops } = info.slicing;
-    lines.push(`  slicing [shape=note, label=${quote(`sliced over ${names}: ${slices} slices\n${formatScientific(sliceFlops)} flops each`)}];`);
+    const { names, slices, sliceFlops, sharedFlops } = info.slicing;
+    const costs = `${formatScientific(sliceFlops)} flops each\n${formatScientific(sharedFlops)} flops shared`;
+    lines.push(`  slicing [shape=note, label=${quote(`sliced over ${names}: ${slices} slices\n${costs}`)}];`);
   }
   const current: string[] = [];
   network.inputs.forEach((labels, position) => {

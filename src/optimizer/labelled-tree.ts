@@ -25,6 +25,10 @@ export class LabelledTree {
   private readonly size: Float64Array;
   private readonly sizes: number[];
   private readonly scratch: Uint32Array;
+  /** Whether a sliced label reaches each node (see {@link LabelledTree.weighBySlices}). */
+  private readonly varies: Uint8Array;
+  /** How many times a step that a sliced label reaches runs: the slice count, 1 while nothing is weighed. */
+  private slices = 1;
 
   constructor(problem: Problem, ssa: SsaPath) {
     const n = problem.operandCount;
@@ -38,6 +42,7 @@ export class LabelledTree {
     this.cost = new Float64Array(total);
     this.size = new Float64Array(total);
     this.scratch = new Uint32Array(this.words * 2);
+    this.varies = new Uint8Array(total);
     ssa.forEach(([a, b], step) => {
       const node = n + step;
       this.left[node] = a as number;
@@ -83,6 +88,44 @@ export class LabelledTree {
   resize(label: number, size: number): void {
     this.sizes[label] = size;
     this.recompute();
+  }
+
+  /**
+   * Weighs the cost of each step that a sliced label reaches (some leaf below it has `varies[leaf]` set) by
+   * `slices`, in the annealing's moves and {@link LabelledTree.score}: a sliced plan runs those steps once per
+   * slice, and the others once. `slices` 1 weighs nothing.
+   *
+   * @example
+   * tree.weighBySlices(new Uint8Array([1, 0, 0]), 16); // steps above leaf 0 count 16 times
+   */
+  weighBySlices(varies: Uint8Array, slices: number): void {
+    this.slices = slices;
+    this.varies.fill(0);
+    this.varies.set(varies.subarray(0, this.leafCount));
+    this.spreadVaries();
+  }
+
+  /**
+   * The cost of the steps that no weighed leaf reaches (see {@link LabelledTree.weighBySlices}): in a sliced plan,
+   * those that run once rather than once per slice.
+   *
+   * @example
+   * tree.weighBySlices(varies, 16);
+   * const total = tree.sharedFlops() + 16 * (tree.flops() - tree.sharedFlops());
+   */
+  sharedFlops(): number {
+    let shared = 0;
+    for (let node = this.leafCount; node < this.cost.length; node++) if (this.varies[node] === 0) shared += this.cost[node] as number;
+    return shared;
+  }
+
+  /** Marks each internal node that a weighed leaf reaches, children before parents. */
+  private spreadVaries(): void {
+    const order = this.internalNodesTopDown();
+    for (let index = order.length - 1; index >= 0; index--) {
+      const node = order[index] as number;
+      this.varies[node] = (this.varies[this.left[node] as number] as number) | (this.varies[this.right[node] as number] as number);
+    }
   }
 
   /** The total cost of the tree's steps. */
@@ -207,7 +250,7 @@ export class LabelledTree {
     let total = 0;
     let excess = 0;
     for (let node = this.leafCount; node < this.cost.length; node++) {
-      total += this.cost[node] as number;
+      total += this.slices === 1 || this.varies[node] === 0 ? (this.cost[node] as number) : this.slices * (this.cost[node] as number);
       if (node !== this.root) excess += Math.max(0, Math.log2(this.size[node] as number) - limitLog);
     }
     return total * 2 ** (SIZE_PENALTY * excess);
@@ -239,11 +282,18 @@ export class LabelledTree {
     }
     const newInnerCost = this.stepCost(move, other, -1);
     const newSize = this.sizeOf(scratch, 0);
-    const oldLocal = (this.cost[inner] as number) + (this.cost[node] as number);
+    const innerVaries = (this.varies[move] as number) | (this.varies[other] as number);
     // the node's own step, with inner' in place of inner: copy inner' into the scratch's second half
     for (let w = 0; w < words; w++) scratch[words + w] = scratch[w] as number;
     const newNodeCost = this.costWithScratch(stay, node);
-    const newLocal = newInnerCost + newNodeCost;
+    let oldLocal = (this.cost[inner] as number) + (this.cost[node] as number);
+    let newLocal = newInnerCost + newNodeCost;
+    if (this.slices !== 1) {
+      const slices = this.slices;
+      const nodeWeight = this.varies[node] === 0 ? 1 : slices;
+      oldLocal = (this.varies[inner] === 0 ? 1 : slices) * (this.cost[inner] as number) + nodeWeight * (this.cost[node] as number);
+      newLocal = (innerVaries === 0 ? 1 : slices) * newInnerCost + nodeWeight * newNodeCost;
+    }
     let delta = Math.log2(newLocal / oldLocal);
     if (Number.isFinite(limitLog)) {
       delta += SIZE_PENALTY * (Math.max(0, Math.log2(newSize) - limitLog) - Math.max(0, Math.log2(this.size[inner] as number) - limitLog));
@@ -259,6 +309,7 @@ export class LabelledTree {
     this.cost[inner] = newInnerCost;
     this.size[inner] = newSize;
     this.cost[node] = newNodeCost;
+    this.varies[inner] = innerVaries;
   }
 
   /** The cost of the step `node` = (`stay`, the labels in the scratch's second half). */
@@ -291,6 +342,17 @@ export class LabelledTree {
     const ssa: SsaPath = [];
     const idOf = new Int32Array(this.left.length).fill(-1);
     for (let leaf = 0; leaf < this.leafCount; leaf++) idOf[leaf] = leaf;
+    const order = this.internalNodesTopDown();
+    for (let index = order.length - 1; index >= 0; index--) {
+      const node = order[index] as number;
+      ssa.push([idOf[this.left[node] as number] as number, idOf[this.right[node] as number] as number]);
+      idOf[node] = this.leafCount + ssa.length - 1;
+    }
+    return ssa;
+  }
+
+  /** The internal nodes, each before its children (right subtree first): read backwards, children come first. */
+  private internalNodesTopDown(): number[] {
     const stack: number[] = [this.root];
     const order: number[] = [];
     for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
@@ -298,11 +360,6 @@ export class LabelledTree {
       order.push(node);
       stack.push(this.left[node] as number, this.right[node] as number);
     }
-    for (let index = order.length - 1; index >= 0; index--) {
-      const node = order[index] as number;
-      ssa.push([idOf[this.left[node] as number] as number, idOf[this.right[node] as number] as number]);
-      idOf[node] = this.leafCount + ssa.length - 1;
-    }
-    return ssa;
+    return order;
   }
 }

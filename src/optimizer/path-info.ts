@@ -41,6 +41,9 @@ export function describePath(
   for (const labels of labelsOf) count(labels, 1);
   const isOutput = new Set<number>(output);
   const steps: ContractionStep[] = [];
+  // whether a sliced label reaches the slot: the steps it does not reach run once, before the slices
+  const varies = network.inputs.map((labels) => slicing !== undefined && labels.some((label) => slicing.labels.includes(label)));
+  let sharedFlops = 0;
   let flops = 0;
   let largestIntermediate = 0;
   path.forEach((positions, index) => {
@@ -53,7 +56,10 @@ export function describePath(
     const result = isLast ? [...output] : [...union].filter((label) => isOutput.has(label) || (carriers.get(label) ?? 0) > 0);
     const stepFlops = stepCost(sizeOfLabels([...union], sizes), chosen.length, result.length < union.size);
     const resultSize = sizeOfLabels(result, sizes);
-    labelsOf[list.append()] = result;
+    const resultSlot = list.append();
+    labelsOf[resultSlot] = result;
+    varies[resultSlot] = slots.some((slot) => varies[slot] === true);
+    if (varies[resultSlot] !== true) sharedFlops += stepFlops;
     count(result, 1);
     flops += stepFlops;
     largestIntermediate = Math.max(largestIntermediate, resultSize);
@@ -81,18 +87,20 @@ export function describePath(
   );
   const equation = equationOf(network.inputs);
   const slices = slicing?.slices ?? 1;
+  const sliceFlops = slicing === undefined ? flops : flops - sharedFlops;
+  const total = slicing === undefined ? flops : sharedFlops + slices * sliceFlops;
   const info: PathInfo = {
     path: path.map((positions) => [...positions]),
-    flops: flops * slices,
+    flops: total,
     naiveFlops,
-    speedup: flops === 0 ? 1 : naiveFlops / (flops * slices),
+    speedup: total === 0 ? 1 : naiveFlops / total,
     largestIntermediate,
     steps,
     equation,
     search,
     ...(slicing === undefined
       ? {}
-      : { slicing: { labels: slicing.labels, names: termOf(slicing.labels), slices, sliceFlops: flops } }),
+      : { slicing: { labels: slicing.labels, names: termOf(slicing.labels), slices, sliceFlops, sharedFlops } }),
     toString: () => formatReport(info, all.size),
     toDot: () => pathToDot(network, info, termOf),
   };

@@ -6,7 +6,7 @@ import type { SearchReport } from "./choose-path.js";
 import type { LinearPath, Network, SsaPath } from "./network.js";
 import type { PathSearchName } from "./registry.js";
 import { searchSlicing } from "./slice-search.js";
-import { chooseSlicing, pricePath, type Slicing } from "./slicing.js";
+import { chooseSlicing, pricePath, slicedTotal, type Slicing } from "./slicing.js";
 
 /**
  * A search's path, in linear and SSA form, with its report.
@@ -33,7 +33,7 @@ export const MAX_SLICING_OVERHEAD = 64;
 const SLICE_RESTARTS = 8;
 const SLICE_COEVOLVED = 4;
 /** The trials of the sliced search with the default budget (one per proposed move of its annealings). */
-const SLICE_MAX_TRIALS = 1_500_000;
+const SLICE_MAX_TRIALS = 4_000_000;
 /** The most restarts a larger budget buys. */
 const MAX_SLICE_RESTARTS = 512;
 
@@ -41,8 +41,8 @@ const MAX_SLICE_RESTARTS = 512;
  * The plan of a search under a memory limit: the cheapest of the free search's path when it fits, the search under
  * the limit when all of its steps fit (for the methods other than `auto`, and for `auto` up to
  * {@link AUTO_EXACT_LIMIT} operands, where it is exact), the free path sliced greedily, and a sliced plan whose
- * labels are searched together with the tree ({@link searchSlicing}), its restarts and trials multiplied by `scale`
- * (up to caps). `run` runs the method with a limit and a budget. Throws `MEMORY_LIMIT` when nothing fits within
+ * labels are searched together with the tree ({@link searchSlicing}), its restarts multiplied by `scale` and its
+ * trials by the square root of `scale` (up to caps). `run` runs the method with a limit and a budget. Throws `MEMORY_LIMIT` when nothing fits within
  * {@link MAX_SLICING_OVERHEAD} times the free path's cost.
  *
  * @example
@@ -69,7 +69,7 @@ export function planUnderLimit(
   const maxTotal = MAX_SLICING_OVERHEAD * Math.max(1, freePriced.flops);
   const slicedOption = (found: { path: LinearPath; slicing: Slicing } | undefined): void => {
     if (found === undefined) return;
-    const total = found.slicing.slices * found.slicing.sliceFlops;
+    const total = slicedTotal(found.slicing);
     // a slicing that multiplies the work beyond reason is no answer: better a clear error than an endless run
     if (total > maxTotal) return;
     const slicing = found.slicing.labels.length === 0 ? {} : { slicing: found.slicing };
@@ -79,7 +79,8 @@ export function planUnderLimit(
   slicedOption(greedySlicing === undefined ? undefined : { path: free.path, slicing: greedySlicing });
   const restarts = Math.max(1, Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_RESTARTS * scale)));
   const coevolved = Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_COEVOLVED * scale));
-  const sliceBudget = new SearchBudget(Math.min(budget.maxTrials, SLICE_MAX_TRIALS * scale), Infinity, budget.deadline);
+  // trials grow with the square root of the scale: ten times the budget (as "hyper") buys about 3 times the search
+  const sliceBudget = new SearchBudget(Math.min(budget.maxTrials, SLICE_MAX_TRIALS * Math.sqrt(scale)), Infinity, budget.deadline);
   slicedOption(searchSlicing(spec, free.ssa, limit, { budget: sliceBudget, maxTotal, restarts, coevolved }));
   if (options.length === 0) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
   const { flops: _, ...best } = options.reduce((cheapest, option) => (option.flops < cheapest.flops ? option : cheapest));

@@ -36,6 +36,7 @@ export function formatReport(info: PathInfo, naiveScaling: number): string {
       : [
           `         Sliced labels:  ${info.slicing.names} (${info.slicing.slices} slices)`,
           `  FLOP count per slice:  ${formatScientific(info.slicing.sliceFlops)}`,
+          `     Shared FLOP count:  ${formatScientific(info.slicing.sharedFlops)} (once, before the slices)`,
         ]),
     ...(info.search.complete
       ? []

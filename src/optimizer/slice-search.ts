@@ -1,11 +1,11 @@
 import { annealSsa } from "./anneal.js";
-import { annealSlicedSsa } from "./anneal-sliced.js";
+import { annealSlicedSsa, slicedLeaves } from "./anneal-sliced.js";
 import { SearchBudget } from "./budget.js";
 import type { LinearPath, Network, SsaPath } from "./network.js";
 import { planFromSsa } from "./plan.js";
 import { prepareProblem } from "./problem.js";
 import { seededRandom } from "./random.js";
-import { forEachStep, pricePath, sliceCount, type Slicing } from "./slicing.js";
+import { forEachStep, priceSlicing, sliceCount, slicedTotal, type Slicing } from "./slicing.js";
 
 /**
  * Options of the sliced search: how many restarts (the first slices the best label each time, the others draw
@@ -17,7 +17,10 @@ import { forEachStep, pricePath, sliceCount, type Slicing } from "./slicing.js";
  */
 export interface SliceSearchOptions {
   readonly restarts?: number;
-  /** How many annealings with co-evolving sliced labels ({@link annealSlicedSsa}) follow the restarts. */
+  /**
+   * How many annealings with co-evolving sliced labels ({@link annealSlicedSsa}) follow the restarts from the given
+   * tree; as many more then start from the best plan's tree.
+   */
   readonly coevolved?: number;
   readonly stages?: number;
   readonly sweeps?: number;
@@ -27,7 +30,7 @@ export interface SliceSearchOptions {
 }
 
 /**
- * A restart stops slicing once its total cost (slices times the cost of a slice), times this, exceeds the best
+ * A restart stops slicing once its total cost ({@link slicedTotal}), times this, exceeds the best
  * plan's (or `maxTotal`): slicing more labels and re-annealing rarely brings the total down by as much.
  */
 const PRUNE_FACTOR = 0.5;
@@ -43,7 +46,7 @@ const RESTARTS_SHARE = 0.7;
  * contraction fits).
  *
  * @example
- * const found: SlicedPlan = { path: [[0, 1], [0, 1]], slicing: { labels: [0], slices: 8, sliceFlops: 128, largestIntermediate: 8 } };
+ * const found: SlicedPlan = { path: [[0, 1], [0, 1]], slicing: { labels: [0], slices: 8, sliceFlops: 128, sharedFlops: 0, largestIntermediate: 8 } };
  */
 export interface SlicedPlan {
   readonly path: LinearPath;
@@ -54,12 +57,13 @@ export interface SlicedPlan {
  * Searches the sliced labels together with the contraction tree (as cotengra's slice finder with tree
  * re-optimization, and TreeSA with slicing, do). Starting from the tree of `start`, each round re-anneals the tree
  * for the network with the labels sliced so far at size 1, with intermediates above `memoryLimit` penalized
- * ({@link annealSsa}'s `sizeLimit`); while the tree's largest intermediate is still too large, it slices one more
- * label of that intermediate, the one that keeps the total cost (slices times the cost of a slice) lowest, or on
- * later restarts one drawn among the good ones. Once the tree fits, it tries to give each sliced label back. Then
- * `coevolved` annealings let the sliced labels evolve with the tree ({@link annealSlicedSsa}), and a last, colder
- * annealing refines the best tree with its labels (outside the budget: 1,200 moves per step). Returns
- * the cheapest plan in total over all slices, or `undefined` when none fits. Seeded and counted.
+ * ({@link annealSsa}'s `sizeLimit`) and the steps above sliced inputs weighed by the slice count; while the tree's
+ * largest intermediate is still too large, it slices one more label of that intermediate, the one that keeps the
+ * total cost ({@link slicedTotal}) lowest, or on later restarts one drawn among the good ones. Once the tree fits,
+ * it tries to give each sliced label back. Then `coevolved` annealings from the given tree, and as many from the
+ * best plan's, let the sliced labels evolve with the tree ({@link annealSlicedSsa}), and a last, colder annealing
+ * refines the best tree with its labels (outside the budget: 1,200 moves per step). Returns the cheapest plan in
+ * total ({@link slicedTotal}), or `undefined` when none fits. Seeded and counted.
  *
  * @example
  * searchSlicing({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [8, 8, 8, 8] }, [[0, 1], [2, 3]], 8)?.slicing.labels;
@@ -78,26 +82,19 @@ export function searchSlicing(
   const labelCount = network.sizes.length;
   let best: (SlicedPlan & { total: number; ssa: SsaPath }) | undefined;
   const bound = (): number => Math.min(best?.total ?? Infinity, options.maxTotal ?? Infinity);
-  const totalOf = (path: LinearPath, labels: readonly number[]): { total: number; slices: number; largest: number; flops: number } => {
-    const priced = pricePath(network, path, slicedSizes(network, labels));
-    const slices = sliceCount(network.sizes, labels);
-    return { total: slices * priced.flops, slices, largest: priced.largest, flops: priced.flops };
-  };
   const consider = (path: LinearPath, labels: readonly number[], ssa: SsaPath): boolean => {
-    const priced = totalOf(path, labels);
-    if (priced.largest > memoryLimit) return false;
-    const { slices, total } = priced;
-    if (best === undefined || total < best.total * (1 - 1e-12)) {
-      const sorted = [...labels].sort((a, b) => a - b);
-      best = { path, ssa, total, slicing: { labels: sorted, slices, sliceFlops: priced.flops, largestIntermediate: priced.largest } };
-    }
+    const slicing = priceSlicing(network, path, labels);
+    if (slicing.largestIntermediate > memoryLimit) return false;
+    const total = slicedTotal(slicing);
+    if (best === undefined || total < best.total * (1 - 1e-12)) best = { path, ssa, total, slicing };
     return true;
   };
   // re-anneals the tree for the sliced network; returns its SSA and linear paths
   const reanneal = (ssa: SsaPath, labels: readonly number[], seed: number, polish = false): { ssa: SsaPath; path: LinearPath } => {
     const problem = prepareProblem({ ...network, sizes: slicedSizes(network, labels) });
     const schedule = polish ? POLISH : { stages: options.stages ?? 30, sweeps: options.sweeps ?? 10 };
-    const annealOptions = { seed, ...schedule, sizeLimit: memoryLimit, budget };
+    const slicing = { leaves: slicedLeaves(problem, labels), slices: sliceCount(network.sizes, labels) };
+    const annealOptions = { seed, ...schedule, sizeLimit: memoryLimit, budget, slicing };
     const annealed = annealSsa(problem, ssa, annealOptions);
     return { ssa: annealed, path: planFromSsa(problem, annealed).path };
   };
@@ -107,7 +104,7 @@ export function searchSlicing(
     let current = reanneal(start, labels, restart * 1000 + 1);
     for (let round = 0; round < labelCount && !budget.exhausted; round++) {
       if (consider(current.path, labels, current.ssa)) break;
-      if (totalOf(current.path, labels).total * PRUNE_FACTOR > bound()) break;
+      if (slicedTotal(priceSlicing(network, current.path, labels)) * PRUNE_FACTOR > bound()) break;
       const label = nextLabel(network, current.path, labels, memoryLimit, restart === 0 ? undefined : random);
       if (label === undefined) break;
       labels.push(label);
@@ -129,8 +126,10 @@ export function searchSlicing(
   const problem = prepareProblem(network);
   whole.settle(budget);
   budget = whole.part(1);
-  for (let run = 0; run < coevolved && !budget.exhausted; run++) {
-    const found = annealSlicedSsa(problem, start, { seed: 7919 * (run + 1), stages: 100, sweeps: 10, sizeLimit: memoryLimit, budget });
+  for (let run = 0; run < 2 * coevolved && !budget.exhausted; run++) {
+    // the first half starts from the given tree, the second from the best plan so far
+    const from = run < coevolved || best === undefined ? start : best.ssa;
+    const found = annealSlicedSsa(problem, from, { seed: 7919 * (run + 1), stages: 100, sweeps: 10, sizeLimit: memoryLimit, budget });
     if (found === undefined) continue;
     const slicedProblem = prepareProblem({ ...network, sizes: slicedSizes(network, found.labels) });
     consider(planFromSsa(slicedProblem, found.ssa).path, found.labels, found.ssa);
@@ -183,12 +182,7 @@ function nextLabel(
   const least = (scored[0] as { excess: number }).excess;
   if (random === undefined) {
     const tied = scored.filter((entry) => entry.excess <= least + 1e-9);
-    for (const entry of tied) {
-      const size = sizes[entry.label] as number;
-      sizes[entry.label] = 1;
-      entry.total = size * pricePath(network, path, sizes).flops;
-      sizes[entry.label] = size;
-    }
+    for (const entry of tied) entry.total = slicedTotal(priceSlicing(network, path, [...labels, entry.label]));
     tied.sort((a, b) => a.total - b.total || a.label - b.label);
     return (tied[0] as { label: number }).label;
   }

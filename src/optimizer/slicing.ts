@@ -4,17 +4,64 @@ import { OperandList } from "./operand-list.js";
 
 /**
  * A sliced plan (cotengra's sense): the contraction runs once for each combination of values of the sliced labels,
- * with those labels fixed, and the results are summed (or, for output labels, placed) into the output. Each slice
- * costs `sliceFlops` and forms no intermediate larger than `largestIntermediate` elements.
+ * with those labels fixed, and the results are summed (or, for output labels, placed) into the output. The steps
+ * that no sliced label reaches (below them in the tree, no input carries one) give the same result in every slice:
+ * they run once, before the slices, and cost `sharedFlops`; the other steps run in each slice and cost `sliceFlops`
+ * there. No step forms an intermediate larger than `largestIntermediate` elements.
  *
  * @example
- * const plan: Slicing = { labels: [1], slices: 3, sliceFlops: 16, largestIntermediate: 8 };
+ * const plan: Slicing = { labels: [1], slices: 3, sliceFlops: 16, sharedFlops: 4, largestIntermediate: 8 };
  */
 export interface Slicing {
   readonly labels: readonly number[];
   readonly slices: number;
   readonly sliceFlops: number;
+  readonly sharedFlops: number;
   readonly largestIntermediate: number;
+}
+
+/**
+ * The total cost of a sliced plan: its shared steps once, the others once per slice.
+ *
+ * @example
+ * slicedTotal({ slices: 3, sliceFlops: 16, sharedFlops: 4 }); //=> 52
+ */
+export function slicedTotal(slicing: Pick<Slicing, "slices" | "sliceFlops" | "sharedFlops">): number {
+  return slicing.sharedFlops + slicing.slices * slicing.sliceFlops;
+}
+
+/**
+ * The slicing of `labels` on `path`: how many slices, what each costs, what the shared steps cost (see
+ * {@link Slicing}) and the largest intermediate of a slice.
+ *
+ * @example
+ * priceSlicing({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [8, 8, 8, 8] }, [[1, 2], [0, 1]], [0]);
+ * //=> { labels: [0], slices: 8, sliceFlops: 128, sharedFlops: 1024, largestIntermediate: 64 }
+ */
+export function priceSlicing(network: Network, path: LinearPath, labels: readonly number[]): Slicing {
+  const sliced = new Set(labels);
+  const sizes = network.sizes.map((size, label) => (sliced.has(label) ? 1 : size));
+  const varies: boolean[] = network.inputs.map((input) => input.some((label) => sliced.has(label)));
+  let sliceFlops = 0;
+  let sharedFlops = 0;
+  let largest = path.length === 0 ? sizeOfLabels(network.output, sizes) : 0;
+  forEachStep(network, path, (union, result, operandCount, slots, resultSlot) => {
+    const flops = stepCost(sizeOfLabels(union, sizes), operandCount, result.length < union.size);
+    const stepVaries = slots.some((slot) => varies[slot] === true);
+    varies[resultSlot] = stepVaries;
+    if (stepVaries) sliceFlops += flops;
+    else sharedFlops += flops;
+    largest = Math.max(largest, sizeOfLabels(result, sizes));
+  });
+  const sorted = [...sliced].sort((a, b) => a - b);
+  return { labels: sorted, slices: sliceCount(network.sizes, sorted), sliceFlops, sharedFlops, largestIntermediate: largest };
+}
+
+/** The element count of an array with these labels. */
+function sizeOfLabels(labels: Iterable<number>, sizes: readonly number[]): number {
+  let size = 1;
+  for (const label of labels) size *= sizes[label] as number;
+  return size;
 }
 
 /**
@@ -50,7 +97,8 @@ export function pricePath(network: Network, path: LinearPath, sizes: readonly nu
 }
 
 /**
- * Walks a path, giving each step's labels (all, and those its result keeps) and its operand count.
+ * Walks a path, giving each step's labels (all, and those its result keeps), its operand count, the slots it takes
+ * (the inputs are slots 0 to n - 1, and each step's result takes the next) and its result's slot.
  *
  * @example
  * forEachStep({ inputs: [[0, 1], [1, 2]], output: [0, 2], sizes: [2, 3, 4] }, [[0, 1]], (union, result) => result); // visits [0, 2]
@@ -58,7 +106,7 @@ export function pricePath(network: Network, path: LinearPath, sizes: readonly nu
 export function forEachStep(
   network: Network,
   path: LinearPath,
-  visit: (union: ReadonlySet<number>, result: readonly number[], operandCount: number) => void,
+  visit: (union: ReadonlySet<number>, result: readonly number[], operandCount: number, slots: readonly number[], resultSlot: number) => void,
 ): void {
   const labelsOf: (readonly number[])[] = network.inputs.map((labels) => [...new Set(labels)]);
   const list = new OperandList(labelsOf.length, path.length);
@@ -69,55 +117,60 @@ export function forEachStep(
   for (const labels of labelsOf) count(labels, 1);
   const isOutput = new Set(network.output);
   path.forEach((positions, index) => {
-    const chosen = list.remove(positions).map((slot) => labelsOf[slot] ?? []);
+    const slots = list.remove(positions);
+    const chosen = slots.map((slot) => labelsOf[slot] ?? []);
     for (const labels of chosen) count(labels, -1);
     const union = new Set<number>();
     for (const labels of chosen) for (const label of labels) union.add(label);
     const isLast = index === path.length - 1 && list.size === 0;
     const result = isLast ? [...isOutput] : [...union].filter((label) => isOutput.has(label) || (carriers.get(label) ?? 0) > 0);
-    visit(union, result, chosen.length);
-    labelsOf[list.append()] = result;
+    const resultSlot = list.append();
+    visit(union, result, chosen.length, slots, resultSlot);
+    labelsOf[resultSlot] = result;
     count(result, 1);
   });
 }
 
 /**
  * Chooses labels to slice so that no intermediate of `path` is larger than `memoryLimit` elements, greedily: while
- * the largest intermediate is too large, it slices the one of its labels that keeps the total cost (slices times
- * the cost of a slice) lowest. Returns `undefined` when no choice of labels fits the limit.
+ * the largest intermediate is too large, it slices the one of its labels that keeps the total cost lowest, counted
+ * once as if every step ran in every slice and once with the shared steps run once ({@link slicedTotal}); the
+ * cheaper of the two slicings wins. Returns `undefined` when no choice of labels fits the limit.
  *
  * @example
  * chooseSlicing({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [8, 8, 8, 8] }, [[0, 1], [0, 1]], 8)?.labels;
  * //=> [0]
  */
 export function chooseSlicing(network: Network, path: LinearPath, memoryLimit: number): Slicing | undefined {
+  const everyStep = (slicing: Slicing): number => slicing.slices * (slicing.sliceFlops + slicing.sharedFlops);
+  const found = [everyStep, slicedTotal].map((cost) => sliceGreedily(network, path, memoryLimit, cost));
+  const [first, second] = found;
+  if (first === undefined || second === undefined) return first ?? second;
+  return slicedTotal(second) < slicedTotal(first) ? second : first;
+}
+
+/** {@link chooseSlicing} with one way of counting a candidate's cost. */
+function sliceGreedily(network: Network, path: LinearPath, memoryLimit: number, cost: (slicing: Slicing) => number): Slicing | undefined {
   const sizes = [...network.sizes];
-  const labels: number[] = [];
-  let slices = 1;
-  let priced = pricePath(network, path, sizes);
-  while (priced.largest > memoryLimit) {
-    let best: { label: number; total: number; priced: { flops: number; largest: number } } | undefined;
+  let priced = priceSlicing(network, path, []);
+  while (priced.largestIntermediate > memoryLimit) {
+    let best: { total: number; priced: Slicing } | undefined;
     for (const label of oversizedLabels(network, path, sizes, memoryLimit)) {
-      const size = sizes[label] as number;
-      sizes[label] = 1;
-      const candidate = pricePath(network, path, sizes);
-      sizes[label] = size;
-      const total = slices * size * candidate.flops;
+      const candidate = priceSlicing(network, path, [...priced.labels, label]);
+      const total = cost(candidate);
       if (
         best === undefined ||
         total < best.total ||
-        (total === best.total && candidate.largest < best.priced.largest)
+        (total === best.total && candidate.largestIntermediate < best.priced.largestIntermediate)
       ) {
-        best = { label, total, priced: candidate };
+        best = { total, priced: candidate };
       }
     }
     if (best === undefined) return undefined;
-    slices *= sizes[best.label] as number;
-    sizes[best.label] = 1;
-    labels.push(best.label);
     priced = best.priced;
+    for (const label of priced.labels) sizes[label] = 1;
   }
-  return { labels: labels.sort((a, b) => a - b), slices, sliceFlops: priced.flops, largestIntermediate: priced.largest };
+  return priced;
 }
 
 /**

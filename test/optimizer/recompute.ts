@@ -10,10 +10,11 @@ import type { Network } from "../../src/optimizer/network.js";
 export function recomputeCost(
   network: Network,
   path: readonly (readonly number[])[],
-): { flops: number; largest: number; stepSizes: number[] } {
+): { flops: number; largest: number; stepSizes: number[]; stepFlops: number[] } {
   let operands: number[][] = network.inputs.map((labels) => [...new Set(labels)]);
   let flops = 0;
   const stepSizes: number[] = [];
+  const stepFlops: number[] = [];
   for (const step of path) {
     if (step.length === 0 || new Set(step).size !== step.length) throw new Error(`bad step ${JSON.stringify(step)}`);
     for (const position of step) {
@@ -28,17 +29,48 @@ export function recomputeCost(
     const result = [...union].filter((label) => keep.has(label));
     let size = 1;
     for (const label of union) size *= network.sizes[label] as number;
-    flops += size * (Math.max(1, step.length - 1) + (result.length < union.size ? 1 : 0));
+    stepFlops.push(size * (Math.max(1, step.length - 1) + (result.length < union.size ? 1 : 0)));
+    flops += stepFlops[stepFlops.length - 1] as number;
     let resultSize = 1;
     for (const label of result) resultSize *= network.sizes[label] as number;
     stepSizes.push(resultSize);
     operands = [...rest, result];
   }
   if (operands.length !== 1) throw new Error(`the path leaves ${operands.length} operands`);
-  return { flops, largest: Math.max(0, ...stepSizes), stepSizes };
+  return { flops, largest: Math.max(0, ...stepSizes), stepSizes, stepFlops };
 }
 
 /** `actual <= expected` up to a relative tolerance of 1e-9. */
 export function isNoCostlier(actual: number, expected: number): boolean {
   return actual <= expected * (1 + 1e-9);
+}
+
+/**
+ * The cost of a sliced plan, recomputed from scratch: the labels in `sliced` at size 1, each step priced as in
+ * {@link recomputeCost}, and split by whether some input below it (tracked as the set of inputs each operand came
+ * from) carries a sliced label: those steps run once per slice, the others (`shared`) once.
+ *
+ * @example
+ * recomputeSlicedCost({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [8, 8, 8, 8] }, [[1, 2], [0, 1]], [0]);
+ * //=> { perSlice: 128, shared: 1024, slices: 8, total: 2048, ... }
+ */
+export function recomputeSlicedCost(
+  network: Network,
+  path: readonly (readonly number[])[],
+  sliced: readonly number[],
+): { perSlice: number; shared: number; slices: number; total: number; largest: number } {
+  const sizes = network.sizes.map((size, label) => (sliced.includes(label) ? 1 : size));
+  const slices = sliced.reduce((product, label) => product * (network.sizes[label] as number), 1);
+  const { largest, stepFlops } = recomputeCost({ ...network, sizes }, path);
+  let origins: number[][] = network.inputs.map((_, input) => [input]);
+  let perSlice = 0;
+  let shared = 0;
+  path.forEach((step, index) => {
+    const from = step.flatMap((position) => origins[position] as number[]);
+    const reached = from.some((input) => (network.inputs[input] as number[]).some((label) => sliced.includes(label)));
+    if (reached) perSlice += stepFlops[index] as number;
+    else shared += stepFlops[index] as number;
+    origins = [...origins.filter((_, position) => !step.includes(position)), from];
+  });
+  return { perSlice, shared, slices, total: shared + slices * perSlice, largest };
 }

@@ -9,7 +9,7 @@ import { prepareProblem } from "../../src/optimizer/problem.js";
 import { searchSlicing } from "../../src/optimizer/slice-search.js";
 import { untypedEinsum } from "../fixtures/untyped.js";
 import { lattice, randomRegular } from "./generators.js";
-import { recomputeCost } from "./recompute.js";
+import { recomputeCost, recomputeSlicedCost } from "./recompute.js";
 
 const withSliced = (network: Network, labels: readonly number[]): Network => ({
   ...network,
@@ -34,9 +34,10 @@ describe("the sliced search", () => {
     const options = { restarts: 2, coevolved: 1, stages: 10, sweeps: 4, budget: new SearchBudget(1e6) };
     const found = searchSlicing(network, start, limit, options);
     if (found === undefined) throw new Error("no sliced plan");
-    const { labels, slices, sliceFlops, largestIntermediate } = found.slicing;
-    const slice = recomputeCost(withSliced(network, labels), found.path);
-    expect(slice.flops).toBe(sliceFlops);
+    const { labels, slices, sliceFlops, sharedFlops, largestIntermediate } = found.slicing;
+    const slice = recomputeSlicedCost(network, found.path, labels);
+    expect(slice.perSlice).toBe(sliceFlops);
+    expect(slice.shared).toBe(sharedFlops);
     expect(slice.largest).toBe(largestIntermediate);
     expect(largestIntermediate).toBeLessThanOrEqual(limit);
     expect(slices).toBe(sliceCount(network, labels));
@@ -59,6 +60,9 @@ describe("memoryLimit at a sixteenth of the free path's largest intermediate", (
     ["random 3-regular, 40 tensors, D=4", randomRegular(40, 3, 4, 1)],
     ["random 3-regular, 50 tensors, D=4", randomRegular(50, 3, 4, 2)],
     ["random 3-regular, 60 tensors, D=4", randomRegular(60, 3, 4, 3)],
+    ["random 3-regular, 60 tensors, D=3", randomRegular(60, 3, 3, 3)],
+    ["8x8 lattice, D=4", lattice(8, 8, 4)],
+    ["12x12 lattice, D=2", lattice(12, 12, 2)],
   ];
   it.each(searched)("%s: fits and stays within twice the free path's flops", (_, network) => {
     const free = contractPath(network);
@@ -66,9 +70,10 @@ describe("memoryLimit at a sixteenth of the free path's largest intermediate", (
     const info = contractPath(network, { memoryLimit: limit });
     expect(info.largestIntermediate).toBeLessThanOrEqual(limit);
     const labels = info.slicing?.labels ?? [];
-    const slice = recomputeCost(withSliced(network, labels), info.path);
+    const slice = recomputeSlicedCost(network, info.path, labels);
     expect(slice.largest).toBeLessThanOrEqual(limit);
-    expect(info.flops).toBe(sliceCount(network, labels) * slice.flops);
+    expect(slice.slices).toBe(sliceCount(network, labels));
+    expect(info.flops).toBe(slice.total);
     expect(info.flops).toBeLessThanOrEqual(2 * free.flops);
   }, 30_000);
 
