@@ -1,5 +1,10 @@
 import { expectError, expectType } from "tsd";
 import { einsum, zeros, type EinsumShape, type Tensor, type ValidateEquation } from "typed-einsum";
+import type { CharactersOf, Label, LabelsInAsciiOrder } from "../src/types/characters.js";
+
+// The label alphabet is written out once; it is exactly the letters of the ASCII order the implicit output uses.
+expectType<Label>({} as CharactersOf<LabelsInAsciiOrder>);
+expectType<CharactersOf<LabelsInAsciiOrder>>({} as Label);
 
 // All 52 labels in one equation: implicit (sorted) and explicit outputs, a contraction over all of them, and a refusal.
 expectType<[1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4, 1, 2]>({} as EinsumShape<"ABCDEFGHIJKLMNOPQRSTUVWXYZ,abcdefghijklmnopqrstuvwxyz", [[1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2], [1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4, 1, 2]]>);
