@@ -8,12 +8,15 @@
  */
 import { performance } from "node:perf_hooks";
 import { contractPath } from "../src/contract-path.js";
+import { einsum } from "../src/einsum.js";
 import { AUTO_MAX_TRIALS } from "../src/optimizer/auto.js";
 import type { OptimizeOption } from "../src/optimizer/choose-path.js";
 import type { Network } from "../src/optimizer/network.js";
 import { partitionSsa } from "../src/optimizer/partition.js";
 import { planFromSsa } from "../src/optimizer/plan.js";
 import { prepareProblem } from "../src/optimizer/problem.js";
+import { parallelThreshold } from "../src/kernels/threads/parallel-gemm.js";
+import { randn } from "../src/tensor/constructors.js";
 import { chooseSlicing, slicedTotal } from "../src/optimizer/slicing.js";
 import { cheapestReference, networkOf, referenceData, sampleNetworks } from "../test/optimizer/fixtures.js";
 import { lattice, randomRegular } from "../test/optimizer/generators.js";
@@ -143,6 +146,39 @@ function slicingTable(): void {
   }
 }
 
+/**
+ * Sliced runs through `einsum` (sublist form) with `threads: 1` and `threads: 2`, next to the unsliced run: the
+ * slices run one after the other, and only a product of at least `parallelThreshold` multiply-adds is shared
+ * between threads, so slices of few flops gain nothing from threads.
+ */
+function slicedRunTable(): void {
+  console.log(`\nSliced runs (memoryLimit = 1/16 of the free path's largest intermediate, float64): median ms of einsum; products under ${parallelThreshold} multiply-adds stay on one thread`);
+  console.log(`${"network".padEnd(26)}${pad("slices", 8)}${pad("slice flops", 13)}${pad("unsliced", 10)}${pad("threads 1", 11)}${pad("threads 2", 11)}${pad("1 / 2", 8)}`);
+  const networks: [string, Network][] = [
+    ["random 3-regular, D=4", randomRegular(40, 3, 4, 1)],
+    ["random 3-regular, D=4", randomRegular(60, 3, 4, 3)],
+    ["lattice 8x8, D=4", lattice(8, 8, 4)],
+  ];
+  const run = untypedRun();
+  for (const [name, network] of networks) {
+    const operands = network.inputs.map((labels, index) => randn(labels.map((label) => network.sizes[label] as number), { seed: index + 1 }));
+    const sublist = [...network.inputs.flatMap((labels, index) => [operands[index], labels]), network.output];
+    const limit = Math.floor(contractPath(network).largestIntermediate / 16);
+    const info = contractPath(network, { memoryLimit: limit });
+    const unsliced = timeIt(() => run(...sublist), 2000, 5);
+    const one = timeIt(() => run(...sublist, { memoryLimit: limit, threads: 1 }), 2000, 5);
+    const two = timeIt(() => run(...sublist, { memoryLimit: limit, threads: 2 }), 2000, 5);
+    console.log(
+      `${name.padEnd(26)}${pad(String(info.slicing?.slices ?? 1), 8)}${pad((info.slicing?.sliceFlops ?? info.flops).toExponential(2), 13)}${pad(format(unsliced), 10)}${pad(format(one), 11)}${pad(format(two), 11)}${pad((one / two).toFixed(2), 8)}`,
+    );
+  }
+}
+
+/** `einsum` without its compile-time checks: the networks' sublists are only known at run time. */
+function untypedRun(): (...args: unknown[]) => unknown {
+  return einsum as unknown as (...args: unknown[]) => unknown;
+}
+
 /** The partition search alone: the cheapest of 8 partition trees (imbalance 0.05 to 0.5), no annealing. */
 function partitionTable(): void {
   console.log("\nPartition trees alone (cheapest of 8 seeds): cost as a ratio to opt_einsum's greedy and best, and to auto; time of the 8");
@@ -184,6 +220,10 @@ function budgetTable(): void {
 }
 
 console.log("typed-einsum path search benchmark");
+if (process.argv.includes("--sliced-runs")) {
+  slicedRunTable();
+  process.exit(0);
+}
 console.log("For comparison, opt_einsum's README gives about 2.4 ms for its pure-Python greedy on 100 tensors;");
 console.log("the 'oe greedy ms' column is opt_einsum's recorded time (pure Python 3.11, one core) from the reference data.");
 methodTable();
@@ -192,3 +232,4 @@ sampleTable();
 partitionTable();
 budgetTable();
 slicingTable();
+slicedRunTable();
