@@ -4,12 +4,14 @@
  * names (that is the diagonal) and whose output stride is zero when the label is summed away. Axes are ordered
  * so that the innermost reads memory in order, merged where they are contiguous, and a summed innermost axis
  * accumulates in a local. A float sum whose innermost axis is contiguous runs as row sums in WebAssembly SIMD
- * (`row-sums.ts`).
+ * (`row-sums.ts`); a copy with nothing summed (a permutation, a diagonal) runs in cache-sized tiles
+ * (`elementwise/permute-copy.ts`).
  */
 import type { DataArray } from "../../tensor/dtype.js";
 import { allocateLike, type LabelledData } from "../labelled-data.js";
 import { stridesOf } from "../../tensor/shape.js";
 import { addRowSums } from "./row-sums.js";
+import { permuteCopy } from "../elementwise/permute-copy.js";
 
 interface LoopAxis {
   extent: number;
@@ -47,7 +49,7 @@ export function reduceStrided<Data extends DataArray>(
   if (axes === undefined) return result;
   const reduces = axes.some((axis) => axis.outStride === 0);
   if (!reduces && isContiguousCopy(axes)) out.set(data.subarray(0, outSize));
-  else if (!reduces && isScatteredCopy(axes)) runTiledCopy(data, out, axes);
+  else if (!reduces && outSize >= minimumTiledCopy) permuteCopy(data, out, axes);
   else if (!(reduces && runRowSums(data, out, axes))) runLoops(data, out, axes, reduces);
   return result;
 }
@@ -108,58 +110,13 @@ function loopAxes(
   return merged;
 }
 
-const tile = 16;
+/** Below this many elements a copy runs in the plain loops: setting up the tiles would cost more than it saves. */
+const minimumTiledCopy = 1024;
 
 /** A copy in the same order on both sides (the merged axes are one unit-stride run): a block copy. */
 function isContiguousCopy(axes: readonly LoopAxis[]): boolean {
   const only = axes[0];
   return axes.length === 1 && only !== undefined && only.inStride === 1 && only.outStride === 1;
-}
-
-/** A copy whose innermost (read-ordered) axis writes far apart, while another axis writes in order. */
-function isScatteredCopy(axes: readonly LoopAxis[]): boolean {
-  const inner = axes[0];
-  return inner !== undefined && axes.length >= 2 && inner.outStride > tile && axes.some((axis) => axis.outStride === 1);
-}
-
-/**
- * A permutation copy in tiles of the read-ordered axis × the write-ordered axis, so that both the reads and the
- * writes of a tile stay within a few cache lines.
- */
-function runTiledCopy(input: DataArray, out: DataArray, axes: readonly LoopAxis[]): void {
-  const reader = axes[0]!;
-  const writerIndex = axes.findIndex((axis) => axis.outStride === 1);
-  const writer = axes[writerIndex]!;
-  const outer = axes.filter((_, index) => index !== 0 && index !== writerIndex);
-  const counters = new Array<number>(outer.length).fill(0);
-  let outerCount = 1;
-  for (const axis of outer) outerCount *= axis.extent;
-  const { extent: er, inStride: isr, outStride: osr } = reader;
-  const { extent: ew, inStride: isw } = writer;
-  let inBase = 0;
-  let outBase = 0;
-  for (let t = 0; t < outerCount; t++) {
-    for (let w0 = 0; w0 < ew; w0 += tile) {
-      const w1 = Math.min(ew, w0 + tile);
-      for (let r0 = 0; r0 < er; r0 += tile) {
-        const r1 = Math.min(er, r0 + tile);
-        for (let w = w0; w < w1; w++) {
-          let read = inBase + w * isw + r0 * isr;
-          let write = outBase + w + r0 * osr;
-          for (let r = r0; r < r1; r++, read += isr, write += osr) out[write] = input[read]!;
-        }
-      }
-    }
-    for (let a = 0; a < outer.length; a++) {
-      const axis = outer[a]!;
-      inBase += axis.inStride;
-      outBase += axis.outStride;
-      if (++counters[a]! < axis.extent) break;
-      counters[a] = 0;
-      inBase -= axis.inStride * axis.extent;
-      outBase -= axis.outStride * axis.extent;
-    }
-  }
 }
 
 /**
