@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setGemmBackend } from "../../src/kernels/gemm/gemm.js";
-import { addRowSums } from "../../src/kernels/reductions/row-sums.js";
+import { addRowSums, sumChunkElements } from "../../src/kernels/reductions/row-sums.js";
 import { reduceStrided } from "../../src/kernels/reductions/strided-reduce.js";
 import { generator, mismatch, randomData, referenceReduce, type DType } from "./naive.js";
 import { sharedMachineTimeout } from "./shared-machine.js";
@@ -22,8 +22,11 @@ describe("addRowSums: contiguous sums in WebAssembly SIMD", sharedMachineTimeout
   for (const dtype of ["float64", "float32"] as const) {
     it(`${dtype}: rows of every length around the SIMD blocks and the copied chunks`, () => {
       const random = generator(dtype.length);
-      // 63, 64 and 65 cross float32's 64-value blocks; 32767 to 32769 the chunk; 7·10⁴ splits a row over chunks.
-      for (const [rows, n] of [[1, 256], [300, 1], [5, 63], [4, 64], [5, 65], [40, 7], [2, 32767], [2, 32768], [3, 32769], [2, 70000], [700, 33]] as const) {
+      // 63, 64 and 65 cross float32's 64-value blocks; the chunk's length ±1 cross its edge, and 2.1 chunks split a
+      // row over three.
+      const chunk = sumChunkElements;
+      const shapes = [[1, 256], [300, 1], [5, 63], [4, 64], [5, 65], [40, 7], [2, chunk - 1], [2, chunk], [3, chunk + 1], [2, Math.round(chunk * 2.1)], [700, 33], [3, Math.floor(chunk / 3) + 1]] as const;
+      for (const [rows, n] of shapes) {
         const data = randomData(dtype, rows * n + 5, random);
         const before = data.slice();
         const out = dtype === "float64" ? new Float64Array(rows * 2).fill(1) : new Float32Array(rows * 2).fill(1);
