@@ -10,7 +10,7 @@
 import type { DataArray } from "../../tensor/dtype.js";
 import { allocateLike, type LabelledData } from "../labelled-data.js";
 import { stridesOf } from "../../tensor/shape.js";
-import { addRowSums } from "./row-sums.js";
+import { addColumnSums, addRowSums } from "./row-sums.js";
 import { permuteCopy } from "../elementwise/permute-copy.js";
 
 interface LoopAxis {
@@ -50,7 +50,7 @@ export function reduceStrided<Data extends DataArray>(
   const reduces = axes.some((axis) => axis.outStride === 0);
   if (!reduces && isContiguousCopy(axes)) out.set(data.subarray(0, outSize));
   else if (!reduces && outSize >= minimumTiledCopy) permuteCopy(data, out, axes);
-  else if (!(reduces && runRowSums(data, out, axes))) runLoops(data, out, axes, reduces);
+  else if (!(reduces && (runRowSums(data, out, axes) || runColumnSums(data, out, axes)))) runLoops(data, out, axes, reduces);
   return result;
 }
 
@@ -143,6 +143,37 @@ function runRowSums(input: DataArray, out: DataArray, axes: readonly LoopAxis[])
         if (!addRowSums(input, read, 1, inner.extent, out, outBase + row * middle.outStride, 0)) return false;
       }
     }
+    for (let a = 0; a < outer.length; a++) {
+      const axis = outer[a]!;
+      inBase += axis.inStride;
+      outBase += axis.outStride;
+      if (++counters[a]! < axis.extent) break;
+      counters[a] = 0;
+      inBase -= axis.inStride * axis.extent;
+      outBase -= axis.outStride * axis.extent;
+    }
+  }
+  return true;
+}
+
+/**
+ * A reduction whose innermost axis is kept and contiguous and whose next axis is summed, its rows one after another
+ * (column sums, `ij->j`, `ijk->ki`), as sums of rows in WebAssembly SIMD; false, having written nothing, when those
+ * are unavailable or would not gain.
+ */
+function runColumnSums(input: DataArray, out: DataArray, axes: readonly LoopAxis[]): boolean {
+  const inner = axes[0];
+  const middle = axes[1];
+  if (input instanceof Int32Array || inner === undefined || middle === undefined) return false;
+  if (inner.inStride !== 1 || inner.outStride === 0 || middle.outStride !== 0 || middle.inStride !== inner.extent) return false;
+  const outer = axes.slice(2);
+  let outerCount = 1;
+  for (const axis of outer) outerCount *= axis.extent;
+  const counters = new Array<number>(outer.length).fill(0);
+  let inBase = 0;
+  let outBase = 0;
+  for (let t = 0; t < outerCount; t++) {
+    if (!addColumnSums(input, inBase, middle.extent, inner.extent, out, outBase, inner.outStride)) return false;
     for (let a = 0; a < outer.length; a++) {
       const axis = outer[a]!;
       inBase += axis.inStride;
