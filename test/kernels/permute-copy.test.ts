@@ -84,6 +84,25 @@ describe("permuteCopy against the definition", sharedMachineTimeout, () => {
     });
   }
 
+  it("copies runs contiguous on both sides whole, around the shortest run copied so", () => {
+    const random = generator(17);
+    for (const dtype of dtypes) {
+      // Runs of 63, 64 and 65 float64 values (126–130 words) and of 127–129 float32 or int32 values.
+      const lengths = dtype === "float64" ? [63, 64, 65] : [127, 128, 129];
+      for (const length of lengths) {
+        const shape = [3, 5, length];
+        const size = 15 * length;
+        const input = randomData(dtype, size, random);
+        const before = input.slice();
+        const axes = permutationAxes(shape, [1, 0, 2]);
+        const out = allocate(dtype, size);
+        permuteCopy(input, out, axes);
+        expect(Array.from(out), `${dtype} ${shape}`).toEqual(naiveCopy(input, size, axes));
+        expect(input, "the input is not written").toEqual(before);
+      }
+    }
+  });
+
   it("keeps the bits of every float, NaN payloads and signed zeros included", () => {
     const words = Uint32Array.of(0x7fc00001, 0xffa00000, 0x80000000, 0x7f800000, 0x00000001, 0x3f800000);
     const single = new Float32Array(words.buffer.slice(0));

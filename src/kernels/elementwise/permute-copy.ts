@@ -1,13 +1,12 @@
 /**
  * The permutation copy: `out` receives every element of `input` at a new place (a transpose, a permutation of
  * axes, a diagonal written in another order), with nothing summed. It runs on 32-bit words whatever the dtype (a
- * float64 element is two words), so that one machine-code version serves float64, float32 and int32 alike: a
- * loop that meets several typed-array kinds falls back to slow generic element access, and copying the bits also
- * keeps every NaN payload as it is.
+ * float64 element is two words), so that one compiled loop serves float64, float32 and int32 alike, and copying
+ * the bits keeps every NaN payload as it is.
  *
  * The loops are blocked for the cache: the axis read in order and the axis written in order form tiles of
- * {@link tileElements}² words, the same tile of every index of the axes between them is copied before moving
- * on, so that each cache line read or written is used whole while it is in cache.
+ * {@link tileElements}² words, so that each cache line read or written is used whole while it is in cache. Where
+ * one axis is contiguous on both sides, long runs along it are block copies instead.
  */
 import type { DataArray } from "../../tensor/dtype.js";
 
@@ -49,6 +48,11 @@ export function permuteCopy(input: DataArray, out: DataArray, axes: readonly Cop
   const readerIndex = smallest(axes, (axis) => axis.inStride);
   const writerIndex = smallest(axes, (axis) => axis.outStride);
   const reader = axes[readerIndex]!;
+  if (reader.inStride === 1 && reader.outStride === 1 && reader.extent * width >= minimumRunWords) {
+    const others = axes.filter((axis) => axis !== reader).sort((x, y) => x.outStride - y.outStride);
+    copyRuns(from, to, width, reader.extent, others);
+    return;
+  }
   // Where one axis is both read and written in order, the other tile axis is the next one written in order.
   const writer =
     writerIndex === readerIndex
@@ -57,6 +61,35 @@ export function permuteCopy(input: DataArray, out: DataArray, axes: readonly Cop
       : axes[writerIndex]!;
   const outer = axes.filter((axis) => axis !== reader && axis !== writer);
   copyTiles(from, to, width, reader, writer, outer);
+}
+
+/**
+ * Runs of at least this many words that are contiguous on both sides (`ijk->jik`) are copied whole, one block copy
+ * each. Against the word-by-word tiles, on 8·10⁶ float32 values: runs of 64 took 2.2× as long (the copy's set-up
+ * dominates), of 128 0.84×, of 256 0.43×, of 2048 0.22×.
+ */
+const minimumRunWords = 128;
+
+/** Copies a run of `length` elements contiguous on both sides for every index of `others`, one block copy each. */
+function copyRuns(from: Int32Array, to: Int32Array, width: number, length: number, others: readonly CopyAxis[]): void {
+  const words = length * width;
+  const counters = new Array<number>(others.length).fill(0);
+  let count = 1;
+  for (const axis of others) count *= axis.extent;
+  let read = 0;
+  let write = 0;
+  for (let run = 0; run < count; run++) {
+    to.set(from.subarray(read, read + words), write);
+    for (let a = 0; a < others.length; a++) {
+      const axis = others[a]!;
+      read += axis.inStride * width;
+      write += axis.outStride * width;
+      if (++counters[a]! < axis.extent) break;
+      counters[a] = 0;
+      read -= axis.inStride * width * axis.extent;
+      write -= axis.outStride * width * axis.extent;
+    }
+  }
 }
 
 /** The index of the axis with the smallest key (the first of equals). */
