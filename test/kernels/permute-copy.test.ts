@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { einsum } from "../../src/index.js";
-import { permuteCopy, type CopyAxis } from "../../src/kernels/elementwise/permute-copy.js";
+import type { StridedAxis } from "../../src/kernels/axis-walk.js";
+import { permuteCopy } from "../../src/kernels/elementwise/permute-copy.js";
 import { reduceStrided } from "../../src/kernels/reductions/strided-reduce.js";
 import { generator, mismatch, randomData, referenceEinsum, referenceReduce, type DType } from "./naive.js";
 import { sharedMachineTimeout } from "./shared-machine.js";
@@ -8,7 +9,7 @@ import { sharedMachineTimeout } from "./shared-machine.js";
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];
 
 /** The definition: `out[Σ i·outStride] = input[Σ i·inStride]` for every index, one index at a time. */
-function naiveCopy(input: ArrayLike<number>, outLength: number, axes: readonly CopyAxis[]): number[] {
+function naiveCopy(input: ArrayLike<number>, outLength: number, axes: readonly StridedAxis[]): number[] {
   const out = new Array<number>(outLength).fill(Number.NaN);
   const index = axes.map(() => 0);
   for (;;) {
@@ -36,7 +37,7 @@ function stridesOf(shape: readonly number[]): number[] {
 }
 
 /** The axes that write a row-major array of `shape` in the axis order `order` (a permutation of its axes). */
-function permutationAxes(shape: readonly number[], order: readonly number[]): CopyAxis[] {
+function permutationAxes(shape: readonly number[], order: readonly number[]): StridedAxis[] {
   const inStrides = stridesOf(shape);
   const outStrides = stridesOf(order.map((axis) => shape[axis]!));
   return shape.map((extent, axis) => ({ extent, inStride: inStrides[axis]!, outStride: outStrides[order.indexOf(axis)]! }));
@@ -73,7 +74,7 @@ describe("permuteCopy against the definition", sharedMachineTimeout, () => {
       const outStorage = allocate(dtype, 3 + 80 * 70);
       const out = outStorage.subarray(3);
       // The diagonal of an 80×80 matrix (stride 81) copied into 70 rows (a broadcast axis, input stride 0).
-      const axes: CopyAxis[] = [
+      const axes: StridedAxis[] = [
         { extent: 80, inStride: 81, outStride: 1 },
         { extent: 70, inStride: 0, outStride: 80 },
       ];

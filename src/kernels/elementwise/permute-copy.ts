@@ -9,18 +9,7 @@
  * one axis is contiguous on both sides, long runs along it are block copies instead.
  */
 import type { DataArray } from "../../tensor/dtype.js";
-
-/**
- * One loop axis of a copy: its extent and its strides in elements on the input and output sides.
- *
- * @example
- * const rows: CopyAxis = { extent: 3, inStride: 4, outStride: 1 }; // read along rows of 4, written as a column
- */
-export interface CopyAxis {
-  readonly extent: number;
-  readonly inStride: number;
-  readonly outStride: number;
-}
+import { walkAxes, type StridedAxis } from "../axis-walk.js";
 
 /**
  * The tile edge, in 32-bit words (64 float32 or 32 float64 values): a tile reads and writes 16 KiB each, well
@@ -41,7 +30,7 @@ const tileElements = 64;
  * ]);
  * out; //=> Float64Array [1, 4, 2, 5, 3, 6]
  */
-export function permuteCopy(input: DataArray, out: DataArray, axes: readonly CopyAxis[]): void {
+export function permuteCopy(input: DataArray, out: DataArray, axes: readonly StridedAxis[]): void {
   const width = input instanceof Float64Array ? 2 : 1;
   const from = new Int32Array(input.buffer, input.byteOffset, input.length * width);
   const to = new Int32Array(out.buffer, out.byteOffset, out.length * width);
@@ -71,85 +60,81 @@ export function permuteCopy(input: DataArray, out: DataArray, axes: readonly Cop
 const minimumRunWords = 128;
 
 /** Copies a run of `length` elements contiguous on both sides for every index of `others`, one block copy each. */
-function copyRuns(from: Int32Array, to: Int32Array, width: number, length: number, others: readonly CopyAxis[]): void {
+function copyRuns(from: Int32Array, to: Int32Array, width: number, length: number, others: readonly StridedAxis[]): void {
   const words = length * width;
-  const counters = new Array<number>(others.length).fill(0);
-  let count = 1;
-  for (const axis of others) count *= axis.extent;
-  let read = 0;
-  let write = 0;
-  for (let run = 0; run < count; run++) {
-    to.set(from.subarray(read, read + words), write);
-    for (let a = 0; a < others.length; a++) {
-      const axis = others[a]!;
-      read += axis.inStride * width;
-      write += axis.outStride * width;
-      if (++counters[a]! < axis.extent) break;
-      counters[a] = 0;
-      read -= axis.inStride * width * axis.extent;
-      write -= axis.outStride * width * axis.extent;
-    }
-  }
+  walkAxes(
+    others,
+    (read, write) => {
+      to.set(from.subarray(read, read + words), write);
+    },
+    width,
+  );
 }
 
 /** The index of the axis with the smallest key (the first of equals). */
-function smallest(axes: readonly CopyAxis[], key: (axis: CopyAxis, index: number) => number): number {
+function smallest(axes: readonly StridedAxis[], key: (axis: StridedAxis, index: number) => number): number {
   let best = 0;
   for (let index = 1; index < axes.length; index++) if (key(axes[index]!, index) < key(axes[best]!, best)) best = index;
   return best;
 }
 
+/**
+ * Copies in tiles across `reader` (the axis read in order) and `writer` (the axis written in order), for every
+ * index of the `outer` axes.
+ */
 function copyTiles(
   from: Int32Array,
   to: Int32Array,
   width: number,
-  reader: CopyAxis,
-  writer: CopyAxis,
-  outer: readonly CopyAxis[],
+  reader: StridedAxis,
+  writer: StridedAxis,
+  outer: readonly StridedAxis[],
 ): void {
+  const plane: Plane = {
+    reader: reader.extent,
+    writer: writer.extent,
+    readerIn: reader.inStride * width,
+    readerOut: reader.outStride * width,
+    writerIn: writer.inStride * width,
+    writerOut: writer.outStride * width,
+  };
+  walkAxes(outer, (inBase, outBase) => copyPlane(from, to, width, plane, inBase, outBase), width);
+}
+
+/** The extents of a tiled plane and its strides in words. */
+interface Plane {
+  readonly reader: number;
+  readonly writer: number;
+  readonly readerIn: number;
+  readonly readerOut: number;
+  readonly writerIn: number;
+  readonly writerOut: number;
+}
+
+/** One plane of the copy, the reader and writer axes at every index, tile by tile, from `inBase` and `outBase`. */
+function copyPlane(from: Int32Array, to: Int32Array, width: number, plane: Plane, inBase: number, outBase: number): void {
   const tile = tileElements / width;
-  const er = reader.extent;
-  const ew = writer.extent;
-  const isr = reader.inStride * width;
-  const osr = reader.outStride * width;
-  const isw = writer.inStride * width;
-  const osw = writer.outStride * width;
-  const counters = new Array<number>(outer.length).fill(0);
-  let outerCount = 1;
-  for (const axis of outer) outerCount *= axis.extent;
-  let inBase = 0;
-  let outBase = 0;
-  for (let t = 0; t < outerCount; t++) {
-    for (let w0 = 0; w0 < ew; w0 += tile) {
-      const w1 = Math.min(ew, w0 + tile);
-      for (let r0 = 0; r0 < er; r0 += tile) {
-        const r1 = Math.min(er, r0 + tile);
-        if (width === 1) {
-          for (let w = w0; w < w1; w++) {
-            let read = inBase + w * isw + r0 * isr;
-            let write = outBase + w * osw + r0 * osr;
-            for (let r = r0; r < r1; r++, read += isr, write += osr) to[write] = from[read]!;
-          }
-        } else {
-          for (let w = w0; w < w1; w++) {
-            let read = inBase + w * isw + r0 * isr;
-            let write = outBase + w * osw + r0 * osr;
-            for (let r = r0; r < r1; r++, read += isr, write += osr) {
-              to[write] = from[read]!;
-              to[write + 1] = from[read + 1]!;
-            }
+  const { reader: er, writer: ew, readerIn: isr, readerOut: osr, writerIn: isw, writerOut: osw } = plane;
+  for (let w0 = 0; w0 < ew; w0 += tile) {
+    const w1 = Math.min(ew, w0 + tile);
+    for (let r0 = 0; r0 < er; r0 += tile) {
+      const r1 = Math.min(er, r0 + tile);
+      if (width === 1) {
+        for (let w = w0; w < w1; w++) {
+          let read = inBase + w * isw + r0 * isr;
+          let write = outBase + w * osw + r0 * osr;
+          for (let r = r0; r < r1; r++, read += isr, write += osr) to[write] = from[read]!;
+        }
+      } else {
+        for (let w = w0; w < w1; w++) {
+          let read = inBase + w * isw + r0 * isr;
+          let write = outBase + w * osw + r0 * osr;
+          for (let r = r0; r < r1; r++, read += isr, write += osr) {
+            to[write] = from[read]!;
+            to[write + 1] = from[read + 1]!;
           }
         }
       }
-    }
-    for (let a = 0; a < outer.length; a++) {
-      const axis = outer[a]!;
-      inBase += axis.inStride * width;
-      outBase += axis.outStride * width;
-      if (++counters[a]! < axis.extent) break;
-      counters[a] = 0;
-      inBase -= axis.inStride * width * axis.extent;
-      outBase -= axis.outStride * width * axis.extent;
     }
   }
 }

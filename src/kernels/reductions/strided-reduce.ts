@@ -12,6 +12,7 @@ import { allocateLike, type LabelledData } from "../labelled-data.js";
 import { stridesOf } from "../../tensor/shape.js";
 import { addColumnSums, addRowSums } from "./row-sums.js";
 import { permuteCopy } from "../elementwise/permute-copy.js";
+import { walkAxes } from "../axis-walk.js";
 
 interface LoopAxis {
   extent: number;
@@ -127,33 +128,15 @@ function runRowSums(input: DataArray, out: DataArray, axes: readonly LoopAxis[])
   const inner = axes[0];
   if (input instanceof Int32Array || inner === undefined || inner.outStride !== 0 || inner.inStride !== 1) return false;
   const middle = axes[1] ?? { extent: 1, inStride: inner.extent, outStride: 0 };
-  const outer = axes.slice(2);
   const rowsTogether = middle.inStride === inner.extent;
-  let outerCount = 1;
-  for (const axis of outer) outerCount *= axis.extent;
-  const counters = new Array<number>(outer.length).fill(0);
-  let inBase = 0;
-  let outBase = 0;
-  for (let t = 0; t < outerCount; t++) {
-    if (rowsTogether) {
-      if (!addRowSums(input, inBase, middle.extent, inner.extent, out, outBase, middle.outStride)) return false;
-    } else {
-      for (let row = 0; row < middle.extent; row++) {
-        const read = inBase + row * middle.inStride;
-        if (!addRowSums(input, read, 1, inner.extent, out, outBase + row * middle.outStride, 0)) return false;
-      }
+  return walkAxes(axes.slice(2), (inBase, outBase) => {
+    if (rowsTogether) return addRowSums(input, inBase, middle.extent, inner.extent, out, outBase, middle.outStride);
+    for (let row = 0; row < middle.extent; row++) {
+      const read = inBase + row * middle.inStride;
+      if (!addRowSums(input, read, 1, inner.extent, out, outBase + row * middle.outStride, 0)) return false;
     }
-    for (let a = 0; a < outer.length; a++) {
-      const axis = outer[a]!;
-      inBase += axis.inStride;
-      outBase += axis.outStride;
-      if (++counters[a]! < axis.extent) break;
-      counters[a] = 0;
-      inBase -= axis.inStride * axis.extent;
-      outBase -= axis.outStride * axis.extent;
-    }
-  }
-  return true;
+    return true;
+  });
 }
 
 /**
@@ -166,40 +149,18 @@ function runColumnSums(input: DataArray, out: DataArray, axes: readonly LoopAxis
   const middle = axes[1];
   if (input instanceof Int32Array || inner === undefined || middle === undefined) return false;
   if (inner.inStride !== 1 || inner.outStride === 0 || middle.outStride !== 0 || middle.inStride !== inner.extent) return false;
-  const outer = axes.slice(2);
-  let outerCount = 1;
-  for (const axis of outer) outerCount *= axis.extent;
-  const counters = new Array<number>(outer.length).fill(0);
-  let inBase = 0;
-  let outBase = 0;
-  for (let t = 0; t < outerCount; t++) {
-    if (!addColumnSums(input, inBase, middle.extent, inner.extent, out, outBase, inner.outStride)) return false;
-    for (let a = 0; a < outer.length; a++) {
-      const axis = outer[a]!;
-      inBase += axis.inStride;
-      outBase += axis.outStride;
-      if (++counters[a]! < axis.extent) break;
-      counters[a] = 0;
-      inBase -= axis.inStride * axis.extent;
-      outBase -= axis.outStride * axis.extent;
-    }
-  }
-  return true;
+  return walkAxes(axes.slice(2), (inBase, outBase) =>
+    addColumnSums(input, inBase, middle.extent, inner.extent, out, outBase, inner.outStride),
+  );
 }
 
 function runLoops(input: DataArray, out: DataArray, axes: readonly LoopAxis[], reduces: boolean): void {
   const wraps = input instanceof Int32Array;
   const inner = axes[0] ?? { extent: 1, inStride: 0, outStride: 0 };
   const middle = axes[1] ?? { extent: 1, inStride: 0, outStride: 0 };
-  const outer = axes.slice(2);
-  const counters = new Array<number>(outer.length).fill(0);
-  let outerCount = 1;
-  for (const axis of outer) outerCount *= axis.extent;
   const { extent: e0, inStride: is0, outStride: os0 } = inner;
   const { extent: e1, inStride: is1, outStride: os1 } = middle;
-  let inBase = 0;
-  let outBase = 0;
-  for (let t = 0; t < outerCount; t++) {
+  walkAxes(axes.slice(2), (inBase, outBase) => {
     for (let i1 = 0, read1 = inBase, write1 = outBase; i1 < e1; i1++, read1 += is1, write1 += os1) {
       let read = read1;
       if (os0 === 0) {
@@ -213,16 +174,7 @@ function runLoops(input: DataArray, out: DataArray, axes: readonly LoopAxis[], r
         for (let i0 = 0, write = write1; i0 < e0; i0++, read += is0, write += os0) out[write] = input[read]!;
       }
     }
-    for (let a = 0; a < outer.length; a++) {
-      const axis = outer[a]!;
-      inBase += axis.inStride;
-      outBase += axis.outStride;
-      if (++counters[a]! < axis.extent) break;
-      counters[a] = 0;
-      inBase -= axis.inStride * axis.extent;
-      outBase -= axis.outStride * axis.extent;
-    }
-  }
+  });
 }
 
 /**
