@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { einsum } from "../../src/index.js";
 import type { StridedAxis } from "../../src/kernels/axis-walk.js";
 import { permuteCopy } from "../../src/kernels/elementwise/permute-copy.js";
-import { reduceStrided } from "../../src/kernels/reductions/strided-reduce.js";
-import { generator, mismatch, randomData, referenceEinsum, referenceReduce, type DType } from "./naive.js";
+import { generator, mismatch, randomData, referenceEinsum, type DType } from "./naive.js";
+import { checkReduceCases, type ReduceCase } from "./reduce-cases.js";
 import { sharedMachineTimeout } from "./shared-machine.js";
 
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];
@@ -129,7 +129,7 @@ describe("permutations through reduceStrided and einsum", sharedMachineTimeout, 
     it(`${dtype}: large permutations, diagonals read in another order and empty dimensions`, () => {
       const random = generator(dtype.length * 97);
       /** [labels, shape, keep] */
-      const cases: [number[], number[], number[]][] = [
+      const cases: ReduceCase[] = [
         [[0, 1, 2], [23, 19, 29], [2, 1, 0]],
         [[0, 1, 2], [23, 19, 29], [1, 2, 0]],
         [[0, 1], [67, 131], [1, 0]],
@@ -138,17 +138,7 @@ describe("permutations through reduceStrided and einsum", sharedMachineTimeout, 
         [[0, 1, 2], [0, 40, 40], [2, 1, 0]], // empty
         [[0, 1, 2], [40, 40, 0], [1, 2, 0]],
       ];
-      for (const [labels, shape, keep] of cases) {
-        const data = randomData(dtype, shape.reduce((x, y) => x * y, 1), random);
-        const before = data.slice();
-        const sizes: number[] = [];
-        labels.forEach((label, axis) => (sizes[label] = shape[axis]!));
-        const result = reduceStrided(data, shape, labels, keep, sizes);
-        const expected = referenceReduce({ data, shape, labels }, keep, dtype === "int32");
-        expect(mismatch(result.data, expected, dtype), `${labels} ${shape} -> ${keep}`).toBeUndefined();
-        expect(result.data.constructor).toBe(data.constructor);
-        expect(data, "the input is not written").toEqual(before);
-      }
+      checkReduceCases(cases, dtype, random, true);
     });
   }
 

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setGemmBackend } from "../../src/kernels/gemm/gemm.js";
 import { addColumnSums, addRowSums, sumChunkElements } from "../../src/kernels/reductions/row-sums.js";
 import { reduceStrided } from "../../src/kernels/reductions/strided-reduce.js";
-import { generator, mismatch, randomData, referenceReduce, type DType } from "./naive.js";
+import { generator, mismatch, randomData, type DType } from "./naive.js";
+import { checkReduceCases, type ReduceCase } from "./reduce-cases.js";
 import { sharedMachineTimeout } from "./shared-machine.js";
 
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];
@@ -128,7 +129,7 @@ describe("addColumnSums: sums across rows in WebAssembly SIMD", sharedMachineTim
 
 describe("reduceStrided sums through the SIMD row sums and through TypeScript alike", sharedMachineTimeout, () => {
   /** [labels, shape, keep]: sums whose innermost axis is contiguous, large enough for the SIMD path. */
-  const cases: [number[], number[], number[]][] = [
+  const cases: ReduceCase[] = [
     [[0, 1, 2], [10, 10, 100], []], // full sum
     [[0, 1], [7, 300], [0]], // sum of each row
     [[0, 1, 2], [3, 5, 97], [1]], // the middle label kept: rows summed into every fifth element
@@ -150,17 +151,7 @@ describe("reduceStrided sums through the SIMD row sums and through TypeScript al
       it(`${dtype}, ${backend}: against a naive reference`, () => {
         setGemmBackend(backend);
         const random = generator(dtype.length + backend.length);
-        for (const [labels, shape, keep] of cases) {
-          const data = randomData(dtype, shape.reduce((x, y) => x * y, 1), random);
-          const before = data.slice();
-          const sizes: number[] = [];
-          labels.forEach((label, axis) => (sizes[label] = shape[axis]!));
-          const result = reduceStrided(data, shape, labels, keep, sizes);
-          const expected = referenceReduce({ data, shape, labels }, keep, dtype === "int32");
-          expect(mismatch(result.data, expected, dtype, data.length), `${labels} ${shape} -> ${keep}`).toBeUndefined();
-          expect(result.data.constructor).toBe(data.constructor);
-          expect(sameValues(data, before), "the input is not written").toBe(true);
-        }
+        checkReduceCases(cases, dtype, random);
       });
     }
   }
