@@ -43,11 +43,11 @@ export function permuteCopy(input: DataArray, out: DataArray, axes: readonly Str
     return;
   }
   // Where one axis is both read and written in order, the other tile axis is the next one written in order.
-  const writer =
-    writerIndex === readerIndex
-      ? (axes.length > 1 ? axes[smallest(axes, (axis, index) => (index === readerIndex ? Infinity : axis.outStride))] : undefined) ??
-        { extent: 1, inStride: 0, outStride: 0 }
-      : axes[writerIndex]!;
+  let writer = axes[writerIndex]!;
+  if (writerIndex === readerIndex) {
+    const next = smallest(axes, (axis, index) => (index === readerIndex ? Infinity : axis.outStride));
+    writer = next === readerIndex ? { extent: 1, inStride: 0, outStride: 0 } : axes[next]!;
+  }
   const outer = axes.filter((axis) => axis !== reader && axis !== writer);
   copyTiles(from, to, width, reader, writer, outer);
 }
@@ -60,7 +60,13 @@ export function permuteCopy(input: DataArray, out: DataArray, axes: readonly Str
 const minimumRunWords = 128;
 
 /** Copies a run of `length` elements contiguous on both sides for every index of `others`, one block copy each. */
-function copyRuns(from: Int32Array, to: Int32Array, width: number, length: number, others: readonly StridedAxis[]): void {
+function copyRuns(
+  from: Int32Array,
+  to: Int32Array,
+  width: number,
+  length: number,
+  others: readonly StridedAxis[],
+): void {
   const words = length * width;
   walkAxes(
     others,
