@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { reduceStrided } from "../../src/kernels/reductions/strided-reduce.js";
 import { generator, mismatch, randomData, referenceEinsum, referenceReduce, type DType } from "./naive.js";
+import { checkReduceCases, type ReduceCase } from "./reduce-cases.js";
 import { sharedMachineTimeout } from "./shared-machine.js";
 
 const dtypes: readonly DType[] = ["float64", "float32", "int32"];
 
 /** [labels, shape, keep] */
-const cases: [number[], number[], number[]][] = [
+const cases: ReduceCase[] = [
   [[0, 0], [7, 7], []], // trace
   [[0, 0], [7, 7], [0]], // diagonal
   [[0, 1], [5, 9], [1, 0]], // transpose
@@ -36,20 +37,7 @@ const cases: [number[], number[], number[]][] = [
 describe("reduceStrided: diagonal, sum-out and permutation against a naive reference", sharedMachineTimeout, () => {
   for (const dtype of dtypes) {
     it(`${dtype}: every unary form`, () => {
-      const random = generator(11);
-      for (const [labels, shape, keep] of cases) {
-        const data = randomData(dtype, shape.reduce((x, y) => x * y, 1), random);
-        const before = data.slice();
-        const sizes: number[] = [];
-        labels.forEach((label, axis) => (sizes[label] = Math.max(sizes[label] ?? 0, shape[axis]!)));
-        const result = reduceStrided(data, shape, labels, keep, sizes);
-        const expected = referenceReduce({ data, shape, labels }, keep, dtype === "int32");
-        const summed = shape.reduce((x, y) => x * y, 1);
-        expect(mismatch(result.data, expected, dtype, summed), `${labels} ${shape} -> ${keep}`).toBeUndefined();
-        expect(result.data.constructor).toBe(data.constructor);
-        expect(result.labels).toEqual(keep);
-        expect(data, "the input is not written").toEqual(before);
-      }
+      checkReduceCases(cases, dtype, generator(11));
     });
 
     it(`${dtype}: random operands with repeated labels and any kept order`, () => {

@@ -4,12 +4,15 @@
  * names (that is the diagonal) and whose output stride is zero when the label is summed away. Axes are ordered
  * so that the innermost reads memory in order, merged where they are contiguous, and a summed innermost axis
  * accumulates in a local. A float sum whose innermost axis is contiguous runs as row sums in WebAssembly SIMD
- * (`row-sums.ts`).
+ * (`row-sums.ts`); a copy with nothing summed (a permutation, a diagonal) runs in cache-sized tiles
+ * (`elementwise/permute-copy.ts`).
  */
 import type { DataArray } from "../../tensor/dtype.js";
 import { allocateLike, type LabelledData } from "../labelled-data.js";
 import { stridesOf } from "../../tensor/shape.js";
-import { addRowSums } from "./row-sums.js";
+import { addColumnSums, addRowSums } from "./row-sums.js";
+import { permuteCopy } from "../elementwise/permute-copy.js";
+import { walkAxes } from "../axis-walk.js";
 
 interface LoopAxis {
   extent: number;
@@ -47,8 +50,8 @@ export function reduceStrided<Data extends DataArray>(
   if (axes === undefined) return result;
   const reduces = axes.some((axis) => axis.outStride === 0);
   if (!reduces && isContiguousCopy(axes)) out.set(data.subarray(0, outSize));
-  else if (!reduces && isScatteredCopy(axes)) runTiledCopy(data, out, axes);
-  else if (!(reduces && runRowSums(data, out, axes))) runLoops(data, out, axes, reduces);
+  else if (!reduces && outSize >= minimumTiledCopy) permuteCopy(data, out, axes);
+  else if (!(reduces && (runRowSums(data, out, axes) || runColumnSums(data, out, axes)))) runLoops(data, out, axes, reduces);
   return result;
 }
 
@@ -108,58 +111,13 @@ function loopAxes(
   return merged;
 }
 
-const tile = 16;
+/** Below this many elements a copy runs in the plain loops: setting up the tiles would cost more than it saves. */
+const minimumTiledCopy = 1024;
 
 /** A copy in the same order on both sides (the merged axes are one unit-stride run): a block copy. */
 function isContiguousCopy(axes: readonly LoopAxis[]): boolean {
   const only = axes[0];
   return axes.length === 1 && only !== undefined && only.inStride === 1 && only.outStride === 1;
-}
-
-/** A copy whose innermost (read-ordered) axis writes far apart, while another axis writes in order. */
-function isScatteredCopy(axes: readonly LoopAxis[]): boolean {
-  const inner = axes[0];
-  return inner !== undefined && axes.length >= 2 && inner.outStride > tile && axes.some((axis) => axis.outStride === 1);
-}
-
-/**
- * A permutation copy in tiles of the read-ordered axis × the write-ordered axis, so that both the reads and the
- * writes of a tile stay within a few cache lines.
- */
-function runTiledCopy(input: DataArray, out: DataArray, axes: readonly LoopAxis[]): void {
-  const reader = axes[0]!;
-  const writerIndex = axes.findIndex((axis) => axis.outStride === 1);
-  const writer = axes[writerIndex]!;
-  const outer = axes.filter((_, index) => index !== 0 && index !== writerIndex);
-  const counters = new Array<number>(outer.length).fill(0);
-  let outerCount = 1;
-  for (const axis of outer) outerCount *= axis.extent;
-  const { extent: er, inStride: isr, outStride: osr } = reader;
-  const { extent: ew, inStride: isw } = writer;
-  let inBase = 0;
-  let outBase = 0;
-  for (let t = 0; t < outerCount; t++) {
-    for (let w0 = 0; w0 < ew; w0 += tile) {
-      const w1 = Math.min(ew, w0 + tile);
-      for (let r0 = 0; r0 < er; r0 += tile) {
-        const r1 = Math.min(er, r0 + tile);
-        for (let w = w0; w < w1; w++) {
-          let read = inBase + w * isw + r0 * isr;
-          let write = outBase + w + r0 * osr;
-          for (let r = r0; r < r1; r++, read += isr, write += osr) out[write] = input[read]!;
-        }
-      }
-    }
-    for (let a = 0; a < outer.length; a++) {
-      const axis = outer[a]!;
-      inBase += axis.inStride;
-      outBase += axis.outStride;
-      if (++counters[a]! < axis.extent) break;
-      counters[a] = 0;
-      inBase -= axis.inStride * axis.extent;
-      outBase -= axis.outStride * axis.extent;
-    }
-  }
 }
 
 /**
@@ -170,48 +128,39 @@ function runRowSums(input: DataArray, out: DataArray, axes: readonly LoopAxis[])
   const inner = axes[0];
   if (input instanceof Int32Array || inner === undefined || inner.outStride !== 0 || inner.inStride !== 1) return false;
   const middle = axes[1] ?? { extent: 1, inStride: inner.extent, outStride: 0 };
-  const outer = axes.slice(2);
   const rowsTogether = middle.inStride === inner.extent;
-  let outerCount = 1;
-  for (const axis of outer) outerCount *= axis.extent;
-  const counters = new Array<number>(outer.length).fill(0);
-  let inBase = 0;
-  let outBase = 0;
-  for (let t = 0; t < outerCount; t++) {
-    if (rowsTogether) {
-      if (!addRowSums(input, inBase, middle.extent, inner.extent, out, outBase, middle.outStride)) return false;
-    } else {
-      for (let row = 0; row < middle.extent; row++) {
-        const read = inBase + row * middle.inStride;
-        if (!addRowSums(input, read, 1, inner.extent, out, outBase + row * middle.outStride, 0)) return false;
-      }
+  return walkAxes(axes.slice(2), (inBase, outBase) => {
+    if (rowsTogether) return addRowSums(input, inBase, middle.extent, inner.extent, out, outBase, middle.outStride);
+    for (let row = 0; row < middle.extent; row++) {
+      const read = inBase + row * middle.inStride;
+      if (!addRowSums(input, read, 1, inner.extent, out, outBase + row * middle.outStride, 0)) return false;
     }
-    for (let a = 0; a < outer.length; a++) {
-      const axis = outer[a]!;
-      inBase += axis.inStride;
-      outBase += axis.outStride;
-      if (++counters[a]! < axis.extent) break;
-      counters[a] = 0;
-      inBase -= axis.inStride * axis.extent;
-      outBase -= axis.outStride * axis.extent;
-    }
-  }
-  return true;
+    return true;
+  });
+}
+
+/**
+ * A reduction whose innermost axis is kept and contiguous and whose next axis is summed, its rows one after another
+ * (column sums, `ij->j`, `ijk->ki`), as sums of rows in WebAssembly SIMD; false, having written nothing, when those
+ * are unavailable or would not gain.
+ */
+function runColumnSums(input: DataArray, out: DataArray, axes: readonly LoopAxis[]): boolean {
+  const inner = axes[0];
+  const middle = axes[1];
+  if (input instanceof Int32Array || inner === undefined || middle === undefined) return false;
+  if (inner.inStride !== 1 || inner.outStride === 0 || middle.outStride !== 0 || middle.inStride !== inner.extent) return false;
+  return walkAxes(axes.slice(2), (inBase, outBase) =>
+    addColumnSums(input, inBase, middle.extent, inner.extent, out, outBase, inner.outStride),
+  );
 }
 
 function runLoops(input: DataArray, out: DataArray, axes: readonly LoopAxis[], reduces: boolean): void {
   const wraps = input instanceof Int32Array;
   const inner = axes[0] ?? { extent: 1, inStride: 0, outStride: 0 };
   const middle = axes[1] ?? { extent: 1, inStride: 0, outStride: 0 };
-  const outer = axes.slice(2);
-  const counters = new Array<number>(outer.length).fill(0);
-  let outerCount = 1;
-  for (const axis of outer) outerCount *= axis.extent;
   const { extent: e0, inStride: is0, outStride: os0 } = inner;
   const { extent: e1, inStride: is1, outStride: os1 } = middle;
-  let inBase = 0;
-  let outBase = 0;
-  for (let t = 0; t < outerCount; t++) {
+  walkAxes(axes.slice(2), (inBase, outBase) => {
     for (let i1 = 0, read1 = inBase, write1 = outBase; i1 < e1; i1++, read1 += is1, write1 += os1) {
       let read = read1;
       if (os0 === 0) {
@@ -225,16 +174,7 @@ function runLoops(input: DataArray, out: DataArray, axes: readonly LoopAxis[], r
         for (let i0 = 0, write = write1; i0 < e0; i0++, read += is0, write += os0) out[write] = input[read]!;
       }
     }
-    for (let a = 0; a < outer.length; a++) {
-      const axis = outer[a]!;
-      inBase += axis.inStride;
-      outBase += axis.outStride;
-      if (++counters[a]! < axis.extent) break;
-      counters[a] = 0;
-      inBase -= axis.inStride * axis.extent;
-      outBase -= axis.outStride * axis.extent;
-    }
-  }
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * The WebAssembly module of `rows.wat` (the row kernels of thin and shallow products), compiled and instantiated
- * synchronously on first use, with its own memory that grows on demand. Where WebAssembly or its 128-bit SIMD is
- * unavailable, {@link loadRowsWasm} returns `undefined` and the other kernels take over.
+ * The WebAssembly module of `rows.wat` (the row kernels of thin and shallow products, and column sums), compiled
+ * and instantiated synchronously on first use, with its own memory that grows on demand. Where WebAssembly or its
+ * 128-bit SIMD is unavailable, {@link loadRowsWasm} returns `undefined` and the other kernels take over.
  */
 import { growableMemory, type GrowableMemory } from "./growable-memory.js";
 import type { KernelVariant } from "./kernel-variant.js";
@@ -37,7 +37,19 @@ export type RowsKernel = (
 export interface RowsWasm extends GrowableMemory {
   readonly rowsFloat64: RowsKernel;
   readonly rowsFloat32: RowsKernel;
+  /** `acc[j] += Σ_r p[r·n + j]`: `rows` contiguous rows of `n` values added to float64 accumulators at `acc`. */
+  readonly addRowsFloat64: AddRowsKernel;
+  readonly addRowsFloat32: AddRowsKernel;
 }
+
+/**
+ * The column sums of `rows.wat`: `acc[j] += Σ_r p[r·n + j]` for j < n, the accumulators float64, addresses in
+ * bytes.
+ *
+ * @example
+ * wasm.addRowsFloat32(0, 3, 5, 64); // three rows of five float32 at 0 added to five float64 at 64
+ */
+export type AddRowsKernel = (p: number, rows: number, n: number, acc: number) => void;
 
 /**
  * The module in the build `variant` (plain by default), instantiated once; `undefined` where WebAssembly SIMD
@@ -52,6 +64,8 @@ export const loadRowsWasm: (variant?: KernelVariant) => RowsWasm | undefined = k
   (exports) => ({
     rowsFloat64: exports["rows_f64"] as RowsKernel,
     rowsFloat32: exports["rows_f32"] as RowsKernel,
+    addRowsFloat64: exports["add_rows_f64"] as AddRowsKernel,
+    addRowsFloat32: exports["add_rows_f32"] as AddRowsKernel,
     ...growableMemory(exports["memory"] as WasmMemory),
   }),
 );

@@ -2,8 +2,9 @@
 ;; C = A·B is summed from the rows of B, weighted by that row of A, with B's columns in the SIMD lanes. This reads
 ;; B once per pair of rows of A, which is what a product with very few rows (A of 1–3 rows), or with a very short
 ;; depth (an outer product of rank 2), wants: the tiled kernel of `direct.wat` would compute padding rows, or write
-;; C in padded tiles that must be copied out row by row. The caller copies operands in and results out. Addresses
-;; and strides are in bytes. Multiply-add is a mul followed by an add, as in gemm.wat.
+;; C in padded tiles that must be copied out row by row. Column sums of a block of rows (`add_rows_f64`,
+;; `add_rows_f32`) are the same product with a row of ones for A, added into float64 accumulators. The caller copies
+;; operands in and results out. Addresses and strides are in bytes. Multiply-add is a mul followed by an add, as in gemm.wat.
 (module
   (memory (export "memory") 1)
   ;; One row of C from column `j` on (float64): C[j..n) = Σ_p A[p]·B[p][j..n), 2 columns at a time, then one.
@@ -239,4 +240,66 @@
       (local.set $a (i32.add (local.get $a) (local.get $lda)))
       (local.set $c (i32.add (local.get $c) (local.get $ldc)))
       (br_if $rows (local.tee $m (i32.sub (local.get $m) (i32.const 1))))))
+
+  ;; acc[j] += Σ_r p[r·n + j] (float64) for j < n: `rows` contiguous rows of `n` values from `p` added, one row
+  ;; after another, to the float64 accumulators at `acc`, 8 columns at a time, then the tail. rows, n ≥ 1.
+  (func (export "add_rows_f64") (param $p i32) (param $rows i32) (param $n i32) (param $acc i32)
+    (local $j i32) (local $nv i32) (local $a i32)
+    (local.set $nv (i32.and (local.get $n) (i32.const -8)))
+    (loop $eachRow
+      (local.set $j (i32.const 0))
+      (local.set $a (local.get $acc))
+      (block $vectorsDone
+        (loop $vectors
+          (br_if $vectorsDone (i32.ge_u (local.get $j) (local.get $nv)))
+          (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (v128.load (local.get $p))))
+          (v128.store offset=16 (local.get $a) (f64x2.add (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $p))))
+          (v128.store offset=32 (local.get $a) (f64x2.add (v128.load offset=32 (local.get $a)) (v128.load offset=32 (local.get $p))))
+          (v128.store offset=48 (local.get $a) (f64x2.add (v128.load offset=48 (local.get $a)) (v128.load offset=48 (local.get $p))))
+          (local.set $a (i32.add (local.get $a) (i32.const 64)))
+          (local.set $p (i32.add (local.get $p) (i32.const 64)))
+          (local.set $j (i32.add (local.get $j) (i32.const 8)))
+          (br $vectors)))
+      (block $tailDone
+        (loop $tail
+          (br_if $tailDone (i32.ge_u (local.get $j) (local.get $n)))
+          (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (f64.load (local.get $p))))
+          (local.set $a (i32.add (local.get $a) (i32.const 8)))
+          (local.set $p (i32.add (local.get $p) (i32.const 8)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $tail)))
+      (br_if $eachRow (local.tee $rows (i32.sub (local.get $rows) (i32.const 1))))))
+
+  ;; acc[j] += Σ_r p[r·n + j] for j < n, the rows float32 and the accumulators float64: each value is widened
+  ;; exactly and added in float64, 8 columns at a time, then the tail. rows, n ≥ 1.
+  (func (export "add_rows_f32") (param $p i32) (param $rows i32) (param $n i32) (param $acc i32)
+    (local $j i32) (local $nv i32) (local $a i32) (local $x v128) (local $y v128)
+    (local.set $nv (i32.and (local.get $n) (i32.const -8)))
+    (loop $eachRow
+      (local.set $j (i32.const 0))
+      (local.set $a (local.get $acc))
+      (block $vectorsDone
+        (loop $vectors
+          (br_if $vectorsDone (i32.ge_u (local.get $j) (local.get $nv)))
+          (local.set $x (v128.load (local.get $p)))
+          (local.set $y (v128.load offset=16 (local.get $p)))
+          (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (f64x2.promote_low_f32x4 (local.get $x))))
+          (v128.store offset=16 (local.get $a) (f64x2.add (v128.load offset=16 (local.get $a))
+            (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $x) (local.get $x)))))
+          (v128.store offset=32 (local.get $a) (f64x2.add (v128.load offset=32 (local.get $a)) (f64x2.promote_low_f32x4 (local.get $y))))
+          (v128.store offset=48 (local.get $a) (f64x2.add (v128.load offset=48 (local.get $a))
+            (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $y) (local.get $y)))))
+          (local.set $a (i32.add (local.get $a) (i32.const 64)))
+          (local.set $p (i32.add (local.get $p) (i32.const 32)))
+          (local.set $j (i32.add (local.get $j) (i32.const 8)))
+          (br $vectors)))
+      (block $tailDone
+        (loop $tail
+          (br_if $tailDone (i32.ge_u (local.get $j) (local.get $n)))
+          (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (f64.promote_f32 (f32.load (local.get $p)))))
+          (local.set $a (i32.add (local.get $a) (i32.const 8)))
+          (local.set $p (i32.add (local.get $p) (i32.const 4)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $tail)))
+      (br_if $eachRow (local.tee $rows (i32.sub (local.get $rows) (i32.const 1))))))
 )
