@@ -19,7 +19,7 @@ import { parallelThreshold } from "../src/kernels/threads/parallel-gemm.js";
 import { randn } from "../src/tensor/constructors.js";
 import { chooseSlicing, slicedTotal } from "../src/optimizer/slicing.js";
 import { cheapestReference, networkOf, referenceData, sampleNetworks } from "../test/optimizer/fixtures.js";
-import { lattice, randomRegular } from "../test/optimizer/generators.js";
+import { lattice, randomRegular, withMixedSizes } from "../test/optimizer/generators.js";
 
 function timeIt(action: () => void, budgetMs: number, maxRuns: number): number {
   const times: number[] = [];
@@ -117,6 +117,8 @@ function slicingTable(): void {
     ["random 3-regular, D=2", randomRegular(60, 3, 2, 2)],
     ["lattice 8x8, D=4", lattice(8, 8, 4)],
     ["lattice 8x8, D=2", lattice(8, 8, 2)],
+    ["random 3-regular, D=5 or 8", withMixedSizes(randomRegular(36, 3, 2, 24), [5, 8], 24)],
+    ["random 3-regular, D=5 or 8", withMixedSizes(randomRegular(36, 3, 2, 1), [5, 8], 1)],
     ...sampleNetworks()
       .filter((sample) => ["random_graph_60_8", "random_regular_120", "random_regular_150", "lattice_12x12", "rand_eq_80", "rand_eq_150"].includes(sample.name))
       .map((sample): [string, Network] => [sample.name, sample.network]),
@@ -220,6 +222,10 @@ function budgetTable(): void {
 }
 
 console.log("typed-einsum path search benchmark");
+if (process.argv.includes("--slicing")) {
+  slicingTable();
+  process.exit(0);
+}
 if (process.argv.includes("--sliced-runs")) {
   slicedRunTable();
   process.exit(0);

@@ -98,3 +98,14 @@ export function randomTree(count: number, size: number, seed: number): Network {
   });
   return { inputs, output: output.slice(0, 6), sizes };
 }
+
+/**
+ * The network with each label's size drawn (seeded) from `sizes`: bonds of mixed sizes.
+ *
+ * @example
+ * withMixedSizes(randomRegular(10, 3, 2, 1), [5, 8], 1).sizes.every((size) => size === 5 || size === 8); //=> true
+ */
+export function withMixedSizes(network: Network, sizes: readonly number[], seed: number): Network {
+  const random = seededRandom(seed);
+  return { ...network, sizes: network.sizes.map(() => sizes[Math.floor(random() * sizes.length)] as number) };
+}

@@ -7,9 +7,11 @@ import type { Network } from "../../src/optimizer/network.js";
 import { planFromSsa } from "../../src/optimizer/plan.js";
 import { prepareProblem } from "../../src/optimizer/problem.js";
 import { searchSlicing } from "../../src/optimizer/slice-search.js";
+import { linearToSsa } from "../../src/optimizer/ssa.js";
 import { untypedEinsum } from "../fixtures/untyped.js";
-import { lattice, randomRegular } from "./generators.js";
+import { lattice, randomRegular, withMixedSizes } from "./generators.js";
 import { recomputeCost, recomputeSlicedCost } from "./recompute.js";
+import { cheapestSlicingOfSize } from "./slicing-baseline.js";
 
 const withSliced = (network: Network, labels: readonly number[]): Network => ({
   ...network,
@@ -76,6 +78,18 @@ describe("memoryLimit at a sixteenth of the free path's largest intermediate", (
     expect(info.flops).toBe(slice.total);
     expect(info.flops).toBeLessThanOrEqual(2 * free.flops);
   }, 30_000);
+
+  it("random 3-regular, 36 tensors, bonds of 5 and 8: as cheap as the best pair of sliced labels, tried one by one", () => {
+    const network = withMixedSizes(randomRegular(36, 3, 2, 24), [5, 8], 24);
+    const free = contractPath(network);
+    const limit = Math.floor(free.largestIntermediate / 16);
+    const pair = cheapestSlicingOfSize(network, linearToSsa(free.path, network.inputs.length), limit, 2);
+    if (pair === undefined) throw new Error("no pair of labels fits");
+    const info = contractPath(network, { memoryLimit: limit });
+    expect(info.largestIntermediate).toBeLessThanOrEqual(limit);
+    expect(recomputeSlicedCost(network, info.path, info.slicing?.labels ?? []).total).toBe(info.flops);
+    expect(info.flops).toBeLessThanOrEqual(1.25 * pair.total);
+  }, 60_000);
 
   it("gives the unsliced result through einsum in the sublist form", () => {
     const network = randomRegular(40, 3, 4, 1);
