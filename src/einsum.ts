@@ -22,7 +22,7 @@ type ArgumentsAfter<First> = [First] extends [never] ? EinsumArguments : First e
 type CheckedFirst<First, Arguments extends readonly unknown[]> = IsAny<First> extends true
   ? First
   : First extends string
-    ? EquationParameter<First, CallShapes<Arguments>, CallIsSymbolic<First, Arguments>>
+    ? EquationParameter<First, CallShapes<First, Arguments>, CallIsSymbolic<First, Arguments>>
     : First;
 
 /**
@@ -42,7 +42,7 @@ type RestFor<Arguments extends readonly unknown[], Refusals> = [Refusals] extend
 
 /** The run time's messages for the call, one per refused combination of union members. */
 type CallRefusals<Equation extends string, Arguments extends readonly unknown[]> = RefusalsOf<
-  EinsumOutcome<Equation, CallShapes<Arguments>, CallIsSymbolic<Equation, Arguments>>
+  EinsumOutcome<Equation, CallShapes<Equation, Arguments>, CallIsSymbolic<Equation, Arguments>>
 >;
 
 /**
@@ -55,20 +55,53 @@ type EinsumResult<First, Arguments extends readonly unknown[]> = IsAny<First> ex
     ? Tensor<number[], ResultDType<OperandsOf<Arguments>>>
     : First extends string
       ? CallIsSymbolic<First, Arguments> extends true
-        ? ResultTensor<EinsumOutcome<First, CallShapes<Arguments>, true>, ResultDType<OperandsOf<Arguments>, First, true>>
-        : LiteralResultTensor<EinsumOutcome<First, CallShapes<Arguments>, false>, ResultDType<OperandsOf<Arguments>, First, false>>
+        ? ResultTensor<EinsumOutcome<First, CallShapes<First, Arguments>, true>, ResultDType<OperandsOf<Arguments>, First, true>>
+        : LiteralResultTensor<EinsumOutcome<First, CallShapes<First, Arguments>, false>, ResultDType<OperandsOf<Arguments>, First, false>>
       : Tensor<number[], DTypeName>;
 
-/** The operands' shapes, one list per combination of the members of operands typed by unions. */
-type CallShapes<Arguments extends readonly unknown[]> = ExpandUnions<OperandsOf<Arguments>> extends infer Lists extends readonly unknown[]
-  ? ShapesOf<Lists>
-  : never;
+/**
+ * The operands' shapes, one list per combination of the members of operands typed by unions. Literal shapes are
+ * expanded from the shapes (cheaper); shapes in generic code from the operands, since a conditional type on a
+ * generic shape (`[...S, 3]`) would wait for `S`.
+ */
+type CallShapes<Equation extends string, Arguments extends readonly unknown[]> = CallIsSymbolic<Equation, Arguments> extends true
+  ? ExpandUnions<OperandsOf<Arguments>> extends infer Lists extends readonly unknown[]
+    ? ShapesOf<Lists>
+    : never
+  : ShapeLists<ShapesOf<OperandsOf<Arguments>>>;
+
+/**
+ * The lists a list of literal shapes stands for, one per combination of the members of shapes typed by unions (an
+ * operand typed by a union has a union of shapes). Up to three operands in one step, more through
+ * {@link ExpandUnions}.
+ */
+type ShapeLists<Shapes extends readonly (readonly number[])[]> = Shapes extends readonly [infer A extends readonly number[]]
+  ? A extends unknown
+    ? [A]
+    : never
+  : Shapes extends readonly [infer A extends readonly number[], infer B extends readonly number[]]
+    ? A extends unknown
+      ? B extends unknown
+        ? [A, B]
+        : never
+      : never
+    : Shapes extends readonly [infer A extends readonly number[], infer B extends readonly number[], infer C extends readonly number[]]
+      ? A extends unknown
+        ? B extends unknown
+          ? C extends unknown
+            ? [A, B, C]
+            : never
+          : never
+        : never
+      : ExpandUnions<Shapes> extends infer Lists extends readonly (readonly number[])[]
+        ? Lists
+        : never;
 
 /**
  * Whether some dimension or dtype of the operands is symbolic (a type parameter or a brand), decided once per call
- * for both the equation's check and the result.
+ * from the shapes before unions are expanded (the same dimensions), for the shapes, the check and the result.
  */
-type CallIsSymbolic<Equation extends string, Arguments extends readonly unknown[]> = CallShapes<Arguments> extends infer Shapes extends readonly (readonly number[])[]
+type CallIsSymbolic<Equation extends string, Arguments extends readonly unknown[]> = ShapesOf<OperandsOf<Arguments>> extends infer Shapes extends readonly (readonly number[])[]
   ? IsSymbolicValue<
       Equation,
       Shapes[number][number] | Shapes[number]["length"] | DeclaredDTypes<OperandsOf<Arguments>[number]>,
