@@ -13,9 +13,10 @@ import { splitShared } from "./shared-steps.js";
 /**
  * Executes a sliced plan: first the steps that no sliced label reaches, once; then for each combination of values
  * of the sliced labels, in a fixed order, it cuts every remaining operand down to those values (the sliced
- * dimensions kept with size 1), runs the other steps on the cut operands, and adds the slice's result into the output (at the slice's place along sliced output labels). No intermediate of a slice
- * holds a sliced label at more than size 1, so each stays within the limit the slicing was chosen for. The order of
- * the slices is fixed, so results do not depend on the thread count beyond what one slice's run does.
+ * dimensions kept with size 1), runs the other steps on the cut operands, and adds the slice's result into the
+ * output (at the slice's place along sliced output labels). No intermediate of a slice holds a sliced label at more
+ * than size 1, so each stays within the limit the slicing was chosen for. The order of the slices is fixed, so
+ * results do not depend on the thread count beyond what one slice's run does.
  * No array of a slice may pass `maxElements`; int32 slices are summed exactly. `observe` is told the element count of
  * every intermediate of every slice.
  *
@@ -39,7 +40,7 @@ export function runSliced(
   const exact = dtype === "int32";
   const output = allocate(exact ? "float64" : dtype, outputSize);
   const outputStrides = stridesOf(outputShape);
-  const run = sharedFirst(spec, operands, path, sliced, threads, maxElements, observe);
+  const run = sharedFirst(spec, operands, dtype, path, sliced, threads, maxElements, observe);
   forEachSlice(run.spec, sliced, ({ sliceSpec, isSliced, values }) => {
     const cut = run.operands.map((operand, index) => cutOperand(operand, run.spec.inputs[index] ?? [], isSliced, values));
     const part = runPath(sliceSpec, cut, run.path, threads, maxElements, observe).data;
@@ -52,19 +53,19 @@ export function runSliced(
 
 /**
  * Contracts the parts of a sliced plan that no sliced label reaches ({@link splitShared}) once, in the operands'
- * common dtype, and returns what each slice runs: the other steps, on the remaining operands and those parts'
+ * common dtype (`dtype`), and returns what each slice runs: the other steps, on the remaining operands and those parts'
  * results. int32 runs are left whole: their intermediates are exact doubles that need not fit in int32.
  */
 function sharedFirst(
   spec: NormalizedSpec,
   operands: readonly Operand[],
+  dtype: DTypeName,
   path: readonly (readonly number[])[],
   sliced: readonly number[],
   threads: number,
   maxElements: number,
   observe: ((elements: number) => void) | undefined,
 ): { spec: NormalizedSpec; operands: readonly Operand[]; path: readonly (readonly number[])[] } {
-  const dtype = promotedDType(operands);
   const split = dtype === "int32" ? undefined : splitShared(spec, path, sliced);
   if (split === undefined) return { spec, operands, path };
   const asCommon = (operand: Operand): Operand => ({ ...operand, data: castData(operand.data, dtype), dtype });

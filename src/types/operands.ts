@@ -153,10 +153,11 @@ export type PromoteTypes<Left extends DTypeName, Right extends DTypeName> = Left
 
 /**
  * The dtype of an einsum result: the operands' dtypes promoted together (operands of one floating dtype give it at
- * once). A dtype that is a type parameter is kept where the promotion is decidable for every dtype it may be (with itself, with int32, against float64), and
- * otherwise the result is the union of the two (the promotion is always one of them). `Deferral` is the
- * equation, which the decisions about type parameters wait for (see `dimensions.ts`), and `Symbolic` says whether
- * some dtype may be a type parameter (literal dtypes take the short way).
+ * once). A dtype that is a type parameter is kept where the promotion is decidable for every dtype it may be (with
+ * itself, with int32, against float64), and otherwise the result is the union of the two (the promotion is always
+ * one of them). `Deferral` is the equation, which the decisions about type parameters wait for (see
+ * `dimensions.ts`), and `Symbolic` says whether some dtype may be a type parameter (literal dtypes take the short
+ * way).
  *
  * @example
  * type DType = ResultDType<[Tensor<[3], "int32">, Tensor<[3], "float32">]>; //=> "float32"
