@@ -3,14 +3,12 @@
  * every sum through `| 0`).
  *
  * Contract: `C[b] = A[b]·B[b]` for every matrix of the batch (C is overwritten).
- * Blocking: A and B are packed from their strided views into int32 panels of 4 rows and 4 columns
- * (zero-padded), then depth blocks of 256 run over every 4×4 tile, whose sixteen sums stay in locals.
+ * Blocking: `multiplyInPanels` (`gemm-panels.ts`) packs A and B into int32 panels of 4 rows and 4 columns and
+ * runs depth blocks of 256 over every 4×4 tile; this file's `addTile` keeps the tile's sixteen sums in locals.
  */
-import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
-import { packPanels, unpackBlock } from "./gemm-pack.js";
+import { multiplyInPanels, panelTile as tile } from "./gemm-panels.js";
+import type { MatrixBatch } from "./gemm-problem.js";
 
-const tile = 4;
-const depthBlock = 256;
 let scratch = new Int32Array(0);
 
 /**
@@ -20,32 +18,12 @@ let scratch = new Int32Array(0);
  * gemmInt32(a, b, c); // c.data now holds the products, modulo 2^32
  */
 export function gemmInt32(a: MatrixBatch<Int32Array>, b: MatrixBatch<Int32Array>, c: MatrixBatch<Int32Array>): void {
-  const { batch, m, n, k } = gemmSizes(a, b);
-  if (batch === 0 || m === 0 || n === 0) return;
-  const rowPanels = Math.ceil(m / tile);
-  const colPanels = Math.ceil(n / tile);
-  const bStart = rowPanels * tile * k;
-  const cStart = bStart + colPanels * tile * k;
-  const ldc = colPanels * tile;
-  const needed = cStart + rowPanels * tile * ldc;
-  if (scratch.length < needed) scratch = new Int32Array(needed);
-  const work = scratch;
-  for (let matrix = 0; matrix < batch; matrix++) {
-    packPanels(work, 0, a.data, a.batch[matrix]!, a.rows, a.cols, tile);
-    packPanels(work, bStart, b.data, b.batch[matrix]!, b.cols, b.rows, tile);
-    work.fill(0, cStart, needed);
-    for (let depth = 0; depth < k; depth += depthBlock) {
-      const block = Math.min(depthBlock, k - depth);
-      for (let colPanel = 0; colPanel < colPanels; colPanel++) {
-        const bPanel = bStart + (colPanel * k + depth) * tile;
-        for (let rowPanel = 0; rowPanel < rowPanels; rowPanel++) {
-          const aPanel = (rowPanel * k + depth) * tile;
-          addTile(work, aPanel, bPanel, block, cStart + rowPanel * tile * ldc + colPanel * tile, ldc);
-        }
-      }
-    }
-    unpackBlock(c.data, c.batch[matrix]!, c.rows, c.cols, work, cStart, ldc);
-  }
+  multiplyInPanels(a, b, c, scratchOf, addTile);
+}
+
+function scratchOf(elements: number): Int32Array {
+  if (scratch.length < elements) scratch = new Int32Array(elements);
+  return scratch;
 }
 
 /** `work[c…] += Apanel·Bpanel` (mod 2^32) for one 4×4 tile over `depth` steps. */

@@ -3,15 +3,13 @@
  *
  * Contract: `C[b] = A[b]·B[b]` for every matrix of the batch (C is overwritten; any float storage; products
  * are summed in float64 and rounded once when stored).
- * Blocking: A and B are packed from their strided views into float64 panels of 4 rows and 4 columns
- * (zero-padded), then depth blocks of 256 run over every 4×4 tile, whose sixteen sums stay in locals.
+ * Blocking: `multiplyInPanels` (`gemm-panels.ts`) packs A and B into float64 panels of 4 rows and 4 columns and
+ * runs depth blocks of 256 over every 4×4 tile; this file's `addTile` keeps the tile's sixteen sums in locals.
  */
-import { gemmSizes, type MatrixBatch } from "./gemm-problem.js";
-import { packPanels, unpackBlock } from "./gemm-pack.js";
+import { multiplyInPanels, panelTile as tile } from "./gemm-panels.js";
+import type { MatrixBatch } from "./gemm-problem.js";
 import type { FloatData } from "./gemm-wasm.js";
 
-const tile = 4;
-const depthBlock = 256;
 let scratch = new Float64Array(0);
 
 /**
@@ -25,32 +23,12 @@ export function gemmTypeScript(
   b: MatrixBatch<FloatData>,
   c: MatrixBatch<FloatData>,
 ): void {
-  const { batch, m, n, k } = gemmSizes(a, b);
-  if (batch === 0 || m === 0 || n === 0) return;
-  const rowPanels = Math.ceil(m / tile);
-  const colPanels = Math.ceil(n / tile);
-  const bStart = rowPanels * tile * k;
-  const cStart = bStart + colPanels * tile * k;
-  const ldc = colPanels * tile;
-  const needed = cStart + rowPanels * tile * ldc;
-  if (scratch.length < needed) scratch = new Float64Array(needed);
-  const work = scratch;
-  for (let matrix = 0; matrix < batch; matrix++) {
-    packPanels(work, 0, a.data, a.batch[matrix]!, a.rows, a.cols, tile);
-    packPanels(work, bStart, b.data, b.batch[matrix]!, b.cols, b.rows, tile);
-    work.fill(0, cStart, needed);
-    for (let depth = 0; depth < k; depth += depthBlock) {
-      const block = Math.min(depthBlock, k - depth);
-      for (let colPanel = 0; colPanel < colPanels; colPanel++) {
-        const bPanel = bStart + (colPanel * k + depth) * tile;
-        for (let rowPanel = 0; rowPanel < rowPanels; rowPanel++) {
-          const aPanel = (rowPanel * k + depth) * tile;
-          addTile(work, aPanel, bPanel, block, cStart + rowPanel * tile * ldc + colPanel * tile, ldc);
-        }
-      }
-    }
-    unpackBlock(c.data, c.batch[matrix]!, c.rows, c.cols, work, cStart, ldc);
-  }
+  multiplyInPanels(a, b, c, scratchOf, addTile);
+}
+
+function scratchOf(elements: number): Float64Array {
+  if (scratch.length < elements) scratch = new Float64Array(elements);
+  return scratch;
 }
 
 /** `work[c…] += Apanel·Bpanel` for one 4×4 tile over `depth` steps. */
