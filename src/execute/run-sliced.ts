@@ -9,6 +9,8 @@ import { checkElements, checkMaxElements } from "./limits.js";
 import type { Operand } from "./operand.js";
 import { promotedDType, runPath } from "./run-path.js";
 import { splitShared } from "./shared-steps.js";
+import { cutSlice, planOperandCut, type OperandCut } from "./slice-cut.js";
+import { planSliceSteps, runSliceSteps, type SliceSteps } from "./slice-steps.js";
 
 /**
  * Executes a sliced plan: first the steps that no sliced label reaches, once; then for each combination of values
@@ -41,9 +43,22 @@ export function runSliced(
   const output = allocate(exact ? "float64" : dtype, outputSize);
   const outputStrides = stridesOf(outputShape);
   const run = sharedFirst(spec, operands, dtype, path, sliced, threads, maxElements, observe);
+  // The remaining operands in the common dtype once, rather than a cast of every slice's cut.
+  const common = exact ? run.operands : run.operands.map((operand, index) => inDType(operand, dtype, index, maxElements));
+  let steps: SliceSteps | undefined;
+  let cuts: readonly (OperandCut | undefined)[] | undefined;
   forEachSlice(run.spec, sliced, ({ sliceSpec, isSliced, values }) => {
-    const cut = run.operands.map((operand, index) => cutOperand(operand, run.spec.inputs[index] ?? [], isSliced, values));
-    const part = runPath(sliceSpec, cut, run.path, threads, maxElements, observe).data;
+    cuts ??= common.map((operand, index) => planOperandCut(operand, run.spec.inputs[index] ?? [], isSliced));
+    const cut = common.map((operand, index): Operand => {
+      const plan = cuts?.[index];
+      return plan === undefined ? operand : { shape: plan.shape, data: cutSlice(plan, values), dtype: operand.dtype };
+    });
+    let part: DataArray;
+    if (exact) part = runPath(sliceSpec, cut, run.path, threads, maxElements, observe).data;
+    else {
+      steps ??= planSliceSteps(sliceSpec, cut, run.path, maxElements);
+      part = runSliceSteps(steps, cut.map((operand) => operand.data), threads, observe);
+    }
     // the slice's place in the output: sliced output labels sit at their value, the others run over their sizes
     const free = spec.output.map((label, axis) => (isSliced[label] === true ? 1 : (outputShape[axis] as number)));
     addInto(output, part, cutOffset(outputShape, spec.output, isSliced, values), free, outputStrides);
@@ -75,6 +90,13 @@ function sharedFirst(
   });
   const rest = split.rest.inputs.map((input) => operands[input] as Operand);
   return { spec: split.rest.spec, operands: [...rest, ...shared], path: split.rest.path };
+}
+
+/** An operand in `dtype`: itself when it has it, else a copy, which may not pass `maxElements`. */
+function inDType(operand: Operand, dtype: DTypeName, index: number, maxElements: number): Operand {
+  if (operand.dtype === dtype) return operand;
+  checkElements(`the ${dtype} copy of operand ${index}`, operand.data.length, maxElements);
+  return { ...operand, data: castData(operand.data, dtype), dtype };
 }
 
 /**
