@@ -9,8 +9,7 @@ import { checkElements, checkMaxElements } from "./limits.js";
 import type { Operand } from "./operand.js";
 import { promotedDType, runPath } from "./run-path.js";
 import { splitShared } from "./shared-steps.js";
-import { cutSlice, planOperandCut, type OperandCut } from "./slice-cut.js";
-import { planSliceSteps, runSliceSteps, type SliceSteps } from "./slice-steps.js";
+import { prepareSlicer, runSlice, sliceValues } from "./slicer.js";
 
 /**
  * Executes a sliced plan: first the steps that no sliced label reaches, once; then for each combination of values
@@ -45,24 +44,16 @@ export function runSliced(
   const run = sharedFirst(spec, operands, dtype, path, sliced, threads, maxElements, observe);
   // The remaining operands in the common dtype once, rather than a cast of every slice's cut.
   const common = exact ? run.operands : run.operands.map((operand, index) => inDType(operand, dtype, index, maxElements));
-  let steps: SliceSteps | undefined;
-  let cuts: readonly (OperandCut | undefined)[] | undefined;
-  forEachSlice(run.spec, sliced, ({ sliceSpec, isSliced, values }) => {
-    cuts ??= common.map((operand, index) => planOperandCut(operand, run.spec.inputs[index] ?? [], isSliced));
-    const cut = common.map((operand, index): Operand => {
-      const plan = cuts?.[index];
-      return plan === undefined ? operand : { shape: plan.shape, data: cutSlice(plan, values), dtype: operand.dtype };
-    });
-    let part: DataArray;
-    if (exact) part = runPath(sliceSpec, cut, run.path, threads, maxElements, observe).data;
-    else {
-      steps ??= planSliceSteps(sliceSpec, cut, run.path, maxElements);
-      part = runSliceSteps(steps, cut.map((operand) => operand.data), threads, observe);
-    }
-    // the slice's place in the output: sliced output labels sit at their value, the others run over their sizes
-    const free = spec.output.map((label, axis) => (isSliced[label] === true ? 1 : (outputShape[axis] as number)));
+  const slicer = prepareSlicer({ spec: run.spec, operands: common, path: run.path, sliced, dtype, maxElements });
+  const { isSliced } = slicer;
+  const values = new Array<number>(spec.sizes.length).fill(0);
+  // the slice's place in the output: sliced output labels sit at their value, the others run over their sizes
+  const free = spec.output.map((label, axis) => (isSliced[label] === true ? 1 : (outputShape[axis] as number)));
+  const add = (index: number, part: DataArray): void => {
+    sliceValues(index, sliced, spec.sizes, values);
     addInto(output, part, cutOffset(outputShape, spec.output, isSliced, values), free, outputStrides);
-  });
+  };
+  for (let index = 0; index < slicer.count; index++) add(index, runSlice(slicer, index, threads, observe));
   return new Tensor(outputShape, dtype, exact ? toInt32(output) : output);
 }
 

@@ -6,6 +6,7 @@ import { promotedDType, runPath } from "../../src/execute/run-path.js";
 import { addInto, cutOffset, cutOperand, forEachSlice, runSliced } from "../../src/execute/run-sliced.js";
 import { splitShared } from "../../src/execute/shared-steps.js";
 import { cutSlice, planOperandCut } from "../../src/execute/slice-cut.js";
+import { sliceValues } from "../../src/execute/slicer.js";
 import type { Network } from "../../src/optimizer/network.js";
 import { seededRandom } from "../../src/optimizer/random.js";
 import type { NormalizedSpec } from "../../src/parse/spec.js";
@@ -106,5 +107,19 @@ describe("cutting an operand for every slice", () => {
       });
     }
     expect(planOperandCut(operand, labels, [false, false, false, false, false, true])).toBeUndefined();
+  });
+});
+
+describe("numbering the slices", () => {
+  it("gives slice i the values forEachSlice visits i-th", () => {
+    const sizes = [3, 2, 4, 1, 5];
+    const spec: NormalizedSpec = { inputs: [[0, 1, 2, 3, 4]], output: [], sizes, labelNames: ["a", "b", "c", "d", "e"] };
+    for (const sliced of [[0], [4, 1], [0, 2, 4], [3, 2]]) {
+      const visited: number[][] = [];
+      forEachSlice(spec, sliced, ({ values }) => visited.push([...values]));
+      const numbered = visited.map((_, index) => sliceValues(index, sliced, sizes, new Array<number>(5).fill(0)));
+      expect(numbered).toEqual(visited);
+      expect(visited.length).toBe(sliced.reduce((count, label) => count * (sizes[label] as number), 1));
+    }
   });
 });
