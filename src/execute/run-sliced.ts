@@ -9,6 +9,7 @@ import { checkElements, checkMaxElements } from "./limits.js";
 import type { Operand } from "./operand.js";
 import { promotedDType, runPath } from "./run-path.js";
 import { splitShared } from "./shared-steps.js";
+import { runSlicesOnThreads } from "./slice-threads.js";
 import { prepareSlicer, runSlice, sliceValues } from "./slicer.js";
 
 /**
@@ -53,7 +54,9 @@ export function runSliced(
     sliceValues(index, sliced, spec.sizes, values);
     addInto(output, part, cutOffset(outputShape, spec.output, isSliced, values), free, outputStrides);
   };
-  for (let index = 0; index < slicer.count; index++) add(index, runSlice(slicer, index, threads, observe));
+  if (runSlicesOnThreads(slicer, threads, add, observe) === undefined) {
+    for (let index = 0; index < slicer.count; index++) add(index, runSlice(slicer, index, threads, observe));
+  }
   return new Tensor(outputShape, dtype, exact ? toInt32(output) : output);
 }
 

@@ -97,6 +97,21 @@ export function runSlice(slicer: Slicer, index: number, threads = 1, observe?: (
     return plan === undefined ? operand : { shape: plan.shape, data: cutSlice(plan, values), dtype: operand.dtype };
   });
   if (job.dtype === "int32") return runPath(slicer.sliceSpec, cut, job.path, threads, job.maxElements, observe).data;
-  slicer.steps ??= planSliceSteps(slicer.sliceSpec, cut, job.path, job.maxElements);
-  return runSliceSteps(slicer.steps, cut.map((operand) => operand.data), threads, observe);
+  return runSliceSteps(slicerSteps(slicer), cut.map((operand) => operand.data), threads, observe);
+}
+
+/**
+ * The steps every float slice runs, planned on first use from the cut operands' shapes: no array of a slice may
+ * pass the job's `maxElements` (`TOO_LARGE`).
+ *
+ * @example
+ * slicerSteps(prepareSlicer(job)).run.steps.length; //=> the steps each slice runs
+ */
+export function slicerSteps(slicer: Slicer): SliceSteps {
+  const { job, cuts } = slicer;
+  const cut = job.operands.map((operand, at): Operand => {
+    const plan = cuts[at];
+    return plan === undefined ? operand : { ...operand, shape: plan.shape };
+  });
+  return (slicer.steps ??= planSliceSteps(slicer.sliceSpec, cut, job.path, job.maxElements));
 }
