@@ -10,6 +10,8 @@ import { preferredBackend } from "../kernels/backend.js";
 import { labelledSize } from "../kernels/labelled-data.js";
 import { kernelVariant } from "../kernels/wasm/kernel-variant.js";
 import type { DataArray } from "../tensor/dtype.js";
+import { sizeOf } from "../tensor/shape.js";
+import type { CompiledRun } from "./compiled-run.js";
 import type { Operand } from "./operand.js";
 import {
   awaitPart,
@@ -27,13 +29,25 @@ import type { SliceMessage } from "./slice-worker.js";
 import { sliceWorkers } from "./slice-workers.js";
 import { runSlice, slicerSteps, type Slicer } from "./slicer.js";
 
-/** The calling thread waits at least this long for a claimed slice before it runs the slice itself. */
-const minimumTakeOverMs = 1000;
+/**
+ * The calling thread waits this long for a claimed slice, or twice its own slowest slice if longer, before it runs
+ * the slice itself: a worker kept off the processor does not hold the run up.
+ */
+const minimumTakeOverMs = 1;
+/**
+ * Runs of fewer multiply-adds than this over all slices stay on one thread: sending the job to a worker and its
+ * planning there cost more than the worker saves.
+ */
+export const minimumThreadedWork = 1 << 22;
+/** The ring holds more than two results per thread while they take no more elements than this together. */
+const ringElements = 1 << 16;
+const now = (): number => (globalThis as unknown as { performance: { now(): number } }).performance.now();
 
 /**
  * Runs every slice of `slicer` on up to `threads` threads and hands each slice's result to `add`, in slice order;
  * returns how many slices the workers ran. `undefined`, having run nothing, when no slice worker can run (outside
- * Node, fewer than two slices, int32 runs, or a worker has failed): the caller then runs the slices itself.
+ * Node, fewer than two slices, int32 runs, less than {@link minimumThreadedWork} multiply-adds in all, or a worker
+ * has failed): the caller then runs the slices itself.
  * `observe` is told the element count of every intermediate of every slice, wherever it ran.
  *
  * @example
@@ -51,10 +65,11 @@ export function runSlicesOnThreads(
   const workers = sliceWorkers(threads);
   if (workers.length === 0) return undefined;
   const steps = slicerSteps(slicer);
+  if (count * sliceWork(steps.run) < minimumThreadedWork) return undefined;
   let ring: SliceRing | undefined;
   try {
     const partSize = labelledSize(job.spec.output, slicer.sliceSpec.sizes);
-    ring = createRing(count, 2 * (workers.length + 1), partSize, steps.run.steps.length, dtype);
+    ring = createRing(count, ringSlots(count, workers.length + 1, partSize), partSize, steps.run.steps.length, dtype);
     const message: SliceMessage = {
       job: { ...job, operands: job.operands.map(inSharedMemory) },
       ring,
@@ -81,9 +96,9 @@ export function runSlicesOnThreads(
 function consumeInOrder(slicer: Slicer, ring: SliceRing, add: (index: number, part: DataArray) => void, observe?: (elements: number) => void): void {
   let takeOverMs = minimumTakeOverMs;
   const runHere = (slice: number, seen?: (elements: number) => void): DataArray => {
-    const started = Date.now();
+    const started = now();
     const part = runSlice(slicer, slice, 1, seen);
-    takeOverMs = Math.max(takeOverMs, 8 * (Date.now() - started));
+    takeOverMs = Math.max(takeOverMs, 2 * (now() - started));
     return part;
   };
   for (let next = 0; next < slicer.count; ) {
@@ -122,4 +137,25 @@ function inSharedMemory(operand: Operand): Operand {
         : new Int32Array(new SharedArrayBuffer(bytes));
   shared.set(data);
   return { ...operand, data: shared };
+}
+
+/**
+ * The ring's slots: two per thread, or as many as fit in {@link ringElements} when the slices' results are small,
+ * so that a worker seldom waits for the calling thread to free a slot; never more than the slices.
+ */
+function ringSlots(count: number, threads: number, partSize: number): number {
+  return Math.min(count, Math.max(2 * threads, Math.floor(ringElements / Math.max(1, partSize))));
+}
+
+/** The multiply-adds of one slice's steps (a reduction counted by the elements it reads). */
+function sliceWork(run: CompiledRun): number {
+  let work = 0;
+  for (const step of run.steps) {
+    if (step.kind === "reduce") work += sizeOf(step.shape);
+    else {
+      const { a, b } = step.plan;
+      work += Math.max(step.plan.size, a.batch.length * a.rows.length * a.cols.length * b.cols.length);
+    }
+  }
+  return work;
 }

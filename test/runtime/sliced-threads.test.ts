@@ -45,8 +45,8 @@ function bytesOf(data: DataArray): number[] {
 }
 
 const cases: [string, Network, number][] = [
-  ["a 6×6 lattice, D=3, two open bonds", { ...lattice(6, 6, 3), output: [0, 5] }, 4],
-  ["a 3-regular network of 24 tensors, D=4, closed", randomRegular(24, 3, 4, 2), 9],
+  ["a 6×6 lattice, D=4, two open bonds", { ...lattice(6, 6, 4), output: [0, 5] }, 9],
+  ["a 3-regular network of 16 tensors, D=8, two open bonds", { ...randomRegular(16, 3, 8, 3), output: [0, 3] }, 9],
 ];
 
 describe("slices on worker threads", () => {
@@ -85,6 +85,9 @@ describe("slices on worker threads", () => {
         expect(bytesOf(fromSources.data)).toEqual(bytesOf(one.data));
         expect([...seen].sort((a, b) => a - b)).toEqual([...seenOnOne].sort((a, b) => a - b));
         expect(Math.max(...seen)).toBeLessThanOrEqual(limit);
+        // the run is large enough to go to the workers
+        const slicer = dist.slicers.prepareSlicer({ spec, operands, path: info.path, sliced, dtype, maxElements: 2 ** 30 });
+        expect(dist.threads.runSlicesOnThreads(slicer, 2, () => undefined)).toBeDefined();
       });
     }
   }
