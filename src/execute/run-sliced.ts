@@ -17,8 +17,10 @@ import { prepareSlicer, runSlice, sliceValues } from "./slicer.js";
  * of the sliced labels, in a fixed order, it cuts every remaining operand down to those values (the sliced
  * dimensions kept with size 1), runs the other steps on the cut operands, and adds the slice's result into the
  * output (at the slice's place along sliced output labels). No intermediate of a slice holds a sliced label at more
- * than size 1, so each stays within the limit the slicing was chosen for. The order of the slices is fixed, so
- * results do not depend on the thread count beyond what one slice's run does.
+ * than size 1, so each stays within the limit the slicing was chosen for. The cuts and the steps of a slice are
+ * planned once for all slices (`slicer.ts`). With `threads` above 1 in Node, slices also run on worker threads
+ * (`slice-threads.ts`); the results are added in slice order wherever they ran, so the output's bits do not depend
+ * on the thread count.
  * No array of a slice may pass `maxElements`; int32 slices are summed exactly. `observe` is told the element count of
  * every intermediate of every slice.
  *

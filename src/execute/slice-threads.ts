@@ -2,9 +2,11 @@
  * Sliced runs on several threads: the slice workers (`slice-workers.ts`) and the calling thread claim slices from
  * a shared counter and run them with the same slicer and kernels; each worker writes its slices' results into a
  * ring of slots (`slice-ring.ts`), and the calling thread adds every slice's result into the output strictly in
- * slice order, so the output has the bits of a run on one thread. The ring holds two slots per thread, so at most
- * that many results wait at once. A slice that fails on a worker, or that a worker has not written after a long
- * wait, is run on the calling thread instead, with the same result.
+ * slice order, so the output has the bits of a run on one thread. The ring holds two results per thread, or more
+ * while they stay small (2^16 elements together), so only that many results wait at once. A slice that fails on a
+ * worker, or that a worker has not written while the calling thread could have run it twice, is run on the calling
+ * thread instead, with the same result. Each worker holds its own slice's intermediates, so a threaded run holds up
+ * to `threads` slices' intermediates at once.
  */
 import { preferredBackend } from "../kernels/backend.js";
 import { labelledSize } from "../kernels/labelled-data.js";
