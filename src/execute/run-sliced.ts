@@ -8,7 +8,7 @@ import { toInt32 } from "./integers.js";
 import { checkElements, checkMaxElements } from "./limits.js";
 import type { Operand } from "./operand.js";
 import { promotedDType, runPath } from "./run-path.js";
-import { splitShared } from "./shared-steps.js";
+import { cachedSplitShared } from "./sliced-plan-cache.js";
 import { runSlicesOnThreads } from "./slice-threads.js";
 import { prepareSlicer, runSlice, sliceValues } from "./slicer.js";
 
@@ -63,7 +63,7 @@ export function runSliced(
 }
 
 /**
- * Contracts the parts of a sliced plan that no sliced label reaches ({@link splitShared}) once, in the operands'
+ * Contracts the parts of a sliced plan that no sliced label reaches ({@link cachedSplitShared}) once, in the operands'
  * common dtype (`dtype`), and returns what each slice runs: the other steps, on the remaining operands and those parts'
  * results. int32 runs are left whole: their intermediates are exact doubles that need not fit in int32.
  */
@@ -77,7 +77,7 @@ function sharedFirst(
   maxElements: number,
   observe: ((elements: number) => void) | undefined,
 ): { spec: NormalizedSpec; operands: readonly Operand[]; path: readonly (readonly number[])[] } {
-  const split = dtype === "int32" ? undefined : splitShared(spec, path, sliced);
+  const split = dtype === "int32" ? undefined : cachedSplitShared(spec, path, sliced);
   if (split === undefined) return { spec, operands, path };
   const asCommon = (operand: Operand): Operand => ({ ...operand, data: castData(operand.data, dtype), dtype });
   const shared = split.shared.map((part): Operand => {

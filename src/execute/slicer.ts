@@ -8,6 +8,7 @@ import type { NormalizedSpec } from "../parse/spec.js";
 import type { DataArray, DTypeName } from "../tensor/dtype.js";
 import type { Operand } from "./operand.js";
 import { runPath } from "./run-path.js";
+import { cachedSliceSpec } from "./sliced-plan-cache.js";
 import { cutSlice, planOperandCut, type OperandCut } from "./slice-cut.js";
 import { planSliceSteps, runSliceSteps, type SliceSteps } from "./slice-steps.js";
 
@@ -56,7 +57,7 @@ export interface Slicer {
 export function prepareSlicer(job: SliceJob): Slicer {
   const { spec, sliced } = job;
   const isSliced = spec.sizes.map((_, label) => sliced.includes(label));
-  const sliceSpec: NormalizedSpec = { ...spec, sizes: spec.sizes.map((size, label) => (isSliced[label] === true ? 1 : size)) };
+  const sliceSpec = cachedSliceSpec(spec, sliced);
   let count = 1;
   for (const label of sliced) count *= spec.sizes[label] as number;
   const cuts = job.operands.map((operand, index) => planOperandCut(operand, spec.inputs[index] ?? [], isSliced));

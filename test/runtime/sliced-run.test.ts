@@ -6,6 +6,7 @@ import { promotedDType, runPath } from "../../src/execute/run-path.js";
 import { addInto, cutOffset, cutOperand, forEachSlice, runSliced } from "../../src/execute/run-sliced.js";
 import { splitShared } from "../../src/execute/shared-steps.js";
 import { cutSlice, planOperandCut } from "../../src/execute/slice-cut.js";
+import { cachedSliceSpec, cachedSplitShared } from "../../src/execute/sliced-plan-cache.js";
 import { sliceValues } from "../../src/execute/slicer.js";
 import type { Network } from "../../src/optimizer/network.js";
 import { seededRandom } from "../../src/optimizer/random.js";
@@ -121,5 +122,24 @@ describe("numbering the slices", () => {
       expect(numbered).toEqual(visited);
       expect(visited.length).toBe(sliced.reduce((count, label) => count * (sizes[label] as number), 1));
     }
+  });
+});
+
+describe("the plan of a sliced run, kept from call to call", () => {
+  it("is the same split for an equal network, path and slicing, and another for another slicing or other names", () => {
+    const network = { ...lattice(5, 5, 3), output: [0] };
+    const spec = specOf(network);
+    const info = contractPath(network, { memoryLimit: Math.floor(contractPath(network).largestIntermediate / 9) });
+    const sliced = info.slicing?.labels ?? [];
+    const split = cachedSplitShared(spec, info.path, sliced);
+    expect(split).toBeDefined();
+    expect(split).toEqual(splitShared(spec, info.path, sliced));
+    expect(cachedSplitShared({ ...spec }, info.path.map((step) => [...step]), [...sliced])).toBe(split);
+    const renamed = { ...spec, labelNames: spec.labelNames.map((name) => `${name}'`) };
+    expect(cachedSplitShared(renamed, info.path, sliced)?.rest.spec.labelNames).toEqual(renamed.labelNames);
+    expect(cachedSplitShared(spec, info.path, sliced.slice(1))).toEqual(splitShared(spec, info.path, sliced.slice(1)));
+    const sliceSpec = cachedSliceSpec(spec, sliced);
+    expect(cachedSliceSpec(spec, sliced)).toBe(sliceSpec);
+    expect(sliceSpec.sizes).toEqual(spec.sizes.map((size, label) => (sliced.includes(label) ? 1 : size)));
   });
 });
