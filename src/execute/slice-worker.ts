@@ -1,11 +1,14 @@
 /**
  * The body of a slice worker (see `slice-workers.ts`): for each sliced run it is sent, it sets the kernels the
- * calling thread uses (WebAssembly or TypeScript, plain or fused build), plans the same slicer, and runs the
- * slices it claims from the ring, writing each result into its slot (`slice-ring.ts`). A slice that throws is
- * left to the calling thread. It says it is ready once loaded.
+ * calling thread uses (WebAssembly or TypeScript, plain or fused build), plans the same slicer (its steps' compiled
+ * runs kept from one run of the same spec to the next), and runs the slices it claims from the ring, writing each
+ * result into its slot (`slice-ring.ts`). A slice that throws is left to the calling thread. It says it is ready
+ * once loaded.
  */
 import { setGemmBackend, type GemmBackend } from "../kernels/backend.js";
 import { setFusedMultiplyAdd } from "../kernels/wasm/kernel-variant.js";
+import type { NormalizedSpec } from "../parse/spec.js";
+import { LruCache } from "./lru-cache.js";
 import { claimSlice, giveUpSlice, writePart, type SliceRing } from "./slice-ring.js";
 import { prepareSlicer, runSlice, type SliceJob } from "./slicer.js";
 
@@ -39,7 +42,7 @@ export function serveSlices({ job, ring, backend, fused }: SliceMessage): void {
   setFusedMultiplyAdd(fused);
   let slicer;
   try {
-    slicer = prepareSlicer(job);
+    slicer = prepareSlicer({ ...job, spec: keptSpec(job.spec) });
   } catch {
     return;
   }
@@ -52,6 +55,14 @@ export function serveSlices({ job, ring, backend, fused }: SliceMessage): void {
       return;
     }
   }
+}
+
+/** The specs of earlier runs, by their content: the same object again lets the executor reuse its compiled runs. */
+const specs = new LruCache<NormalizedSpec>(64);
+
+function keptSpec(spec: NormalizedSpec): NormalizedSpec {
+  const key = JSON.stringify([spec.inputs, spec.output, spec.sizes, spec.labelNames]);
+  return specs.get(key, () => spec);
 }
 
 /**
