@@ -52,7 +52,7 @@ export function planSliceSteps(
  * step, or an operand when the run has no step). `observe` is told the element count of every intermediate.
  *
  * @example
- * const part = runSliceSteps(steps, cut.map((operand) => operand.data)); // then add `part` into the output
+ * const part = runSliceSteps(steps, cutData); // one slice's cut operands' data; then add `part` into the output
  */
 export function runSliceSteps(
   steps: SliceSteps,

@@ -53,7 +53,7 @@ const now = (): number => (globalThis as unknown as { performance: { now(): numb
  * `observe` is told the element count of every intermediate of every slice, wherever it ran.
  *
  * @example
- * if (runSlicesOnThreads(slicer, 2, add) === undefined) for (let index = 0; index < slicer.count; index++) add(index, runSlice(slicer, index));
+ * if (runSlicesOnThreads(slicer, 2, addPart) === undefined) for (let index = 0; index < slicer.count; index++) addPart(index, runSlice(slicer, index));
  */
 export function runSlicesOnThreads(
   slicer: Slicer,

@@ -34,7 +34,7 @@ export interface SliceJob {
  *
  * @example
  * const slicer = prepareSlicer(job);
- * for (let index = 0; index < slicer.count; index++) add(index, runSlice(slicer, index));
+ * for (let index = 0; index < slicer.count; index++) addPart(index, runSlice(slicer, index));
  */
 export interface Slicer {
   readonly job: SliceJob;
