@@ -10,6 +10,7 @@ import type { Operand } from "./operand.js";
 import { promotedDType, runPath } from "./run-path.js";
 import { cachedSplitShared } from "./sliced-plan-cache.js";
 import { runSlicesOnThreads } from "./slice-threads.js";
+import { addSlice, planSliceWindow } from "./slice-window.js";
 import { prepareSlicer, runSlice, sliceValues } from "./slicer.js";
 
 /**
@@ -43,7 +44,6 @@ export function runSliced(
   // int32 slices are exact; their sum is taken in float64 and must fit in int32 at the end, as an unsliced run's.
   const exact = dtype === "int32";
   const output = allocate(exact ? "float64" : dtype, outputSize);
-  const outputStrides = stridesOf(outputShape);
   const run = sharedFirst(spec, operands, dtype, path, sliced, threads, maxElements, observe);
   // The remaining operands in the common dtype once, rather than a cast of every slice's cut.
   const common = exact ? run.operands : run.operands.map((operand, index) => inDType(operand, dtype, index, maxElements));
@@ -51,11 +51,8 @@ export function runSliced(
   const { isSliced } = slicer;
   const values = new Array<number>(spec.sizes.length).fill(0);
   // the slice's place in the output: sliced output labels sit at their value, the others run over their sizes
-  const free = spec.output.map((label, axis) => (isSliced[label] === true ? 1 : (outputShape[axis] as number)));
-  const add = (index: number, part: DataArray): void => {
-    sliceValues(index, sliced, spec.sizes, values);
-    addInto(output, part, cutOffset(outputShape, spec.output, isSliced, values), free, outputStrides);
-  };
+  const place = planSliceWindow(outputShape, spec.output, isSliced);
+  const add = (index: number, part: DataArray): void => addSlice(place, output, part, sliceValues(index, sliced, spec.sizes, values));
   if (runSlicesOnThreads(slicer, threads, add, observe) === undefined) {
     for (let index = 0; index < slicer.count; index++) add(index, runSlice(slicer, index, threads, observe));
   }

@@ -8,6 +8,7 @@ import { splitShared } from "../../src/execute/shared-steps.js";
 import { cutSlice, planOperandCut } from "../../src/execute/slice-cut.js";
 import { cachedSliceSpec, cachedSplitShared } from "../../src/execute/sliced-plan-cache.js";
 import { sliceValues } from "../../src/execute/slicer.js";
+import { addSlice, planSliceWindow } from "../../src/execute/slice-window.js";
 import type { Network } from "../../src/optimizer/network.js";
 import { seededRandom } from "../../src/optimizer/random.js";
 import type { NormalizedSpec } from "../../src/parse/spec.js";
@@ -108,6 +109,30 @@ describe("cutting an operand for every slice", () => {
       });
     }
     expect(planOperandCut(operand, labels, [false, false, false, false, false, true])).toBeUndefined();
+  });
+});
+
+describe("adding a slice's result into the output", () => {
+  it("adds what the element-wise addInto adds, at the slice's place, whatever output axes are sliced", () => {
+    const shape = [3, 1, 4, 2, 5];
+    const labels = [0, 1, 2, 3, 4];
+    const sizes = [3, 4, 4, 2, 5];
+    const spec: NormalizedSpec = { inputs: [labels], output: labels, sizes, labelNames: ["a", "b", "c", "d", "e"] };
+    for (const slicedLabels of [[], [0], [2], [4], [1], [1, 4], [0, 3], [2, 3, 4], [0, 1, 2, 3, 4]]) {
+      const isSliced = labels.map((label) => slicedLabels.includes(label));
+      const place = planSliceWindow(shape, labels, isSliced);
+      const free = shape.map((size, axis) => (isSliced[axis] === true ? 1 : size));
+      const byRuns = Float64Array.from({ length: 120 }, (_, index) => index / 8);
+      const byElements = byRuns.slice();
+      let slice = 0;
+      forEachSlice(spec, slicedLabels, ({ values }) => {
+        const part = Float64Array.from({ length: free.reduce((product, size) => product * size, 1) }, (_, index) => (index + 1) * 0.37 + slice++);
+        addSlice(place, byRuns, part, values);
+        addInto(byElements, part, cutOffset(shape, labels, isSliced, values), free, stridesOf(shape));
+      });
+      expect(place.shape).toEqual(free);
+      expect(Array.from(byRuns)).toEqual(Array.from(byElements));
+    }
   });
 });
 
