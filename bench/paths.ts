@@ -15,7 +15,7 @@ import type { Network } from "../src/optimizer/network.js";
 import { partitionSsa } from "../src/optimizer/partition.js";
 import { planFromSsa } from "../src/optimizer/plan.js";
 import { prepareProblem } from "../src/optimizer/problem.js";
-import { parallelThreshold } from "../src/kernels/threads/parallel-gemm.js";
+import { minimumThreadedWork } from "../src/execute/slice-threads.js";
 import { randn } from "../src/tensor/constructors.js";
 import { chooseSlicing, slicedTotal } from "../src/optimizer/slicing.js";
 import { cheapestReference, networkOf, referenceData, sampleNetworks } from "../test/optimizer/fixtures.js";
@@ -149,13 +149,14 @@ function slicingTable(): void {
 }
 
 /**
- * Sliced runs through `einsum` (sublist form) with `threads: 1` and `threads: 2`, next to the unsliced run: the
- * slices run one after the other, and only a product of at least `parallelThreshold` multiply-adds is shared
- * between threads, so slices of few flops gain nothing from threads.
+ * Sliced runs through `einsum` (sublist form) with `threads: 1` and `threads: 2`, next to the unsliced run, as ratios
+ * to it: the three runs of a network take turns, round after round, so that the load of the machine weighs on each
+ * alike. With 2 threads the slices run on a slice worker and the calling thread; a run of fewer than
+ * `minimumThreadedWork` multiply-adds stays on one thread.
  */
 function slicedRunTable(): void {
-  console.log(`\nSliced runs (memoryLimit = 1/16 of the free path's largest intermediate, float64): median ms of einsum; products under ${parallelThreshold} multiply-adds stay on one thread`);
-  console.log(`${"network".padEnd(26)}${pad("slices", 8)}${pad("slice flops", 13)}${pad("unsliced", 10)}${pad("threads 1", 11)}${pad("threads 2", 11)}${pad("1 / 2", 8)}`);
+  console.log(`\nSliced runs (memoryLimit = 1/16 of the free path's largest intermediate, float64): median ms of einsum over interleaved rounds; runs under ${minimumThreadedWork} multiply-adds stay on one thread`);
+  console.log(`${"network".padEnd(26)}${pad("slices", 8)}${pad("slice flops", 13)}${pad("unsliced", 10)}${pad("threads 1", 11)}${pad("threads 2", 11)}${pad("1 / unsliced", 14)}${pad("2 / unsliced", 14)}${pad("1 / 2", 8)}`);
   const networks: [string, Network][] = [
     ["random 3-regular, D=4", randomRegular(40, 3, 4, 1)],
     ["random 3-regular, D=4", randomRegular(60, 3, 4, 3)],
@@ -167,13 +168,27 @@ function slicedRunTable(): void {
     const sublist = [...network.inputs.flatMap((labels, index) => [operands[index], labels]), network.output];
     const limit = Math.floor(contractPath(network).largestIntermediate / 16);
     const info = contractPath(network, { memoryLimit: limit });
-    const unsliced = timeIt(() => run(...sublist), 2000, 5);
-    const one = timeIt(() => run(...sublist, { memoryLimit: limit, threads: 1 }), 2000, 5);
-    const two = timeIt(() => run(...sublist, { memoryLimit: limit, threads: 2 }), 2000, 5);
+    const [unsliced, one, two] = interleaved(
+      [() => run(...sublist), () => run(...sublist, { memoryLimit: limit, threads: 1 }), () => run(...sublist, { memoryLimit: limit, threads: 2 })],
+      15,
+    ) as [number, number, number];
     console.log(
-      `${name.padEnd(26)}${pad(String(info.slicing?.slices ?? 1), 8)}${pad((info.slicing?.sliceFlops ?? info.flops).toExponential(2), 13)}${pad(format(unsliced), 10)}${pad(format(one), 11)}${pad(format(two), 11)}${pad((one / two).toFixed(2), 8)}`,
+      `${name.padEnd(26)}${pad(String(info.slicing?.slices ?? 1), 8)}${pad((info.slicing?.sliceFlops ?? info.flops).toExponential(2), 13)}${pad(format(unsliced), 10)}${pad(format(one), 11)}${pad(format(two), 11)}${pad((one / unsliced).toFixed(2), 14)}${pad((two / unsliced).toFixed(2), 14)}${pad((one / two).toFixed(2), 8)}`,
     );
   }
+}
+
+/** The median time of each action over `rounds` rounds in which every action runs once, after two warm-up rounds. */
+function interleaved(actions: readonly (() => void)[], rounds: number): number[] {
+  const times = actions.map((): number[] => []);
+  for (let round = -2; round < rounds; round++) {
+    actions.forEach((action, index) => {
+      const before = performance.now();
+      action();
+      if (round >= 0) times[index]?.push(performance.now() - before);
+    });
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)] as number);
 }
 
 /** `einsum` without its compile-time checks: the networks' sublists are only known at run time. */

@@ -8,15 +8,20 @@ import { toInt32 } from "./integers.js";
 import { checkElements, checkMaxElements } from "./limits.js";
 import type { Operand } from "./operand.js";
 import { promotedDType, runPath } from "./run-path.js";
-import { splitShared } from "./shared-steps.js";
+import { cachedSplitShared } from "./sliced-plan-cache.js";
+import { runSlicesOnThreads } from "./slice-threads.js";
+import { addSlice, planSliceWindow } from "./slice-window.js";
+import { prepareSlicer, runSlice, sliceValues } from "./slicer.js";
 
 /**
  * Executes a sliced plan: first the steps that no sliced label reaches, once; then for each combination of values
  * of the sliced labels, in a fixed order, it cuts every remaining operand down to those values (the sliced
  * dimensions kept with size 1), runs the other steps on the cut operands, and adds the slice's result into the
  * output (at the slice's place along sliced output labels). No intermediate of a slice holds a sliced label at more
- * than size 1, so each stays within the limit the slicing was chosen for. The order of the slices is fixed, so
- * results do not depend on the thread count beyond what one slice's run does.
+ * than size 1, so each stays within the limit the slicing was chosen for. The cuts and the steps of a slice are
+ * planned once for all slices (`slicer.ts`). With `threads` above 1 in Node, slices also run on worker threads
+ * (`slice-threads.ts`); the results are added in slice order wherever they ran, so the output's bits do not depend
+ * on the thread count.
  * No array of a slice may pass `maxElements`; int32 slices are summed exactly. `observe` is told the element count of
  * every intermediate of every slice.
  *
@@ -39,20 +44,23 @@ export function runSliced(
   // int32 slices are exact; their sum is taken in float64 and must fit in int32 at the end, as an unsliced run's.
   const exact = dtype === "int32";
   const output = allocate(exact ? "float64" : dtype, outputSize);
-  const outputStrides = stridesOf(outputShape);
   const run = sharedFirst(spec, operands, dtype, path, sliced, threads, maxElements, observe);
-  forEachSlice(run.spec, sliced, ({ sliceSpec, isSliced, values }) => {
-    const cut = run.operands.map((operand, index) => cutOperand(operand, run.spec.inputs[index] ?? [], isSliced, values));
-    const part = runPath(sliceSpec, cut, run.path, threads, maxElements, observe).data;
-    // the slice's place in the output: sliced output labels sit at their value, the others run over their sizes
-    const free = spec.output.map((label, axis) => (isSliced[label] === true ? 1 : (outputShape[axis] as number)));
-    addInto(output, part, cutOffset(outputShape, spec.output, isSliced, values), free, outputStrides);
-  });
+  // The remaining operands in the common dtype once, rather than a cast of every slice's cut.
+  const common = exact ? run.operands : run.operands.map((operand, index) => inDType(operand, dtype, index, maxElements));
+  const slicer = prepareSlicer({ spec: run.spec, operands: common, path: run.path, sliced, dtype, maxElements });
+  const { isSliced } = slicer;
+  const values = new Array<number>(spec.sizes.length).fill(0);
+  // the slice's place in the output: sliced output labels sit at their value, the others run over their sizes
+  const place = planSliceWindow(outputShape, spec.output, isSliced);
+  const add = (index: number, part: DataArray): void => addSlice(place, output, part, sliceValues(index, sliced, spec.sizes, values));
+  if (runSlicesOnThreads(slicer, threads, add, observe) === undefined) {
+    for (let index = 0; index < slicer.count; index++) add(index, runSlice(slicer, index, threads, observe));
+  }
   return new Tensor(outputShape, dtype, exact ? toInt32(output) : output);
 }
 
 /**
- * Contracts the parts of a sliced plan that no sliced label reaches ({@link splitShared}) once, in the operands'
+ * Contracts the parts of a sliced plan that no sliced label reaches ({@link cachedSplitShared}) once, in the operands'
  * common dtype (`dtype`), and returns what each slice runs: the other steps, on the remaining operands and those parts'
  * results. int32 runs are left whole: their intermediates are exact doubles that need not fit in int32.
  */
@@ -66,7 +74,7 @@ function sharedFirst(
   maxElements: number,
   observe: ((elements: number) => void) | undefined,
 ): { spec: NormalizedSpec; operands: readonly Operand[]; path: readonly (readonly number[])[] } {
-  const split = dtype === "int32" ? undefined : splitShared(spec, path, sliced);
+  const split = dtype === "int32" ? undefined : cachedSplitShared(spec, path, sliced);
   if (split === undefined) return { spec, operands, path };
   const asCommon = (operand: Operand): Operand => ({ ...operand, data: castData(operand.data, dtype), dtype });
   const shared = split.shared.map((part): Operand => {
@@ -75,6 +83,13 @@ function sharedFirst(
   });
   const rest = split.rest.inputs.map((input) => operands[input] as Operand);
   return { spec: split.rest.spec, operands: [...rest, ...shared], path: split.rest.path };
+}
+
+/** An operand in `dtype`: itself when it has it, else a copy, which may not pass `maxElements`. */
+function inDType(operand: Operand, dtype: DTypeName, index: number, maxElements: number): Operand {
+  if (operand.dtype === dtype) return operand;
+  checkElements(`the ${dtype} copy of operand ${index}`, operand.data.length, maxElements);
+  return { ...operand, data: castData(operand.data, dtype), dtype };
 }
 
 /**

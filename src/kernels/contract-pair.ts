@@ -122,15 +122,16 @@ export function planPair(
 /**
  * Runs a planned pairwise step on the operands' data (one dtype, row-major in the planned labels' order) and
  * returns the result's data, newly allocated or recycled from an earlier call's intermediates (`scratch-pool.ts`). The inputs are never written. A large float GEMM may use up to
- * `threads` threads.
+ * `threads` threads. `into`, when given, is the storage the result is written to (`plan.size` elements of the
+ * operands' dtype, not one of them), and is returned.
  *
  * @example
  * runPair(planPair([0, 1], [1, 2], [0, 2], [2, 3, 4]), a, b); //=> Float64Array(8) [...]
  */
-export function runPair<Data extends DataArray>(plan: PairPlan, left: Data, right: Data, threads = 1): Data {
-  if (plan.kernel === "empty") return allocateLike(left, plan.size);
+export function runPair<Data extends DataArray>(plan: PairPlan, left: Data, right: Data, threads = 1, into?: Data): Data {
+  if (plan.kernel === "empty") return into ?? allocateLike(left, plan.size);
   // Every kernel below writes each element of the result, so recycled storage needs no clearing.
-  const out = acquireScratch(left, plan.size);
+  const out = into ?? acquireScratch(left, plan.size);
   const a = plan.sumLeft === undefined ? left : sumOut(left, plan.sumLeft);
   const b = plan.sumRight === undefined ? right : sumOut(right, plan.sumRight);
   const aView: MatrixBatch = { data: plan.swap ? b : a, ...plan.a };
