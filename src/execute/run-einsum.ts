@@ -1,4 +1,3 @@
-import { normalizeSublists } from "../parse/sublists.js";
 import type { NormalizedSpec } from "../parse/spec.js";
 import type { DTypeName } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
@@ -7,7 +6,7 @@ import { toOperand, type Operand } from "./operand.js";
 import { planPath } from "./plan.js";
 import { runPath } from "./run-path.js";
 import { runSliced } from "./run-sliced.js";
-import { cachedNormalizeEquation } from "./spec-cache.js";
+import { cachedNormalizeEquation, cachedNormalizeSublists } from "./spec-cache.js";
 
 /**
  * The run-time einsum behind every call form: sorts out the arguments, checks the operands, normalizes the
@@ -53,7 +52,7 @@ export function prepareEinsum(args: readonly unknown[]): PreparedEinsum {
   const spec: NormalizedSpec =
     call.form === "equation"
       ? cachedNormalizeEquation(call.equation, shapes)
-      : normalizeSublists(call.sublists, call.output, shapes);
+      : cachedNormalizeSublists(call.sublists, call.output, shapes);
   const { path, sliced } = planPath(spec, options);
   return { call, operands, spec, path, sliced, threads: options.threads, maxElements: options.maxElements };
 }

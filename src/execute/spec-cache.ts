@@ -1,5 +1,6 @@
 import { normalizeEquation } from "../parse/normalize.js";
 import type { NormalizedSpec } from "../parse/spec.js";
+import { normalizeSublists, type SublistLabel } from "../parse/sublists.js";
 import { LruCache } from "./lru-cache.js";
 
 const specs = new LruCache<NormalizedSpec>(256);
@@ -25,6 +26,29 @@ export function cachedNormalizeEquation(equation: string, shapes: readonly (read
   last = { equation, shapes: shapes.map((shape) => shape.slice()), spec };
   return spec;
 }
+
+/**
+ * {@link normalizeSublists} with the same memory: the same sublists, output and shapes give back the same (frozen)
+ * spec, so that a repeated sublist call, whose label arrays are new each time, reuses the compiled run of its
+ * steps. Sublists that throw are not stored.
+ *
+ * @example
+ * const spec = cachedNormalizeSublists([[0, 1], [1, 2]], [0, 2], [[2, 3], [3, 4]]);
+ * cachedNormalizeSublists([[0, 1], [1, 2]], [0, 2], [[2, 3], [3, 4]]) === spec; //=> true
+ */
+export function cachedNormalizeSublists(
+  sublists: readonly (readonly SublistLabel[])[],
+  output: readonly SublistLabel[] | undefined,
+  shapes: readonly (readonly number[])[],
+): NormalizedSpec {
+  // "|" and ";" appear in no label nor size, and "!" marks an implicit output, so the key is unambiguous.
+  let key = sublists.map((labels) => labels.join(",")).join(";");
+  key += output === undefined ? "!" : `>${output.join(",")}`;
+  for (const shape of shapes) key += `|${shape.join(",")}`;
+  return sublistSpecs.get(key, () => freezeSpec(normalizeSublists(sublists, output, shapes)));
+}
+
+const sublistSpecs = new LruCache<NormalizedSpec>(256);
 
 function sameShapes(left: readonly (readonly number[])[], right: readonly (readonly number[])[]): boolean {
   if (left.length !== right.length) return false;
