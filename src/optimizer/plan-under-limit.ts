@@ -57,7 +57,8 @@ const MAX_SLICE_RESTARTS = 512;
  * labels are searched together with the tree ({@link searchSlicing}), its restarts multiplied by `scale` and its
  * trials by the square root of `scale` (up to caps), with restarts that try the likeliest labels one by one when
  * that plan costs more than twice the free path. The path of the search under the limit is, like a sliced plan,
- * only an option within {@link MAX_SLICING_OVERHEAD} times the free path's cost. `run` runs the method with a limit and a budget. Throws `MEMORY_LIMIT` when nothing fits within
+ * only an option within {@link MAX_SLICING_OVERHEAD} times the free path's cost. With a deadline, the free search
+ * and the search under the limit each stop at a third of the time left. `run` runs the method with a limit and a budget. Throws `MEMORY_LIMIT` when nothing fits within
  * {@link MAX_SLICING_OVERHEAD} times the free path's cost.
  *
  * @example
@@ -72,13 +73,17 @@ export function planUnderLimit(
   run: (searchLimit: number, budget: SearchBudget) => PlannedPath,
 ): { path: LinearPath; search: SearchReport; slicing?: Slicing } {
   const count = spec.inputs.length;
-  const free = run(Infinity, new SearchBudget(budget.maxTrials, Infinity, budget.deadline));
+  // with a time limit, the free search and the search under the limit may each take a third of it: the sliced
+  // search needs the rest
+  const started = Date.now();
+  const thirds = (count: number): number => (Number.isFinite(budget.deadline) ? started + ((budget.deadline - started) * count) / 3 : Infinity);
+  const free = run(Infinity, new SearchBudget(budget.maxTrials, Infinity, thirds(1)));
   const freePriced = pricePath(spec, free.path, spec.sizes);
   if (freePriced.largest <= limit) return { path: free.path, search: free.search };
   const options: { path: LinearPath; search: SearchReport; flops: number; slicing?: Slicing }[] = [];
   const maxTotal = MAX_SLICING_OVERHEAD * Math.max(1, freePriced.flops);
   if (method !== "auto" || count <= AUTO_EXACT_LIMIT) {
-    const limited = run(limit, budget);
+    const limited = run(limit, new SearchBudget(budget.maxTrials, Infinity, thirds(2)));
     const fits = pricePath(spec, limited.path, spec.sizes);
     // its last step may join everything left in one product of astronomical cost: no better an answer
     if (fits.largest <= limit && fits.flops <= maxTotal) options.push({ path: limited.path, search: limited.search, flops: fits.flops });
