@@ -21,8 +21,8 @@ export interface PlannedPath {
 }
 
 /**
- * The most a sliced plan may cost, as a multiple of the unsliced path's cost, before a memory limit is reported
- * as unmet (`MEMORY_LIMIT`) instead.
+ * The most a plan under a memory limit (sliced, or a path whose steps all fit) may cost, as a multiple of the
+ * unsliced path's cost, before the limit is reported as unmet (`MEMORY_LIMIT`) instead.
  *
  * @example
  * MAX_SLICING_OVERHEAD; //=> 64
@@ -39,6 +39,14 @@ const SLICE_RESTARTS = 16;
 const SLICE_COEVOLVED = 4;
 /** The trials of the sliced search with the default budget (one per proposed move of its annealings). */
 const SLICE_MAX_TRIALS = 4_000_000;
+/**
+ * The restarts of the sliced search that choose each label by trying the likeliest ones, and their trials with the
+ * default budget: they run after the others, so that they can only bring the total down.
+ */
+const LOOKAHEAD_RESTARTS = 16;
+const LOOKAHEAD_MAX_TRIALS = 4_000_000;
+/** They run only when the other restarts found nothing within this multiple of the free path's cost. */
+const LOOKAHEAD_ABOVE = 2;
 /** The most restarts a larger budget buys. */
 const MAX_SLICE_RESTARTS = 512;
 
@@ -47,7 +55,10 @@ const MAX_SLICE_RESTARTS = 512;
  * the limit when all of its steps fit (for the methods other than `auto`, and for `auto` up to
  * {@link AUTO_EXACT_LIMIT} operands, where it is exact), the free path sliced greedily, and a sliced plan whose
  * labels are searched together with the tree ({@link searchSlicing}), its restarts multiplied by `scale` and its
- * trials by the square root of `scale` (up to caps). `run` runs the method with a limit and a budget. Throws `MEMORY_LIMIT` when nothing fits within
+ * trials by the square root of `scale` (up to caps), with restarts that try the likeliest labels one by one when
+ * that plan costs more than twice the free path. The path of the search under the limit is, like a sliced plan,
+ * only an option within {@link MAX_SLICING_OVERHEAD} times the free path's cost. With a deadline, the free search
+ * and the search under the limit each stop at a third of the time left. `run` runs the method with a limit and a budget. Throws `MEMORY_LIMIT` when nothing fits within
  * {@link MAX_SLICING_OVERHEAD} times the free path's cost.
  *
  * @example
@@ -62,16 +73,21 @@ export function planUnderLimit(
   run: (searchLimit: number, budget: SearchBudget) => PlannedPath,
 ): { path: LinearPath; search: SearchReport; slicing?: Slicing } {
   const count = spec.inputs.length;
-  const free = run(Infinity, new SearchBudget(budget.maxTrials, Infinity, budget.deadline));
+  // with a time limit, the free search and the search under the limit may each take a third of it: the sliced
+  // search needs the rest
+  const started = Date.now();
+  const thirds = (count: number): number => (Number.isFinite(budget.deadline) ? started + ((budget.deadline - started) * count) / 3 : Infinity);
+  const free = run(Infinity, new SearchBudget(budget.maxTrials, Infinity, thirds(1)));
   const freePriced = pricePath(spec, free.path, spec.sizes);
   if (freePriced.largest <= limit) return { path: free.path, search: free.search };
   const options: { path: LinearPath; search: SearchReport; flops: number; slicing?: Slicing }[] = [];
-  if (method !== "auto" || count <= AUTO_EXACT_LIMIT) {
-    const limited = run(limit, budget);
-    const fits = pricePath(spec, limited.path, spec.sizes);
-    if (fits.largest <= limit) options.push({ path: limited.path, search: limited.search, flops: fits.flops });
-  }
   const maxTotal = MAX_SLICING_OVERHEAD * Math.max(1, freePriced.flops);
+  if (method !== "auto" || count <= AUTO_EXACT_LIMIT) {
+    const limited = run(limit, new SearchBudget(budget.maxTrials, Infinity, thirds(2)));
+    const fits = pricePath(spec, limited.path, spec.sizes);
+    // its last step may join everything left in one product of astronomical cost: no better an answer
+    if (fits.largest <= limit && fits.flops <= maxTotal) options.push({ path: limited.path, search: limited.search, flops: fits.flops });
+  }
   const slicedOption = (found: { path: LinearPath; slicing: Slicing } | undefined): void => {
     if (found === undefined) return;
     const total = slicedTotal(found.slicing);
@@ -86,7 +102,12 @@ export function planUnderLimit(
   const coevolved = Math.min(MAX_SLICE_RESTARTS, Math.round(SLICE_COEVOLVED * scale));
   // trials grow with the square root of the scale: ten times the budget (as "hyper") buys about 3 times the search
   const sliceBudget = new SearchBudget(Math.min(budget.maxTrials, SLICE_MAX_TRIALS * Math.sqrt(scale)), Infinity, budget.deadline);
-  slicedOption(searchSlicing(spec, free.ssa, limit, { budget: sliceBudget, maxTotal, restarts, coevolved }));
+  const lookahead = {
+    restarts: Math.max(1, Math.min(MAX_SLICE_RESTARTS, Math.round(LOOKAHEAD_RESTARTS * scale))),
+    budget: new SearchBudget(Math.min(budget.maxTrials, LOOKAHEAD_MAX_TRIALS * Math.sqrt(scale)), Infinity, budget.deadline),
+    above: LOOKAHEAD_ABOVE * freePriced.flops,
+  };
+  slicedOption(searchSlicing(spec, free.ssa, limit, { budget: sliceBudget, maxTotal, restarts, coevolved, lookahead }));
   if (options.length === 0) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
   const { flops: _, ...best } = options.reduce((cheapest, option) => (option.flops < cheapest.flops ? option : cheapest));
   return best;

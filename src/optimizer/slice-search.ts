@@ -27,6 +27,12 @@ export interface SliceSearchOptions {
   readonly budget?: SearchBudget;
   /** The most a plan may cost in total: a restart whose plan cannot stay under it stops early. */
   readonly maxTotal?: number;
+  /**
+   * The restarts whose labels are chosen by trying the likeliest ones, each with a short re-annealing, after all the
+   * others, with their own budget (one trial per proposed move); they run only while no plan costs `above` or less
+   * in total (0 when not given).
+   */
+  readonly lookahead?: { readonly restarts: number; readonly budget: SearchBudget; readonly above?: number };
 }
 
 /**
@@ -37,6 +43,15 @@ const PRUNE_FACTOR = 0.5;
 
 /** The schedule of the last annealing of the best tree: it starts cold, so that it refines rather than reshapes. */
 const POLISH = { stages: 60, sweeps: 20, betaStart: 4, betaEnd: 48 };
+
+/**
+ * The labels {@link lookaheadLabel} tries at each round (the ones leaving the least excess), and the short annealing
+ * that re-shapes the tree for each.
+ */
+const LOOKAHEAD_CANDIDATES = 8;
+const LOOKAHEAD_SCHEDULE = { stages: 8, sweeps: 4 };
+/** Where the seeds of the lookahead restarts start, apart from the others'. */
+const LOOKAHEAD_SEED = 20_000;
 
 /** The share of the budget the restarts may take. */
 const RESTARTS_SHARE = 0.7;
@@ -62,7 +77,12 @@ export interface SlicedPlan {
  * total cost ({@link slicedTotal}) lowest, or on later restarts one drawn among the good ones. Once the tree fits,
  * it tries to give each sliced label back. Then `coevolved` annealings from the given tree, and as many from the
  * best plan's, let the sliced labels evolve with the tree ({@link annealSlicedSsa}), and a last, colder annealing
- * refines the best tree with its labels (outside the budget: 1,200 moves per step). Returns the cheapest plan in
+ * refines the best tree with its labels (outside the budget: 1,200 moves per step). While no plan costs
+ * `lookahead.above` or less, the `lookahead` restarts follow, alternately from the given tree and from the best
+ * plan's: each round tries the eight labels that leave the least excess, each with a short re-annealing, and slices
+ * the one whose plan promises the lowest total (its total, doubled for each halving its largest intermediate still
+ * needs), or on later restarts one drawn with weights halving with each doubling of that promise; the best tree is
+ * then polished again. Returns the cheapest plan in
  * total ({@link slicedTotal}), or `undefined` when none fits. Seeded and counted.
  *
  * @example
@@ -90,38 +110,73 @@ export function searchSlicing(
     return true;
   };
   // re-anneals the tree for the sliced network; returns its SSA and linear paths
-  const reanneal = (ssa: SsaPath, labels: readonly number[], seed: number, polish = false): { ssa: SsaPath; path: LinearPath } => {
+  const reanneal = (
+    ssa: SsaPath,
+    labels: readonly number[],
+    seed: number,
+    schedule: { readonly stages: number; readonly sweeps: number } = { stages: options.stages ?? 30, sweeps: options.sweeps ?? 10 },
+  ): { ssa: SsaPath; path: LinearPath } => {
     const problem = prepareProblem({ ...network, sizes: slicedSizes(network, labels) });
-    const schedule = polish ? POLISH : { stages: options.stages ?? 30, sweeps: options.sweeps ?? 10 };
     const slicing = { leaves: slicedLeaves(problem, labels), slices: sliceCount(network.sizes, labels) };
     const annealOptions = { seed, ...schedule, sizeLimit: memoryLimit, budget, slicing };
     const annealed = annealSsa(problem, ssa, annealOptions);
     return { ssa: annealed, path: planFromSsa(problem, annealed).path };
   };
-  for (let restart = 0; restart < restarts && !budget.exhausted; restart++) {
-    const random = seededRandom(restart + 1);
+  type Current = { ssa: SsaPath; path: LinearPath };
+  // slices one label at a time (chosen by `choose`), re-annealing the tree after each, until the tree fits (or, with
+  // `prune`, until it cannot beat the best plan); then gives back each label the re-annealed tree can do without
+  const sliceAndReanneal = (
+    from: SsaPath,
+    seedBase: number,
+    prune: boolean,
+    choose: (current: Current, labels: readonly number[], seed: number) => Current & { label: number | undefined },
+  ): void => {
     const labels: number[] = [];
-    let current = reanneal(start, labels, restart * 1000 + 1);
+    let current = reanneal(from, labels, seedBase + 1);
     for (let round = 0; round < labelCount && !budget.exhausted; round++) {
       if (consider(current.path, labels, current.ssa)) break;
-      if (slicedTotal(priceSlicing(network, current.path, labels)) * PRUNE_FACTOR > bound()) break;
-      const label = nextLabel(network, current.path, labels, memoryLimit, restart === 0 ? undefined : random);
-      if (label === undefined) break;
-      labels.push(label);
-      current = reanneal(current.ssa, labels, restart * 1000 + round + 2);
+      if (prune && slicedTotal(priceSlicing(network, current.path, labels)) * PRUNE_FACTOR > bound()) break;
+      const chosen = choose(current, labels, seedBase + round + 2);
+      if (chosen.label === undefined) break;
+      labels.push(chosen.label);
+      current = reanneal(chosen.ssa, labels, seedBase + round + 2);
     }
-    if (!consider(current.path, labels, current.ssa)) continue;
-    // give sliced labels back while the re-annealed tree still fits
+    if (!consider(current.path, labels, current.ssa)) return;
     for (const label of [...labels]) {
       if (budget.exhausted) break;
       const without = labels.filter((other) => other !== label);
-      const attempt = reanneal(current.ssa, without, restart * 1000 + 500 + label);
+      const attempt = reanneal(current.ssa, without, seedBase + 500 + label);
       if (consider(attempt.path, without, attempt.ssa)) {
         labels.splice(labels.indexOf(label), 1);
         current = attempt;
       }
     }
+  };
+  for (let restart = 0; restart < restarts && !budget.exhausted; restart++) {
+    const random = restart === 0 ? undefined : seededRandom(restart + 1);
+    sliceAndReanneal(start, restart * 1000, true, (current, labels) => ({
+      ...current,
+      label: nextLabel(network, current.path, labels, memoryLimit, random),
+    }));
   }
+  // tries the labels that leave the least excess, each with a short re-annealing, and keeps the one whose plan
+  // promises the lowest total: its total times 2 for each halving its largest intermediate still needs
+  const lookaheadLabel = (current: Current, labels: readonly number[], seed: number, random: (() => number) | undefined): Current & { label: number | undefined } => {
+    const limitLog = Math.log2(memoryLimit);
+    const tried = rankedLabels(network, current.path, labels, memoryLimit)
+      .slice(0, LOOKAHEAD_CANDIDATES)
+      .map(({ label }) => {
+        const quick = reanneal(current.ssa, [...labels, label], seed, LOOKAHEAD_SCHEDULE);
+        const priced = priceSlicing(network, quick.path, [...labels, label]);
+        const promise = Math.log2(slicedTotal(priced)) + Math.max(0, Math.log2(priced.largestIntermediate) - limitLog);
+        return { ...quick, label, promise };
+      });
+    tried.sort((a, b) => a.promise - b.promise || a.label - b.label);
+    const first = tried[0];
+    if (first === undefined) return { ...current, label: undefined };
+    const picked = random === undefined ? first : drawn(tried, tried.map(({ promise }) => 2 ** -(promise - first.promise)), random);
+    return { ssa: current.ssa, path: current.path, label: picked.label };
+  };
   const coevolved = options.coevolved ?? 4;
   const problem = prepareProblem(network);
   whole.settle(budget);
@@ -135,11 +190,27 @@ export function searchSlicing(
     consider(planFromSsa(slicedProblem, found.ssa).path, found.labels, found.ssa);
   }
   whole.settle(budget);
+  // a last, colder annealing of the best tree with its labels (outside the budgets)
+  const polish = (seed: number): void => {
+    if (best === undefined) return;
+    budget = new SearchBudget(Infinity, Infinity, whole.deadline);
+    const polished = reanneal(best.ssa, best.slicing.labels, seed, POLISH);
+    consider(polished.path, best.slicing.labels, polished.ssa);
+  };
+  polish(104_729);
+  if (options.lookahead !== undefined && (best?.total ?? Infinity) > (options.lookahead.above ?? 0)) {
+    const before = best?.total;
+    budget = options.lookahead.budget;
+    for (let restart = 0; restart < options.lookahead.restarts && !budget.exhausted; restart++) {
+      const random = restart === 0 ? undefined : seededRandom(LOOKAHEAD_SEED + restart);
+      // every other one starts from the best plan's tree, already shaped for a small width
+      const from = best !== undefined && restart % 2 === 1 ? best.ssa : start;
+      // unpruned: half-way, a tree annealed towards the limit often costs more than the plan it ends in
+      sliceAndReanneal(from, LOOKAHEAD_SEED + restart * 1000, false, (current, labels, seed) => lookaheadLabel(current, labels, seed, random));
+    }
+    if (best !== undefined && best.total !== before) polish(130_363);
+  }
   if (best === undefined) return undefined;
-  // a last, colder annealing of the best tree with its labels
-  budget = new SearchBudget(Infinity, Infinity, whole.deadline);
-  const polished = reanneal(best.ssa, best.slicing.labels, 104_729, true);
-  consider(polished.path, best.slicing.labels, polished.ssa);
   return { path: best.path, slicing: best.slicing };
 }
 
@@ -162,6 +233,24 @@ function nextLabel(
   memoryLimit: number,
   random: (() => number) | undefined,
 ): number | undefined {
+  const scored = rankedLabels(network, path, labels, memoryLimit);
+  const first = scored[0];
+  if (first === undefined) return undefined;
+  if (random === undefined) {
+    const tied = scored.filter((entry) => entry.excess <= first.excess + 1e-9);
+    const totals = tied.map((entry) => ({ label: entry.label, total: slicedTotal(priceSlicing(network, path, [...labels, entry.label])) }));
+    totals.sort((a, b) => a.total - b.total || a.label - b.label);
+    return (totals[0] as { label: number }).label;
+  }
+  return drawn(scored, scored.map(({ excess }) => 2 ** -(excess - first.excess)), random).label;
+}
+
+/**
+ * The labels (of size above 1) of the step results above the limit, the one leaving the least excess first (the sum
+ * over those steps of how many times, in log2, a result is larger than the limit once the label is sliced), ties by
+ * label.
+ */
+function rankedLabels(network: Network, path: LinearPath, labels: readonly number[], memoryLimit: number): { label: number; excess: number }[] {
   const sizes = slicedSizes(network, labels);
   const limitLog = Math.log2(memoryLimit);
   const oversized: { labels: readonly number[]; log: number }[] = [];
@@ -169,28 +258,22 @@ function nextLabel(
     const log = result.reduce((sum, label) => sum + Math.log2(sizes[label] as number), 0);
     if (log > limitLog + 1e-9) oversized.push({ labels: result, log });
   });
-  if (oversized.length === 0) return undefined;
   const candidates = [...new Set(oversized.flatMap((step) => step.labels))].filter((label) => (sizes[label] as number) > 1);
-  if (candidates.length === 0) return undefined;
   const scored = candidates.map((label) => {
     const cut = Math.log2(sizes[label] as number);
     let excess = 0;
     for (const step of oversized) excess += Math.max(0, step.log - (step.labels.includes(label) ? cut : 0) - limitLog);
-    return { label, excess, total: 0 };
+    return { label, excess };
   });
-  scored.sort((a, b) => a.excess - b.excess || a.label - b.label);
-  const least = (scored[0] as { excess: number }).excess;
-  if (random === undefined) {
-    const tied = scored.filter((entry) => entry.excess <= least + 1e-9);
-    for (const entry of tied) entry.total = slicedTotal(priceSlicing(network, path, [...labels, entry.label]));
-    tied.sort((a, b) => a.total - b.total || a.label - b.label);
-    return (tied[0] as { label: number }).label;
-  }
-  const weights = scored.map(({ excess }) => 2 ** -(excess - least));
+  return scored.sort((a, b) => a.excess - b.excess || a.label - b.label);
+}
+
+/** One of `entries`, drawn with the given weights. */
+function drawn<T>(entries: readonly T[], weights: readonly number[], random: () => number): T {
   let draw = random() * weights.reduce((sum, weight) => sum + weight, 0);
-  for (const [index, entry] of scored.entries()) {
+  for (const [index, entry] of entries.entries()) {
     draw -= weights[index] as number;
-    if (draw < 0) return entry.label;
+    if (draw < 0) return entry;
   }
-  return (scored[0] as { label: number }).label;
+  return entries[0] as T;
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { contractPath } from "../../src/contract-path.js";
 import type { OptimizeOption } from "../../src/optimizer/choose-path.js";
+import { MAX_SLICING_OVERHEAD } from "../../src/optimizer/choose-path.js";
+import { writeMemoryLimitUnmet } from "../../src/messages.js";
 import { cheapestReference, networkFromEquation, referenceData } from "./fixtures.js";
+import { lattice } from "./generators.js";
 import { isNoCostlier, recomputeCost, recomputeSlicedCost } from "./recompute.js";
+import { thrown } from "./thrown.js";
 
 const ourMethod: Readonly<Record<string, OptimizeOption>> = {
   optimal: "optimal",
@@ -75,5 +79,16 @@ describe("memory limits, against opt_einsum under the same limit", () => {
     const sliced = limited.slicing?.labels ?? [];
     const slice = { ...network, sizes: network.sizes.map((size, label) => (sliced.includes(label) ? 1 : size)) };
     for (const size of recomputeCost(slice, limited.path).stepSizes) expect(size).toBeLessThan(largest);
+  });
+
+  it("throws MEMORY_LIMIT rather than give a path whose last step joins everything at 64 times the free cost or more", () => {
+    const network = lattice(6, 6, 2);
+    const free = contractPath(network, { optimize: "greedy" });
+    // with 4 elements, each step's result fits but the path ends in one product over most of the lattice
+    const error = thrown(() => contractPath(network, { optimize: "greedy", memoryLimit: 4 }));
+    expect(error.code).toBe("MEMORY_LIMIT");
+    expect(error.message).toBe(writeMemoryLimitUnmet(4));
+    const fitting = contractPath(network, { optimize: "greedy", memoryLimit: Math.floor(free.largestIntermediate / 16) });
+    expect(fitting.flops).toBeLessThanOrEqual(MAX_SLICING_OVERHEAD * free.flops);
   });
 });
