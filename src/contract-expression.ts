@@ -98,7 +98,7 @@ export function contractExpression(equation: unknown, ...rest: readonly unknown[
   const planned = (hasOptions ? rest.slice(0, -1) : rest).map(checkShape);
   const spec = normalizeEquation(equation, planned);
   const { path, slicing } = searchPath(spec, options.optimize ?? "auto", options.memoryLimit);
-  const sliced = slicing?.labels ?? [];
+  const sliced = slicing?.order ?? [];
   const { threads, maxElements } = options;
   // Sizing every array of the run now refuses an expression too large to run before it is ever called; a sliced
   // run is sized slice by slice when it runs.

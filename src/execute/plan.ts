@@ -9,8 +9,8 @@ const plansBySpec = new WeakMap<NormalizedSpec, Map<string, Planned>>();
 const plansByNetwork = new LruCache<Planned>(512);
 
 /**
- * What an einsum call runs: a contraction path and the labels it is sliced over (none unless a memory limit needs
- * them).
+ * What an einsum call runs: a contraction path and the labels it is sliced over, in the order of their loops (none
+ * unless a memory limit needs them).
  *
  * @example
  * const planned: Planned = { path: [[1, 2], [0, 1]], sliced: [] };
@@ -22,7 +22,7 @@ export interface Planned {
 
 function plan(spec: NormalizedSpec, options: EinsumOptions): Planned {
   const { path, slicing } = searchPath(spec, options.optimize ?? "auto", options.memoryLimit);
-  return { path, sliced: slicing?.labels ?? [] };
+  return { path, sliced: slicing?.order ?? [] };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Operand } from "./operand.js";
 import { runPath } from "./run-path.js";
 import { cachedSliceSpec } from "./sliced-plan-cache.js";
 import { cutSlice, planOperandCut, type OperandCut } from "./slice-cut.js";
-import { planSliceSteps, runSliceSteps, type SliceSteps } from "./slice-steps.js";
+import { planSliceSteps, runSliceSteps, type SliceSteps, type SliceVersions } from "./slice-steps.js";
 
 /**
  * What runs the slices: the spec and path each slice runs, over these operands (all in the run's dtype but for
@@ -46,6 +46,15 @@ export interface Slicer {
   steps: SliceSteps | undefined;
   /** The values of the sliced labels for the slice being run, by label. */
   readonly values: number[];
+  /**
+   * For each operand, how many slices in a row read the same cut of it: the product of the sizes of the sliced
+   * labels looped over inside the innermost one it carries (every slice for an operand with the innermost label, all
+   * of them for one with none).
+   */
+  readonly runLengths: Float64Array;
+  /** The version of each operand's cut in the slice being run (`slice-steps.ts`), and in the slice before. */
+  readonly versions: SliceVersions;
+  readonly cutVersions: Float64Array;
 }
 
 /**
@@ -62,7 +71,17 @@ export function prepareSlicer(job: SliceJob): Slicer {
   for (const label of sliced) count *= spec.sizes[label] as number;
   const cuts = job.operands.map((operand, index) => planOperandCut(operand, spec.inputs[index] ?? [], isSliced));
   const values = new Array<number>(spec.sizes.length).fill(0);
-  return { job, count, sliceSpec, isSliced, cuts, steps: undefined, values };
+  const runLengths = Float64Array.from(spec.inputs, (labels) => sameCutRun(labels, sliced, spec.sizes));
+  const versions = new Float64Array(job.operands.length);
+  const cutVersions = new Float64Array(job.operands.length).fill(-1);
+  return { job, count, sliceSpec, isSliced, cuts, steps: undefined, values, runLengths, versions, cutVersions };
+}
+
+/** How many slices in a row see the same values of the sliced labels among `labels` (see {@link Slicer.runLengths}). */
+function sameCutRun(labels: readonly number[], sliced: readonly number[], sizes: readonly number[]): number {
+  let run = 1;
+  for (let at = sliced.length - 1; at >= 0 && !labels.includes(sliced[at] as number); at--) run *= sizes[sliced[at] as number] as number;
+  return run;
 }
 
 /**
@@ -91,14 +110,19 @@ export function sliceValues(index: number, sliced: readonly number[], sizes: rea
  * const part = runSlice(prepareSlicer(job), 0); // the first slice's share of the output
  */
 export function runSlice(slicer: Slicer, index: number, threads = 1, observe?: (elements: number) => void): DataArray {
-  const { job, cuts, values } = slicer;
+  const { job, cuts, values, runLengths, versions, cutVersions } = slicer;
   sliceValues(index, job.sliced, job.spec.sizes, values);
   const cut = job.operands.map((operand, at): Operand => {
+    versions[at] = Math.floor(index / (runLengths[at] as number));
     const plan = cuts[at];
-    return plan === undefined ? operand : { shape: plan.shape, data: cutSlice(plan, values), dtype: operand.dtype };
+    if (plan === undefined) return operand;
+    // the same version: the storage still holds this slice's cut
+    if (cutVersions[at] !== versions[at]) cutSlice(plan, values);
+    cutVersions[at] = versions[at] as number;
+    return { shape: plan.shape, data: plan.data, dtype: operand.dtype };
   });
   if (job.dtype === "int32") return runPath(slicer.sliceSpec, cut, job.path, threads, job.maxElements, observe).data;
-  return runSliceSteps(slicerSteps(slicer), cut.map((operand) => operand.data), threads, observe);
+  return runSliceSteps(slicerSteps(slicer), cut.map((operand) => operand.data), threads, observe, versions);
 }
 
 /**

@@ -88,7 +88,7 @@ export function describePath(
   const equation = equationOf(network.inputs);
   const slices = slicing?.slices ?? 1;
   const sliceFlops = slicing === undefined ? flops : flops - sharedFlops;
-  const total = slicing === undefined ? flops : sharedFlops + slices * sliceFlops;
+  const total = slicing === undefined ? flops : slicing.flops;
   const info: PathInfo = {
     path: path.map((positions) => [...positions]),
     flops: total,
@@ -100,7 +100,7 @@ export function describePath(
     search,
     ...(slicing === undefined
       ? {}
-      : { slicing: { labels: slicing.labels, names: termOf(slicing.labels), slices, sliceFlops, sharedFlops } }),
+      : { slicing: { labels: slicing.labels, names: termOf(slicing.labels), order: slicing.order, slices, sliceFlops, sharedFlops } }),
     toString: () => formatReport(info, all.size),
     toDot: () => pathToDot(network, info, termOf),
   };

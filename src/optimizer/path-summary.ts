@@ -5,13 +5,15 @@ import type { LinearPath } from "./network.js";
  * How a plan is sliced: see {@link PathInfo.slicing}.
  *
  * @example
- * const report: SlicingReport = { labels: [1], names: "b", slices: 3, sliceFlops: 16, sharedFlops: 4 };
+ * const report: SlicingReport = { labels: [1], names: "b", order: [1], slices: 3, sliceFlops: 16, sharedFlops: 4 };
  */
 export interface SlicingReport {
   readonly labels: readonly number[];
   readonly names: string;
+  /** The sliced labels in the order the slices loop over them, outermost first (the last one fastest). */
+  readonly order: readonly number[];
   readonly slices: number;
-  /** The cost of the steps each slice runs. */
+  /** The cost of the steps a slice runs. */
   readonly sliceFlops: number;
   /** The cost of the steps that no sliced label reaches: they run once, before the slices. */
   readonly sharedFlops: number;
@@ -71,9 +73,10 @@ export interface PathInfo {
   readonly search: SearchReport;
   /**
    * Present when the plan is sliced to fit `memoryLimit`: the labels it loops over (`labels`, and their names as
-   * `names`), the number of `slices`, the cost of the steps each slice runs (`sliceFlops`) and of the steps no
-   * sliced label reaches, which run once (`sharedFlops`). Then `flops` is the total, `sharedFlops + slices ×
-   * sliceFlops`, and `largestIntermediate` the largest intermediate of a slice, which fits the limit.
+   * `names`), the order of the loops (`order`, outermost first), the number of `slices`, the cost of the steps a
+   * slice runs (`sliceFlops`) and of the steps no sliced label reaches, which run once (`sharedFlops`). A step keeps
+   * its result until a sliced label it depends on changes, so `flops`, the total, is at most `sharedFlops + slices ×
+   * sliceFlops`; `largestIntermediate` is the largest intermediate of a slice, which fits the limit.
    */
   readonly slicing?: SlicingReport;
   /** A report like `numpy.einsum_path`'s. */

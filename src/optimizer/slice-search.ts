@@ -61,7 +61,7 @@ const RESTARTS_SHARE = 0.7;
  * contraction fits).
  *
  * @example
- * const found: SlicedPlan = { path: [[0, 1], [0, 1]], slicing: { labels: [0], slices: 8, sliceFlops: 128, sharedFlops: 0, largestIntermediate: 8 } };
+ * const found: SlicedPlan = { path: [[0, 1], [0, 1]], slicing: { labels: [0], order: [0], slices: 8, sliceFlops: 128, sharedFlops: 0, flops: 1024, largestIntermediate: 8 } };
  */
 export interface SlicedPlan {
   readonly path: LinearPath;

@@ -1,4 +1,5 @@
 import { stepCost } from "./cost-model.js";
+import { cheapestLoopOrder, MAX_ORDERED_LABELS } from "./loop-order.js";
 import type { LinearPath, Network } from "./network.js";
 import { OperandList } from "./operand-list.js";
 
@@ -6,55 +7,79 @@ import { OperandList } from "./operand-list.js";
  * A sliced plan (cotengra's sense): the contraction runs once for each combination of values of the sliced labels,
  * with those labels fixed, and the results are summed (or, for output labels, placed) into the output. The steps
  * that no sliced label reaches (below them in the tree, no input carries one) give the same result in every slice:
- * they run once, before the slices, and cost `sharedFlops`; the other steps run in each slice and cost `sliceFlops`
- * there. No step forms an intermediate larger than `largestIntermediate` elements.
+ * they run once, before the slices, and cost `sharedFlops`; the other steps cost `sliceFlops` in one slice. The
+ * slices loop over the labels in `order` (outermost first, the last fastest), and a step runs again only when a
+ * sliced label it depends on changes (`loop-order.ts`): `flops` is the total, at most `sharedFlops + slices ×
+ * sliceFlops`. No step forms an intermediate larger than `largestIntermediate` elements.
  *
  * @example
- * const plan: Slicing = { labels: [1], slices: 3, sliceFlops: 16, sharedFlops: 4, largestIntermediate: 8 };
+ * const plan: Slicing = { labels: [1], order: [1], slices: 3, sliceFlops: 16, sharedFlops: 4, flops: 52, largestIntermediate: 8 };
  */
 export interface Slicing {
+  /** The sliced labels, ascending. */
   readonly labels: readonly number[];
+  /** The sliced labels in the order the slices loop over them, outermost first. */
+  readonly order: readonly number[];
   readonly slices: number;
   readonly sliceFlops: number;
   readonly sharedFlops: number;
+  /** The total: every step once per change of the sliced labels it depends on. */
+  readonly flops: number;
   readonly largestIntermediate: number;
 }
 
 /**
- * The total cost of a sliced plan: its shared steps once, the others once per slice.
+ * The total cost of a sliced plan: each step once per change of the sliced labels it depends on, in the plan's loop
+ * order (the shared steps once).
  *
  * @example
- * slicedTotal({ slices: 3, sliceFlops: 16, sharedFlops: 4 }); //=> 52
+ * slicedTotal({ flops: 52 }); //=> 52
  */
-export function slicedTotal(slicing: Pick<Slicing, "slices" | "sliceFlops" | "sharedFlops">): number {
-  return slicing.sharedFlops + slicing.slices * slicing.sliceFlops;
+export function slicedTotal(slicing: Pick<Slicing, "flops">): number {
+  return slicing.flops;
 }
 
 /**
- * The slicing of `labels` on `path`: how many slices, what each costs, what the shared steps cost (see
- * {@link Slicing}) and the largest intermediate of a slice.
+ * The slicing of `labels` on `path`: how many slices, what one slice costs, what the shared steps cost, the loop
+ * order that makes the total least, that total (see {@link Slicing}) and the largest intermediate of a slice.
  *
  * @example
  * priceSlicing({ inputs: [[0, 1], [1, 2], [2, 3]], output: [0, 3], sizes: [8, 8, 8, 8] }, [[1, 2], [0, 1]], [0]);
- * //=> { labels: [0], slices: 8, sliceFlops: 128, sharedFlops: 1024, largestIntermediate: 64 }
+ * //=> { labels: [0], order: [0], slices: 8, sliceFlops: 128, sharedFlops: 1024, flops: 2048, largestIntermediate: 64 }
  */
 export function priceSlicing(network: Network, path: LinearPath, labels: readonly number[]): Slicing {
-  const sliced = new Set(labels);
-  const sizes = network.sizes.map((size, label) => (sliced.has(label) ? 1 : size));
-  const varies: boolean[] = network.inputs.map((input) => input.some((label) => sliced.has(label)));
+  const sorted = [...new Set(labels)].sort((a, b) => a - b);
+  const ordered = sorted.slice(0, MAX_ORDERED_LABELS);
+  const bitOf = new Map(ordered.map((label, bit) => [label, 1 << bit]));
+  // labels past the ordered ones loop innermost, in ascending order: a step depending on one runs in every slice
+  const isInner = new Set(sorted.slice(MAX_ORDERED_LABELS));
+  const sizes = network.sizes.map((size, label) => (bitOf.has(label) || isInner.has(label) ? 1 : size));
+  const maskOf = (labelsOf: readonly number[]): number => {
+    let mask = 0;
+    for (const label of labelsOf) mask |= isInner.has(label) ? -1 : (bitOf.get(label) ?? 0);
+    return mask;
+  };
+  const masks: number[] = network.inputs.map(maskOf);
+  const flopsByMask = new Map<number, number>();
+  let innerFlops = 0;
   let sliceFlops = 0;
   let sharedFlops = 0;
   let largest = path.length === 0 ? sizeOfLabels(network.output, sizes) : 0;
   forEachStep(network, path, (union, result, operandCount, slots, resultSlot) => {
     const flops = stepCost(sizeOfLabels(union, sizes), operandCount, result.length < union.size);
-    const stepVaries = slots.some((slot) => varies[slot] === true);
-    varies[resultSlot] = stepVaries;
-    if (stepVaries) sliceFlops += flops;
+    let mask = 0;
+    for (const slot of slots) mask |= masks[slot] as number;
+    masks[resultSlot] = mask;
+    if (mask === -1) innerFlops += flops;
+    else flopsByMask.set(mask, (flopsByMask.get(mask) ?? 0) + flops);
+    if (mask !== 0) sliceFlops += flops;
     else sharedFlops += flops;
     largest = Math.max(largest, sizeOfLabels(result, sizes));
   });
-  const sorted = [...sliced].sort((a, b) => a - b);
-  return { labels: sorted, slices: sliceCount(network.sizes, sorted), sliceFlops, sharedFlops, largestIntermediate: largest };
+  const slices = sliceCount(network.sizes, sorted);
+  const { order, flops } = cheapestLoopOrder(ordered, network.sizes, flopsByMask);
+  const total = flops + slices * innerFlops;
+  return { labels: sorted, order: [...order, ...isInner], slices, sliceFlops, sharedFlops, flops: total, largestIntermediate: largest };
 }
 
 /** The element count of an array with these labels. */

@@ -36,8 +36,8 @@ describe("the sliced search", () => {
     const options = { restarts: 2, coevolved: 1, stages: 10, sweeps: 4, budget: new SearchBudget(1e6) };
     const found = searchSlicing(network, start, limit, options);
     if (found === undefined) throw new Error("no sliced plan");
-    const { labels, slices, sliceFlops, sharedFlops, largestIntermediate } = found.slicing;
-    const slice = recomputeSlicedCost(network, found.path, labels);
+    const { labels, order, slices, sliceFlops, sharedFlops, largestIntermediate } = found.slicing;
+    const slice = recomputeSlicedCost(network, found.path, labels, order);
     expect(slice.perSlice).toBe(sliceFlops);
     expect(slice.shared).toBe(sharedFlops);
     expect(slice.largest).toBe(largestIntermediate);
@@ -72,7 +72,7 @@ describe("memoryLimit at a sixteenth of the free path's largest intermediate", (
     const info = contractPath(network, { memoryLimit: limit });
     expect(info.largestIntermediate).toBeLessThanOrEqual(limit);
     const labels = info.slicing?.labels ?? [];
-    const slice = recomputeSlicedCost(network, info.path, labels);
+    const slice = recomputeSlicedCost(network, info.path, labels, info.slicing?.order);
     expect(slice.largest).toBeLessThanOrEqual(limit);
     expect(slice.slices).toBe(sliceCount(network, labels));
     expect(info.flops).toBe(slice.total);
@@ -87,7 +87,7 @@ describe("memoryLimit at a sixteenth of the free path's largest intermediate", (
     if (pair === undefined) throw new Error("no pair of labels fits");
     const info = contractPath(network, { memoryLimit: limit });
     expect(info.largestIntermediate).toBeLessThanOrEqual(limit);
-    expect(recomputeSlicedCost(network, info.path, info.slicing?.labels ?? []).total).toBe(info.flops);
+    expect(recomputeSlicedCost(network, info.path, info.slicing?.labels ?? [], info.slicing?.order).total).toBe(info.flops);
     expect(info.flops).toBeLessThanOrEqual(1.25 * pair.total);
   }, 60_000);
 
@@ -96,7 +96,7 @@ describe("memoryLimit at a sixteenth of the free path's largest intermediate", (
     const start = linearToSsa(freePath.map((step) => [...step]), network.inputs.length);
     const found = searchSlicing(network, start, limit, { restarts: 16, coevolved: 4, budget: new SearchBudget(4e6) });
     if (found === undefined) throw new Error("no sliced plan without lookahead");
-    return recomputeSlicedCost(network, found.path, found.slicing.labels).total;
+    return recomputeSlicedCost(network, found.path, found.slicing.labels, found.slicing.order).total;
   };
 
   // the search under memoryLimit, checked by an independent recount: it fits, and its flops are what it says
@@ -104,7 +104,7 @@ describe("memoryLimit at a sixteenth of the free path's largest intermediate", (
     const free = contractPath(network);
     const limit = Math.floor(free.largestIntermediate / 16);
     const info = contractPath(network, { memoryLimit: limit });
-    const slice = recomputeSlicedCost(network, info.path, info.slicing?.labels ?? []);
+    const slice = recomputeSlicedCost(network, info.path, info.slicing?.labels ?? [], info.slicing?.order);
     expect(slice.largest).toBeLessThanOrEqual(limit);
     expect(info.largestIntermediate).toBeLessThanOrEqual(limit);
     expect(info.flops).toBe(slice.total);

@@ -12,7 +12,7 @@ import { seededRandom } from "../../src/optimizer/random.js";
 import type { NormalizedSpec } from "../../src/parse/spec.js";
 import { untypedEinsum } from "../fixtures/untyped.js";
 import { randomRegular } from "./generators.js";
-import { recomputeSlicedCost } from "./recompute.js";
+import { cheapestOrderTotal, recomputeSlicedCost } from "./recompute.js";
 
 /** Operands of a network filled with small whole numbers, so that every summation order gives the same bits. */
 function operandsOf(network: Network, seed: number, whole = true): { shape: number[]; data: Float64Array }[] {
@@ -48,7 +48,7 @@ describe("slicing under memoryLimit", () => {
     expect(info.largestIntermediate).toBeLessThanOrEqual(limit);
     expect(slicing.slices).toBe(slicing.labels.reduce((product, label) => product * (network.sizes[label] as number), 1));
     // priced again independently, with the sliced labels at size 1 and the steps they do not reach once
-    const slice = recomputeSlicedCost(network, info.path, slicing.labels);
+    const slice = recomputeSlicedCost(network, info.path, slicing.labels, slicing.order);
     expect(slice.perSlice).toBe(slicing.sliceFlops);
     expect(slice.shared).toBe(slicing.sharedFlops);
     expect(slice.largest).toBeLessThanOrEqual(limit);
@@ -112,19 +112,22 @@ describe("slicing under memoryLimit", () => {
     });
   }, 30_000);
 
-  it("prices a slicing with its shared steps once, as an independent recount does", () => {
+  it("prices a slicing with its shared steps once and each other step once per change of its sliced labels, in the cheapest loop order, as an independent recount does", () => {
     const random = seededRandom(5);
     for (const network of [randomRegular(20, 3, 3, 4), { ...randomRegular(30, 3, 2, 6), output: [2, 9] }]) {
       const { path } = contractPath(network, { optimize: "greedy" });
       for (let trial = 0; trial < 6; trial++) {
         const labels = network.sizes.map((_, label) => label).filter(() => random() < 0.1);
         const priced = priceSlicing(network, path, labels);
-        const recount = recomputeSlicedCost(network, path, labels);
+        const recount = recomputeSlicedCost(network, path, labels, priced.order);
         expect(priced.sliceFlops).toBe(recount.perSlice);
         expect(priced.sharedFlops).toBe(recount.shared);
         expect(priced.slices).toBe(recount.slices);
         expect(priced.largestIntermediate).toBe(recount.largest);
         expect(slicedTotal(priced)).toBe(recount.total);
+        // the loop order is the cheapest of all orders, each recounted slice by slice
+        if (labels.length <= 5) expect(priced.flops).toBe(cheapestOrderTotal(network, path, labels));
+        expect(priced.flops).toBeLessThanOrEqual(priced.sharedFlops + priced.slices * priced.sliceFlops);
       }
     }
   });
@@ -136,7 +139,7 @@ describe("slicing under memoryLimit", () => {
     const info = contractPath(network, { optimize: free.path, memoryLimit: limit });
     const slicing = info.slicing;
     if (slicing === undefined) throw new Error("the plan is not sliced");
-    const recount = recomputeSlicedCost(network, info.path, slicing.labels);
+    const recount = recomputeSlicedCost(network, info.path, slicing.labels, slicing.order);
     expect(info.path).toEqual(free.path);
     expect(recount.largest).toBeLessThanOrEqual(limit);
     expect(recount.shared).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import type { NormalizedSpec } from "../../src/parse/spec.js";
 import { allocate } from "../../src/tensor/dtype.js";
 import { stridesOf } from "../../src/tensor/shape.js";
 import { lattice, randomRegular } from "../optimizer/generators.js";
+import { recomputeSlicedCost } from "../optimizer/recompute.js";
 
 function specOf(network: Network): NormalizedSpec {
   return { ...network, labelNames: network.sizes.map((_, label) => `l${label}`) };
@@ -75,7 +76,7 @@ describe("sliced runs with the per-slice steps planned once", () => {
         const spec = specOf(network);
         const limit = Math.floor(contractPath(network).largestIntermediate / divisor);
         const info = contractPath(network, { memoryLimit: limit });
-        const sliced = info.slicing?.labels ?? [];
+        const sliced = info.slicing?.order ?? [];
         expect(sliced.length).toBeGreaterThan(0);
         const operands = randomOperands(spec, 11, (index) => (mix === "float64" || (mix !== "float32" && index % 3 === 0) ? "float64" : "float32"));
         const seen: number[] = [];
@@ -86,6 +87,8 @@ describe("sliced runs with the per-slice steps planned once", () => {
         expect(Math.max(...seen)).toBeLessThanOrEqual(limit);
         // the same storage is reused from slice to slice: a second run gives the same bits again
         expect(Array.from(runSliced(spec, operands, info.path, sliced).data)).toEqual(Array.from(expected));
+        // each step ran once per change of the sliced labels it depends on, as the plan's flops count it
+        expect(seen.length).toBe(recomputeSlicedCost(network, info.path, info.slicing?.labels ?? [], sliced).runs);
       });
     }
   }

@@ -79,11 +79,13 @@ describe("slices on worker threads", () => {
         const two = dist.runSliced(spec, operands, info.path, sliced, 2, undefined, (elements) => seen.push(elements));
         expect(two.dtype).toBe(dtype);
         expect(bytesOf(two.data)).toEqual(bytesOf(one.data));
-        // the same as the sources' run on one thread, and every intermediate of every slice observed, within the limit
+        // the same as the sources' run on one thread, and every intermediate observed, within the limit: each
+        // thread keeps its own results from one of its slices to the next, so two threads compute at least as many
         const seenOnOne: number[] = [];
         const fromSources = runSliced(spec, operands, info.path, sliced, 1, undefined, (elements) => seenOnOne.push(elements));
         expect(bytesOf(fromSources.data)).toEqual(bytesOf(one.data));
-        expect([...seen].sort((a, b) => a - b)).toEqual([...seenOnOne].sort((a, b) => a - b));
+        expect(seen.length).toBeGreaterThanOrEqual(seenOnOne.length);
+        expect(new Set(seen)).toEqual(new Set(seenOnOne));
         expect(Math.max(...seen)).toBeLessThanOrEqual(limit);
         // the run is large enough to go to the workers
         const slicer = dist.slicers.prepareSlicer({ spec, operands, path: info.path, sliced, dtype, maxElements: 2 ** 30 });
