@@ -16,7 +16,7 @@ import {
   type PathSearchName,
 } from "./registry.js";
 import { planUnderLimit, type PlannedPath } from "./plan-under-limit.js";
-import { chooseSlicing, type Slicing } from "./slicing.js";
+import { chooseSlicing, pricePath, type Slicing } from "./slicing.js";
 import { validatePath } from "./validate-path.js";
 
 /**
@@ -127,7 +127,32 @@ export function searchPath(
   }
   // a budget above the method's default buys a proportionally longer sliced search
   const effort = budget.maxTrials / (method === "hyper" ? AUTO_MAX_TRIALS : DEFAULT_MAX_TRIALS[method]);
-  return planUnderLimit(spec, limit, method, budget, effort, run);
+  if (method !== "hyper" || budget.deadline !== Infinity) return planUnderLimit(spec, limit, method, budget, effort, run);
+  // the hyper search starts its slicing from its own free tree, which can slice worse than auto's: it keeps the
+  // cheaper of its plan and auto's (a time limit leaves auto's out, which would take time beyond it)
+  const hyper = planOrUndefined(() => planUnderLimit(spec, limit, method, budget, effort, run));
+  const auto = planOrUndefined(() => searchPath(spec, "auto", limit));
+  if (hyper === undefined || auto === undefined) {
+    const found = hyper ?? auto;
+    if (found === undefined) throw new EinsumError("MEMORY_LIMIT", writeMemoryLimitUnmet(limit));
+    return found;
+  }
+  return totalFlops(spec, auto) < totalFlops(spec, hyper) ? { ...auto, search: hyper.search } : hyper;
+}
+
+/** A plan under a memory limit, or `undefined` when none fits (`MEMORY_LIMIT`). */
+function planOrUndefined<Plan>(plan: () => Plan): Plan | undefined {
+  try {
+    return plan();
+  } catch (error) {
+    if (error instanceof EinsumError && error.code === "MEMORY_LIMIT") return undefined;
+    throw error;
+  }
+}
+
+/** The total cost of a plan: its sliced total, or its path's cost. */
+function totalFlops(spec: Network, plan: { path: LinearPath; slicing?: Slicing }): number {
+  return plan.slicing?.flops ?? pricePath(spec, plan.path, spec.sizes).flops;
 }
 
 export { MAX_SLICING_OVERHEAD } from "./plan-under-limit.js";

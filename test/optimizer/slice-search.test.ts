@@ -141,3 +141,17 @@ describe("memoryLimit at a sixteenth of the free path's largest intermediate", (
     expect(Math.abs(unsliced.data[0] as number)).toBeGreaterThan(0);
   }, 30_000);
 });
+
+describe('"hyper" under a memory limit', () => {
+  it("is never costlier than auto, though it slices from its own free tree", () => {
+    // here the hyper search's own plan slices worse than auto's (33.8 against 27.5 times the free path)
+    const network = randomRegular(30, 3, 2, 2);
+    const limit = Math.floor(contractPath(network).largestIntermediate / 16);
+    const auto = contractPath(network, { memoryLimit: limit });
+    const hyper = contractPath(network, { memoryLimit: limit, optimize: { method: "hyper", maxTrials: 40_000_000 } });
+    expect(hyper.search.method).toBe("hyper");
+    expect(hyper.largestIntermediate).toBeLessThanOrEqual(limit);
+    expect(hyper.flops).toBeLessThanOrEqual(auto.flops);
+    expect(recomputeSlicedCost(network, hyper.path, hyper.slicing?.labels ?? [], hyper.slicing?.order).total).toBe(hyper.flops);
+  });
+});
