@@ -9,7 +9,7 @@ import { writeMemoryLimitUnmet } from "../../src/messages.js";
 import type { Network } from "../../src/optimizer/network.js";
 import { priceSlicing, slicedTotal } from "../../src/optimizer/slicing.js";
 import { seededRandom } from "../../src/optimizer/random.js";
-import type { NormalizedSpec } from "../../src/parse/spec.js";
+import { specOf } from "../fixtures/network-operands.js";
 import { untypedEinsum } from "../fixtures/untyped.js";
 import { randomRegular } from "./generators.js";
 import { cheapestOrderTotal, recomputeSlicedCost } from "./recompute.js";
@@ -27,10 +27,6 @@ function operandsOf(network: Network, seed: number, whole = true): { shape: numb
 /** The network in einsum's sublist form: operand, labels, ..., output labels. */
 function sublistArguments(network: Network, operands: readonly unknown[]): unknown[] {
   return [...network.inputs.flatMap((labels, index) => [operands[index], labels]), network.output];
-}
-
-function specOf(network: Network): NormalizedSpec {
-  return { ...network, labelNames: network.sizes.map((_, label) => `l${label}`) };
 }
 
 const networks: readonly (readonly [string, Network])[] = [

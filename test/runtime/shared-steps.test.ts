@@ -4,21 +4,10 @@ import { toOperand } from "../../src/execute/operand.js";
 import { runPath } from "../../src/execute/run-path.js";
 import { runSliced } from "../../src/execute/run-sliced.js";
 import { splitShared } from "../../src/execute/shared-steps.js";
-import { seededRandom } from "../../src/optimizer/random.js";
 import { normalizeEquation } from "../../src/parse/normalize.js";
-import type { NormalizedSpec } from "../../src/parse/spec.js";
+import { randomOperands, specOf } from "../fixtures/network-operands.js";
 import { lattice } from "../optimizer/generators.js";
 import { recomputeSlicedCost } from "../optimizer/recompute.js";
-
-function randomOperands(spec: NormalizedSpec, seed: number, dtype: "float64" | "float32" = "float64") {
-  const random = seededRandom(seed);
-  return spec.inputs.map((labels, index) => {
-    const shape = labels.map((label) => spec.sizes[label] as number);
-    const size = shape.reduce((product, dimension) => product * dimension, 1);
-    const values = Array.from({ length: size }, () => random() - 0.5);
-    return toOperand({ shape, data: dtype === "float32" ? Float32Array.from(values) : Float64Array.from(values) }, index);
-  });
-}
 
 describe("steps that no sliced label reaches", () => {
   it("are split off in subtrees whose inputs carry no sliced label", () => {
@@ -36,7 +25,7 @@ describe("steps that no sliced label reaches", () => {
 
   it("run once: the executor forms the shared intermediates once and each slice's once per slice", () => {
     const network = { ...lattice(5, 5, 3), output: [0] };
-    const spec: NormalizedSpec = { ...network, labelNames: network.sizes.map((_, label) => `l${label}`) };
+    const spec = specOf(network);
     const limit = Math.floor(contractPath(network).largestIntermediate / 9);
     const info = contractPath(network, { memoryLimit: limit });
     const slicing = info.slicing;

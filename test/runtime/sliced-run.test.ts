@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contractPath } from "../../src/contract-path.js";
 import { castData } from "../../src/execute/cast.js";
-import { toOperand, type Operand } from "../../src/execute/operand.js";
+import type { Operand } from "../../src/execute/operand.js";
 import { promotedDType, runPath } from "../../src/execute/run-path.js";
 import { addInto, cutOffset, cutOperand, forEachSlice, runSliced } from "../../src/execute/run-sliced.js";
 import { splitShared } from "../../src/execute/shared-steps.js";
@@ -10,26 +10,12 @@ import { cachedSliceSpec, cachedSplitShared } from "../../src/execute/sliced-pla
 import { sliceValues } from "../../src/execute/slicer.js";
 import { addSlice, planSliceWindow } from "../../src/execute/slice-window.js";
 import type { Network } from "../../src/optimizer/network.js";
-import { seededRandom } from "../../src/optimizer/random.js";
 import type { NormalizedSpec } from "../../src/parse/spec.js";
 import { allocate } from "../../src/tensor/dtype.js";
 import { stridesOf } from "../../src/tensor/shape.js";
+import { randomOperands, specOf } from "../fixtures/network-operands.js";
 import { lattice, randomRegular } from "../optimizer/generators.js";
 import { recomputeSlicedCost } from "../optimizer/recompute.js";
-
-function specOf(network: Network): NormalizedSpec {
-  return { ...network, labelNames: network.sizes.map((_, label) => `l${label}`) };
-}
-
-function randomOperands(spec: NormalizedSpec, seed: number, dtypeOf: (index: number) => "float64" | "float32"): Operand[] {
-  const random = seededRandom(seed);
-  return spec.inputs.map((labels, index) => {
-    const shape = labels.map((label) => spec.sizes[label] as number);
-    const size = shape.reduce((product, dimension) => product * dimension, 1);
-    const values = Array.from({ length: size }, () => random() - 0.5);
-    return toOperand({ shape, data: dtypeOf(index) === "float32" ? Float32Array.from(values) : Float64Array.from(values) }, index);
-  });
-}
 
 /**
  * The sliced run as its definition states it, one slice at a time from the plain pieces: the shared steps by

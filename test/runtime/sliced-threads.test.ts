@@ -5,15 +5,13 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contractPath } from "../../src/contract-path.js";
-import { toOperand, type Operand } from "../../src/execute/operand.js";
 import { runSliced } from "../../src/execute/run-sliced.js";
 import { awaitPart, claimSlice, createRing, giveUpSlice, releaseSlot, writePart } from "../../src/execute/slice-ring.js";
 import { sliceWorkersReady } from "../../src/execute/slice-workers.js";
 import type { Network } from "../../src/optimizer/network.js";
-import { seededRandom } from "../../src/optimizer/random.js";
-import type { NormalizedSpec } from "../../src/parse/spec.js";
 import type { DataArray } from "../../src/tensor/dtype.js";
 import { ensureBuilt, packageRoot } from "../editor/virtual-project.js";
+import { randomOperands, specOf } from "../fixtures/network-operands.js";
 import { lattice, randomRegular } from "../optimizer/generators.js";
 
 type RunSliced = typeof import("../../src/execute/run-sliced.js");
@@ -23,20 +21,6 @@ type SliceWorkers = typeof import("../../src/execute/slice-workers.js");
 
 function built<Module>(file: string): Promise<Module> {
   return import(pathToFileURL(join(packageRoot, "dist", "execute", file)).href) as Promise<Module>;
-}
-
-function specOf(network: Network): NormalizedSpec {
-  return { ...network, labelNames: network.sizes.map((_, label) => `l${label}`) };
-}
-
-function randomOperands(spec: NormalizedSpec, seed: number, dtype: "float64" | "float32"): Operand[] {
-  const random = seededRandom(seed);
-  return spec.inputs.map((labels, index) => {
-    const shape = labels.map((label) => spec.sizes[label] as number);
-    const size = shape.reduce((product, dimension) => product * dimension, 1);
-    const values = Array.from({ length: size }, () => random() - 0.5);
-    return toOperand({ shape, data: dtype === "float32" ? Float32Array.from(values) : Float64Array.from(values) }, index);
-  });
 }
 
 /** The bytes of the data: equal bytes are equal bits, signed zeros and NaNs included. */
