@@ -49,7 +49,13 @@ export function planPath(spec: NormalizedSpec, options: EinsumOptions): Planned 
   return path;
 }
 
-function networkKey(spec: NormalizedSpec): string {
+/**
+ * A key that tells networks apart by their labels and sizes: equal specs that are different objects get the same.
+ *
+ * @example
+ * networkKey(normalizeEquation("ab,bc->ac", [[2, 3], [3, 4]])); //=> "0,1;1,2>0,2|2,3,4"
+ */
+export function networkKey(spec: Pick<NormalizedSpec, "inputs" | "output" | "sizes">): string {
   return `${spec.inputs.map((labels) => labels.join(",")).join(";")}>${spec.output.join(",")}|${spec.sizes.join(",")}`;
 }
 

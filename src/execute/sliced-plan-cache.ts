@@ -6,6 +6,7 @@
  */
 import type { NormalizedSpec } from "../parse/spec.js";
 import { LruCache } from "./lru-cache.js";
+import { networkKey } from "./plan.js";
 import { splitShared, type SharedSplit } from "./shared-steps.js";
 
 const splits = new LruCache<{ readonly split: SharedSplit | undefined }>(64);
@@ -19,8 +20,7 @@ const sliceSpecs = new WeakMap<NormalizedSpec, Map<string, NormalizedSpec>>();
  * cachedSplitShared(spec, path, [0]) === cachedSplitShared(spec, path, [0]); //=> true
  */
 export function cachedSplitShared(spec: NormalizedSpec, path: readonly (readonly number[])[], sliced: readonly number[]): SharedSplit | undefined {
-  let key = `${spec.inputs.map((labels) => labels.join(",")).join(";")}>${spec.output.join(",")}|${spec.sizes.join(",")}`;
-  key += `|${spec.labelNames.join("\u0000")}|${path.map((step) => step.join(",")).join(";")}|${sliced.join(",")}`;
+  const key = `${networkKey(spec)}|${spec.labelNames.join("\u0000")}|${path.map((step) => step.join(",")).join(";")}|${sliced.join(",")}`;
   return splits.get(key, () => ({ split: splitShared(spec, path, sliced) })).split;
 }
 
