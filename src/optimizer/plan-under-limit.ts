@@ -58,8 +58,8 @@ const MAX_SLICE_RESTARTS = 512;
  * trials by the square root of `scale` (up to caps), with restarts that try the likeliest labels one by one when
  * that plan costs more than twice the free path. The path of the search under the limit is, like a sliced plan,
  * only an option within {@link MAX_SLICING_OVERHEAD} times the free path's cost. With a deadline, the free search
- * and the search under the limit each stop at a third of the time left. `run` runs the method with a limit and a budget. Throws `MEMORY_LIMIT` when nothing fits within
- * {@link MAX_SLICING_OVERHEAD} times the free path's cost.
+ * and the search under the limit each stop at a third of the time left. `run` runs the method with a limit and a
+ * budget. Throws `MEMORY_LIMIT` when nothing fits within {@link MAX_SLICING_OVERHEAD} times the free path's cost.
  *
  * @example
  * planUnderLimit(spec, 1024, "auto", new SearchBudget(AUTO_MAX_TRIALS), 1, run).slicing?.labels;
